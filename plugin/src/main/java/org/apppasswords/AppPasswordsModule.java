@@ -1,0 +1,83 @@
+package org.apppasswords;
+
+import java.io.FileNotFoundException;
+import java.security.SecureRandom;
+
+import javax.inject.Singleton;
+
+import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.apache.james.utils.PropertiesProvider;
+import org.apppasswords.apppassword.AppPasswordGenerator;
+import org.apppasswords.configuration.AppPasswordsConfiguration;
+import org.apppasswords.configuration.InvalidConfigurationException;
+import org.apppasswords.hashing.SaltedSha256SecretHasher;
+import org.apppasswords.hashing.SecretHasher;
+import org.apppasswords.store.AppPasswordStore;
+import org.apppasswords.store.SecondFactorStore;
+import org.apppasswords.store.memory.MemoryAppPasswordStore;
+import org.apppasswords.store.memory.MemorySecondFactorStore;
+import org.apppasswords.totp.RecoveryCodes;
+import org.apppasswords.totp.TotpVerifier;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Scopes;
+
+/**
+ * Binds the extension's own pieces: configuration, stores, hashing, TOTP. It binds nothing that
+ * James binds (James's {@code Clock} is reused), so it can join any James server; the launcher
+ * adds the {@code UsersRepository} override on top.
+ */
+public final class AppPasswordsModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        bind(AppPasswordStore.class).to(MemoryAppPasswordStore.class);
+        bind(MemoryAppPasswordStore.class).in(Scopes.SINGLETON);
+        bind(SecondFactorStore.class).to(MemorySecondFactorStore.class);
+        bind(MemorySecondFactorStore.class).in(Scopes.SINGLETON);
+    }
+
+    /** Read once at start; an invalid value stops the start with a message naming the key. */
+    @Provides
+    @Singleton
+    AppPasswordsConfiguration configuration(PropertiesProvider propertiesProvider) {
+        try {
+            return AppPasswordsConfiguration.from(propertiesProvider.getConfiguration(AppPasswordsConfiguration.FILE_NAME));
+        } catch (FileNotFoundException e) {
+            return AppPasswordsConfiguration.defaults();
+        } catch (ConfigurationException e) {
+            throw new InvalidConfigurationException(AppPasswordsConfiguration.FILE_NAME + ".properties cannot be parsed as a properties file");
+        }
+    }
+
+    /** Ours, not bound for James: James does not bind a SecureRandom, and we must not clash if it ever does. */
+    @Provides
+    @Singleton
+    SecureRandom secureRandom() {
+        return new SecureRandom();
+    }
+
+    @Provides
+    @Singleton
+    SecretHasher secretHasher(SecureRandom random) {
+        return new SaltedSha256SecretHasher(random);
+    }
+
+    @Provides
+    @Singleton
+    AppPasswordGenerator appPasswordGenerator(SecureRandom random) {
+        return new AppPasswordGenerator(random);
+    }
+
+    @Provides
+    @Singleton
+    RecoveryCodes recoveryCodes(SecureRandom random) {
+        return new RecoveryCodes(random);
+    }
+
+    @Provides
+    @Singleton
+    TotpVerifier totpVerifier(java.time.Clock clock) {
+        return new TotpVerifier(clock);
+    }
+}

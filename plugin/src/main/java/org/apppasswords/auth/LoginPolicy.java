@@ -1,0 +1,48 @@
+package org.apppasswords.auth;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+
+import javax.inject.Inject;
+
+import org.apache.james.user.api.UsersRepository;
+import org.apppasswords.configuration.AppPasswordsConfiguration;
+import org.apppasswords.hashing.SecretHasher;
+import org.apppasswords.store.AppPasswordStore;
+import org.apppasswords.store.SecondFactorStore;
+import org.apppasswords.totp.TotpVerifier;
+
+/**
+ * Applies the login rules of DESIGN.md to whichever repository James configured. The launcher
+ * asks it for the decorator that replaces James's {@link UsersRepository} binding, and for the
+ * stricter view given to token-issuing endpoints.
+ */
+public final class LoginPolicy {
+    private final AppPasswordStore appPasswords;
+    private final SecondFactorStore secondFactors;
+    private final AppPasswordsConfiguration configuration;
+    private final AppPasswordLogin appPasswordLogin;
+    private final PrimaryPasswordLogin primaryPasswordLogin;
+
+    @Inject
+    public LoginPolicy(AppPasswordStore appPasswords, SecondFactorStore secondFactors, SecretHasher hasher, TotpVerifier verifier,
+                       Clock clock, SecureRandom random, AppPasswordsConfiguration configuration) {
+        this.appPasswords = appPasswords;
+        this.secondFactors = secondFactors;
+        this.configuration = configuration;
+        this.appPasswordLogin = new AppPasswordLogin(appPasswords, hasher, clock);
+        this.primaryPasswordLogin = new PrimaryPasswordLogin(secondFactors, new SecondFactorCheck(verifier, hasher, random),
+            configuration.secondFactorRequired());
+    }
+
+    /** The repository every protocol sees: rules 1 to 5. */
+    public AppPasswordsUsersRepository decorate(UsersRepository delegate) {
+        return new AppPasswordsUsersRepository(delegate, appPasswordLogin, primaryPasswordLogin, appPasswords, secondFactors,
+            configuration.onPrimaryPasswordChange());
+    }
+
+    /** The repository for endpoints that issue long-lived tokens: rule 6. */
+    public PrimaryPasswordOnlyUsersRepository primaryPasswordOnly(UsersRepository delegate) {
+        return new PrimaryPasswordOnlyUsersRepository(delegate, secondFactors, configuration.secondFactorRequired());
+    }
+}

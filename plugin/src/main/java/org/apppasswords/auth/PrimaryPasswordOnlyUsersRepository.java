@@ -1,0 +1,36 @@
+package org.apppasswords.auth;
+
+import org.apache.james.core.Username;
+import org.apache.james.user.api.UsersRepository;
+import org.apache.james.user.api.UsersRepositoryException;
+import org.apppasswords.apppassword.AppPasswordFormat;
+import org.apppasswords.store.SecondFactorStore;
+
+/**
+ * Login rule 6, for endpoints that turn one successful check into a long-lived token (James
+ * 3.8.1's draft-JMAP {@code /authentication} grants a 15-minute access token that no later check
+ * revisits). Such a token would outlive the revocation of the app password or the reset of the
+ * second factor that minted it, so here only the bare primary password of a user without TOTP is
+ * accepted, and only while {@code secondFactor.required=false}: app passwords and
+ * {@code primary$CODE} are refused. Users with TOTP use JMAP Basic authentication, checked on
+ * every request.
+ */
+public final class PrimaryPasswordOnlyUsersRepository extends ForwardingUsersRepository {
+    private final SecondFactorStore secondFactors;
+    private final boolean secondFactorRequired;
+
+    PrimaryPasswordOnlyUsersRepository(UsersRepository delegate, SecondFactorStore secondFactors, boolean secondFactorRequired) {
+        super(delegate);
+        this.secondFactors = secondFactors;
+        this.secondFactorRequired = secondFactorRequired;
+    }
+
+    @Override
+    public boolean test(Username name, String password) throws UsersRepositoryException {
+        if (password == null || AppPasswordFormat.recognise(password).isPresent()) {
+            return false;
+        }
+        boolean primaryMatches = delegate.test(name, password);
+        return primaryMatches && !secondFactorRequired && secondFactors.find(name).isEmpty();
+    }
+}

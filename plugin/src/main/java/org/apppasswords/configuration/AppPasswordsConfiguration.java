@@ -1,0 +1,130 @@
+package org.apppasswords.configuration;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.commons.configuration2.Configuration;
+
+/**
+ * The settings of {@code conf/app-passwords.properties}, validated once at start. Every key has
+ * a default, so a missing file means {@link #defaults()}. An unknown key is refused too: a typo
+ * in a security setting must not silently keep the default.
+ */
+public final class AppPasswordsConfiguration {
+    public static final String FILE_NAME = "app-passwords";
+
+    enum Key {
+        SECOND_FACTOR_REQUIRED("secondFactor.required"),
+        MAX_PER_USER("appPasswords.maxPerUser"),
+        REQUIRE_SECOND_FACTOR("appPasswords.requireSecondFactor"),
+        IDLE_EXPIRY("appPasswords.idleExpiry"),
+        ON_PRIMARY_PASSWORD_CHANGE("onPrimaryPasswordChange"),
+        TOTP_ISSUER("totp.issuer"),
+        SESSION_TIMEOUT("selfService.sessionTimeout"),
+        STORE("store"),
+        JDBC_URL("jdbc.url"),
+        JDBC_USER("jdbc.user"),
+        JDBC_PASSWORD("jdbc.password"),
+        JDBC_POOL_SIZE("jdbc.poolSize"),
+        ENCRYPTION_KEY_FILE("encryption.keyFile");
+
+        final String name;
+
+        Key(String name) {
+            this.name = name;
+        }
+    }
+
+    public enum OnPrimaryPasswordChange { REVOKE_ALL, KEEP }
+
+    private final boolean secondFactorRequired;
+    private final int maxAppPasswordsPerUser;
+    private final boolean appPasswordsRequireSecondFactor;
+    private final OnPrimaryPasswordChange onPrimaryPasswordChange;
+    private final String totpIssuer;
+    private final Duration selfServiceSessionTimeout;
+
+    public AppPasswordsConfiguration(boolean secondFactorRequired, int maxAppPasswordsPerUser, boolean appPasswordsRequireSecondFactor,
+                                     OnPrimaryPasswordChange onPrimaryPasswordChange, String totpIssuer, Duration selfServiceSessionTimeout) {
+        if (maxAppPasswordsPerUser < 1) {
+            throw new InvalidConfigurationException(Key.MAX_PER_USER.name, "a whole number of at least 1");
+        }
+        if (totpIssuer.isBlank() || totpIssuer.contains(":")) {
+            throw new InvalidConfigurationException(Key.TOTP_ISSUER.name, "a non-empty name without ':'");
+        }
+        if (selfServiceSessionTimeout.isNegative() || selfServiceSessionTimeout.isZero()) {
+            throw new InvalidConfigurationException(Key.SESSION_TIMEOUT.name, "a positive ISO-8601 duration such as PT10M");
+        }
+        this.secondFactorRequired = secondFactorRequired;
+        this.maxAppPasswordsPerUser = maxAppPasswordsPerUser;
+        this.appPasswordsRequireSecondFactor = appPasswordsRequireSecondFactor;
+        this.onPrimaryPasswordChange = onPrimaryPasswordChange;
+        this.totpIssuer = totpIssuer;
+        this.selfServiceSessionTimeout = selfServiceSessionTimeout;
+    }
+
+    public static AppPasswordsConfiguration defaults() {
+        return new AppPasswordsConfiguration(false, 25, true, OnPrimaryPasswordChange.REVOKE_ALL, "James", Duration.ofMinutes(10));
+    }
+
+    /** Reads the keys of {@code app-passwords.properties}; throws {@link InvalidConfigurationException} naming the key. */
+    public static AppPasswordsConfiguration from(Configuration properties) {
+        rejectUnknownKeys(properties);
+        ConfigurationReader reader = new ConfigurationReader(properties);
+        reader.choice(Key.STORE.name, "memory", Set.of("memory"));
+        reader.choice(Key.IDLE_EXPIRY.name, "off", Set.of("off"));
+        return new AppPasswordsConfiguration(
+            reader.bool(Key.SECOND_FACTOR_REQUIRED.name, false),
+            reader.positiveInt(Key.MAX_PER_USER.name, 25),
+            reader.bool(Key.REQUIRE_SECOND_FACTOR.name, true),
+            "keep".equals(reader.choice(Key.ON_PRIMARY_PASSWORD_CHANGE.name, "revoke-all", Set.of("revoke-all", "keep")))
+                ? OnPrimaryPasswordChange.KEEP : OnPrimaryPasswordChange.REVOKE_ALL,
+            reader.string(Key.TOTP_ISSUER.name, "James"),
+            reader.duration(Key.SESSION_TIMEOUT.name, Duration.ofMinutes(10)));
+    }
+
+    private static void rejectUnknownKeys(Configuration properties) {
+        Iterator<String> keys = properties.getKeys();
+        while (keys.hasNext()) {
+            String key = keys.next();
+            if (findKey(key).isEmpty()) {
+                throw new InvalidConfigurationException("Unknown key '" + key + "' in " + FILE_NAME + ".properties");
+            }
+        }
+    }
+
+    private static Optional<Key> findKey(String name) {
+        for (Key key : Key.values()) {
+            if (key.name.equals(name)) {
+                return Optional.of(key);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public boolean secondFactorRequired() {
+        return secondFactorRequired;
+    }
+
+    public int maxAppPasswordsPerUser() {
+        return maxAppPasswordsPerUser;
+    }
+
+    public boolean appPasswordsRequireSecondFactor() {
+        return appPasswordsRequireSecondFactor;
+    }
+
+    public OnPrimaryPasswordChange onPrimaryPasswordChange() {
+        return onPrimaryPasswordChange;
+    }
+
+    public String totpIssuer() {
+        return totpIssuer;
+    }
+
+    public Duration selfServiceSessionTimeout() {
+        return selfServiceSessionTimeout;
+    }
+}

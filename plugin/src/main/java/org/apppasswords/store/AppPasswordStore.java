@@ -1,0 +1,40 @@
+package org.apppasswords.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.james.core.Username;
+import org.apppasswords.apppassword.AppPasswordId;
+
+/**
+ * Where a user's app passwords live, as hashes only. Blocking. Every backend passes
+ * {@code AppPasswordStoreContract}.
+ *
+ * <p>A login reads one entry by user and public id ({@link #find}), so it verifies one hash
+ * whatever the number of app passwords the user holds. Ids are unique per user, not globally.
+ */
+public interface AppPasswordStore {
+    /**
+     * Adds {@code entry} unless the user already holds {@code maxPerUser} app passwords or one
+     * with the same id; the check and the write are one atomic step.
+     *
+     * @return false when refused (limit reached or id taken), true when stored
+     */
+    boolean add(Username user, StoredAppPassword entry, int maxPerUser);
+
+    /** The entry with this id among the user's, or empty. */
+    Optional<StoredAppPassword> find(Username user, AppPasswordId id);
+
+    /** The user's app passwords, oldest first; empty for an unknown user. */
+    List<StoredAppPassword> list(Username user);
+
+    /** @return false when the user held no app password with this id */
+    boolean revoke(Username user, AppPasswordId id);
+
+    /** @return how many app passwords were revoked */
+    int revokeAll(Username user);
+
+    /** Sets the last use of that entry; does nothing when it was revoked meanwhile. */
+    void recordUse(Username user, AppPasswordId id, Instant usedAt);
+}

@@ -1,0 +1,79 @@
+package org.apppasswords.store.memory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.james.core.Username;
+import org.apppasswords.apppassword.AppPasswordId;
+import org.apppasswords.store.AppPasswordStore;
+import org.apppasswords.store.StoredAppPassword;
+
+/**
+ * App passwords held in this JVM only: lost on restart, not shared between nodes. For tests and
+ * single-node trials. Each user's entries change under {@link ConcurrentHashMap#compute}, which
+ * makes the limit check and the insert one atomic step.
+ */
+public final class MemoryAppPasswordStore implements AppPasswordStore {
+    private final ConcurrentHashMap<Username, Map<AppPasswordId, StoredAppPassword>> byUser = new ConcurrentHashMap<>();
+
+    @Override
+    public boolean add(Username user, StoredAppPassword entry, int maxPerUser) {
+        boolean[] added = {false};
+        byUser.compute(user, (name, entries) -> {
+            Map<AppPasswordId, StoredAppPassword> updated = entries == null ? new LinkedHashMap<>() : new LinkedHashMap<>(entries);
+            if (updated.size() < maxPerUser && !updated.containsKey(entry.id())) {
+                updated.put(entry.id(), entry);
+                added[0] = true;
+            }
+            return updated;
+        });
+        return added[0];
+    }
+
+    @Override
+    public Optional<StoredAppPassword> find(Username user, AppPasswordId id) {
+        return Optional.ofNullable(byUser.get(user)).map(entries -> entries.get(id));
+    }
+
+    @Override
+    public List<StoredAppPassword> list(Username user) {
+        List<StoredAppPassword> entries = new ArrayList<>(byUser.getOrDefault(user, Map.of()).values());
+        entries.sort(Comparator.comparing(StoredAppPassword::createdAt));
+        return entries;
+    }
+
+    @Override
+    public boolean revoke(Username user, AppPasswordId id) {
+        boolean[] removed = {false};
+        byUser.computeIfPresent(user, (name, entries) -> {
+            Map<AppPasswordId, StoredAppPassword> updated = new LinkedHashMap<>(entries);
+            removed[0] = updated.remove(id) != null;
+            return updated.isEmpty() ? null : updated;
+        });
+        return removed[0];
+    }
+
+    @Override
+    public int revokeAll(Username user) {
+        Map<AppPasswordId, StoredAppPassword> removed = byUser.remove(user);
+        return removed == null ? 0 : removed.size();
+    }
+
+    @Override
+    public void recordUse(Username user, AppPasswordId id, Instant usedAt) {
+        byUser.computeIfPresent(user, (name, entries) -> {
+            if (!entries.containsKey(id)) {
+                return entries;
+            }
+            Map<AppPasswordId, StoredAppPassword> updated = new LinkedHashMap<>(entries);
+            updated.computeIfPresent(id, (key, entry) -> entry.usedAt(usedAt));
+            return updated;
+        });
+    }
+}

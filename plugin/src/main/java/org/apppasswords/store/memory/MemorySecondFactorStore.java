@@ -1,0 +1,57 @@
+package org.apppasswords.store.memory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.james.core.Username;
+import org.apppasswords.store.SecondFactorStore;
+import org.apppasswords.store.TotpEnrolment;
+
+/**
+ * TOTP enrolments held in this JVM only. Consuming a step or a recovery code happens inside
+ * {@link ConcurrentHashMap#computeIfPresent}, so two racing logins cannot both succeed.
+ */
+public final class MemorySecondFactorStore implements SecondFactorStore {
+    private final ConcurrentHashMap<Username, TotpEnrolment> byUser = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<TotpEnrolment> find(Username user) {
+        return Optional.ofNullable(byUser.get(user));
+    }
+
+    @Override
+    public void enable(Username user, TotpEnrolment enrolment) {
+        byUser.put(user, enrolment);
+    }
+
+    @Override
+    public boolean disable(Username user) {
+        return byUser.remove(user) != null;
+    }
+
+    @Override
+    public boolean advanceLastUsedStep(Username user, long step) {
+        boolean[] advanced = {false};
+        byUser.computeIfPresent(user, (name, enrolment) -> {
+            if (step <= enrolment.lastUsedStep()) {
+                return enrolment;
+            }
+            advanced[0] = true;
+            return enrolment.withLastUsedStep(step);
+        });
+        return advanced[0];
+    }
+
+    @Override
+    public boolean consumeRecoveryCode(Username user, String encodedHash) {
+        boolean[] consumed = {false};
+        byUser.computeIfPresent(user, (name, enrolment) -> {
+            List<String> remaining = new ArrayList<>(enrolment.recoveryCodeHashes());
+            consumed[0] = remaining.remove(encodedHash);
+            return consumed[0] ? enrolment.withRecoveryCodeHashes(remaining) : enrolment;
+        });
+        return consumed[0];
+    }
+}

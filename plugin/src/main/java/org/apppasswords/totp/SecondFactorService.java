@@ -1,0 +1,47 @@
+package org.apppasswords.totp;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import javax.inject.Inject;
+
+import org.apache.james.core.Username;
+import org.apppasswords.hashing.SecretHasher;
+import org.apppasswords.store.SecondFactorStore;
+import org.apppasswords.store.TotpEnrolment;
+
+/**
+ * Turns a user's TOTP on and off. Enabling stores the secret and the hashes of fresh recovery
+ * codes, whose plaintext is returned once. The self-service routes call this after the user
+ * proves a first code; tests and the demo call it directly.
+ */
+public final class SecondFactorService {
+    private final SecondFactorStore store;
+    private final RecoveryCodes recoveryCodes;
+    private final SecretHasher hasher;
+    private final Clock clock;
+
+    @Inject
+    public SecondFactorService(SecondFactorStore store, RecoveryCodes recoveryCodes, SecretHasher hasher, Clock clock) {
+        this.store = store;
+        this.recoveryCodes = recoveryCodes;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    /** Enables TOTP with {@code secret}, replacing any earlier enrolment; returns the recovery codes. */
+    public List<RecoveryCode> enable(Username user, TotpSecret secret) {
+        List<RecoveryCode> codes = recoveryCodes.generate();
+        List<String> hashes = codes.stream()
+            .map(code -> hasher.hash(code.reveal()))
+            .collect(Collectors.toList());
+        store.enable(user, TotpEnrolment.enabled(secret, clock.instant(), hashes));
+        return codes;
+    }
+
+    /** @return false when TOTP was not enabled */
+    public boolean disable(Username user) {
+        return store.disable(user);
+    }
+}
