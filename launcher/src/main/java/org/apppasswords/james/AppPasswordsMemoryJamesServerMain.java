@@ -1,0 +1,59 @@
+package org.apppasswords.james;
+
+import org.apache.james.ExtraProperties;
+import org.apache.james.FakeSearchMailboxModule;
+import org.apache.james.GuiceJamesServer;
+import org.apache.james.JamesServerMain;
+import org.apache.james.MemoryJamesConfiguration;
+import org.apache.james.MemoryJamesServerMain;
+import org.apache.james.modules.RunArgumentsModule;
+import org.apache.james.modules.server.JMXServerModule;
+import org.apache.james.utils.GuiceProbe;
+import org.apppasswords.AppPasswordsModule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.inject.multibindings.Multibinder;
+
+/**
+ * Starts James's memory server exactly as {@link MemoryJamesServerMain} does, with app passwords
+ * and TOTP governing every login. Operators run this class instead of
+ * {@code org.apache.james.MemoryJamesServerMain}; going back to the stock main silently
+ * re-enables the bare primary password.
+ *
+ * <p>Why a main and not a {@code guice.extension.module}: extension modules live in a child
+ * injector, which cannot replace James's {@code UsersRepository} binding.
+ */
+public final class AppPasswordsMemoryJamesServerMain implements JamesServerMain {
+    private static final Logger LOGGER = LoggerFactory.getLogger(AppPasswordsMemoryJamesServerMain.class);
+
+    private AppPasswordsMemoryJamesServerMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        ExtraProperties.initialize();
+
+        MemoryJamesConfiguration configuration = MemoryJamesConfiguration.builder()
+            .useWorkingDirectoryEnvProperty()
+            .build();
+
+        LOGGER.info("Loading configuration {}", configuration);
+        GuiceJamesServer server = createServer(configuration)
+            .overrideWith(new RunArgumentsModule(args));
+
+        JamesServerMain.main(server);
+    }
+
+    /**
+     * The server {@link #main} starts, for tests and embedders: James's memory server with the
+     * modules its main adds, plus ours. Only the {@code UsersRepository} binding and the
+     * draft-JMAP authentication endpoint are overridden.
+     */
+    public static GuiceJamesServer createServer(MemoryJamesConfiguration configuration) {
+        return MemoryJamesServerMain.createServer(configuration)
+            .combineWith(new FakeSearchMailboxModule(), new JMXServerModule(), new AppPasswordsModule(),
+                binder -> Multibinder.newSetBinder(binder, GuiceProbe.class).addBinding().to(AppPasswordsProbe.class))
+            .overrideWith(UsersRepositoryDecoratorModule.forImplementation(configuration.getUsersRepositoryImplementation()),
+                new DraftJmapAuthenticationModule());
+    }
+}

@@ -1,0 +1,66 @@
+package org.apppasswords.james;
+
+import javax.inject.Named;
+import javax.inject.Singleton;
+
+import org.apache.james.data.UsersRepositoryModuleChooser;
+import org.apache.james.user.api.UsersRepository;
+import org.apache.james.user.ldap.ReadOnlyUsersLDAPRepository;
+import org.apache.james.user.memory.MemoryUsersRepository;
+import org.apppasswords.auth.LoginPolicy;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Module;
+import com.google.inject.Provides;
+import com.google.inject.name.Names;
+import com.google.inject.util.Modules;
+
+/**
+ * Replaces James's {@code UsersRepository} binding with our decorator around the repository
+ * James would have used: the memory one, or the LDAP one when {@code usersrepository.xml} names an
+ * {@code ldapHost} (the same choice {@link UsersRepositoryModuleChooser} makes). The wrapped
+ * repository stays a singleton that James configures and initialises as usual.
+ */
+final class UsersRepositoryDecoratorModule {
+    private static final String WRAPPED = "app-passwords-wrapped-users-repository";
+    private UsersRepositoryDecoratorModule() {
+    }
+
+    static Module forImplementation(UsersRepositoryModuleChooser.Implementation implementation) {
+        switch (implementation) {
+            case LDAP:
+                return Modules.combine(new WrapLdap(), new Decorate());
+            case DEFAULT:
+                return Modules.combine(new WrapMemory(), new Decorate());
+            default:
+                throw new IllegalArgumentException(implementation + " users repository is not supported by the app passwords launcher");
+        }
+    }
+
+    private static final class WrapMemory extends AbstractModule {
+        @Override
+        protected void configure() {
+            bind(UsersRepository.class).annotatedWith(Names.named(WRAPPED)).to(MemoryUsersRepository.class);
+        }
+    }
+
+    private static final class WrapLdap extends AbstractModule {
+        @Override
+        protected void configure() {
+            bind(UsersRepository.class).annotatedWith(Names.named(WRAPPED)).to(ReadOnlyUsersLDAPRepository.class);
+        }
+    }
+
+    /**
+     * James's repositories depend on the {@code UsersRepository} they are wrapped into (through
+     * their {@code UserEntityValidator}). Asking for the wrapped one through an interface-typed
+     * key lets Guice break that cycle with a proxy, as it does for James's own binding.
+     */
+    private static final class Decorate extends AbstractModule {
+        @Provides
+        @Singleton
+        UsersRepository usersRepository(@Named(WRAPPED) UsersRepository wrapped, LoginPolicy policy) {
+            return policy.decorate(wrapped);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.apppasswords.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.apache.james.GuiceJamesServer;
+import org.apache.james.MemoryJamesConfiguration;
+import org.apache.james.utils.DataProbeImpl;
+import org.apppasswords.james.AppPasswordsMemoryJamesServerMain;
+import org.apppasswords.james.AppPasswordsProbe;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import com.google.inject.Module;
+
+/**
+ * A real James 3.8.1 memory server started through the operator's launcher, on free loopback
+ * ports, once per test class. {@code app-passwords.properties} is written into its {@code conf/}
+ * when the test gives one, as an operator would.
+ */
+final class JamesWithAppPasswords implements BeforeAllCallback, AfterAllCallback {
+    static final String DOMAIN = "demo.local";
+    static final String ADMIN = "admin@" + DOMAIN;
+
+    private final String appPasswordsProperties;
+    private final List<Module> testModules = new ArrayList<>();
+    private Path workingDirectory;
+    private GuiceJamesServer server;
+    private JamesConfDirectory.Ports ports;
+
+    private JamesWithAppPasswords(String appPasswordsProperties) {
+        this.appPasswordsProperties = appPasswordsProperties;
+    }
+
+    static JamesWithAppPasswords withDefaults() {
+        return new JamesWithAppPasswords(null);
+    }
+
+    static JamesWithAppPasswords withProperties(String appPasswordsProperties) {
+        return new JamesWithAppPasswords(appPasswordsProperties);
+    }
+
+    /** Adds a test-only module (a probe reaching inside James); never one that changes a login rule. */
+    JamesWithAppPasswords withTestModule(Module module) {
+        testModules.add(module);
+        return this;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        workingDirectory = Files.createTempDirectory("james-app-passwords");
+        ports = JamesConfDirectory.create(workingDirectory, appPasswordsProperties);
+        server = build(workingDirectory, testModules);
+        server.start();
+        DataProbeImpl data = server.getProbe(DataProbeImpl.class);
+        data.addDomain(DOMAIN);
+        data.addUser(ADMIN, "admin-primary-password");
+    }
+
+    /** The launcher's server for a prepared working directory, not started. */
+    static GuiceJamesServer build(Path workingDirectory, List<Module> testModules) {
+        MemoryJamesConfiguration configuration = MemoryJamesConfiguration.builder()
+            .workingDirectory(workingDirectory.toFile())
+            .build();
+        return AppPasswordsMemoryJamesServerMain.createServer(configuration).overrideWith(testModules);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        if (server != null) {
+            server.stop();
+        }
+        assertThat(SecretLeakDetector.leaks())
+            .as("log events (level and logger) that contained a secret minted by the tests")
+            .isEmpty();
+        if (workingDirectory != null) {
+            try (Stream<Path> files = Files.walk(workingDirectory)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    GuiceJamesServer server() {
+        return server;
+    }
+
+    JamesConfDirectory.Ports ports() {
+        return ports;
+    }
+
+    AppPasswordsProbe appPasswords() {
+        return server.getProbe(AppPasswordsProbe.class);
+    }
+
+    DataProbeImpl data() {
+        return server.getProbe(DataProbeImpl.class);
+    }
+}

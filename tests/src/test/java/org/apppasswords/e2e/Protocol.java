@@ -1,0 +1,122 @@
+package org.apppasswords.e2e;
+
+import static io.restassured.RestAssured.given;
+
+import java.io.IOException;
+import java.net.InetAddress;
+
+import org.apache.commons.net.pop3.POP3Client;
+import org.apache.commons.net.smtp.AuthenticatingSMTPClient;
+import org.apache.james.utils.TestIMAPClient;
+
+/**
+ * Every way a mail client logs in to James, each through a real client on loopback. A login
+ * answers true or false; anything else (an error, a 500) fails the test instead of passing as a
+ * refusal.
+ */
+enum Protocol {
+    IMAP_LOGIN {
+        @Override
+        boolean login(JamesConfDirectory.Ports ports, String user, String password) throws Exception {
+            try (TestIMAPClient client = new TestIMAPClient()) {
+                client.connect(LOOPBACK, ports.imap);
+                String reply = client.sendCommand("LOGIN " + imapQuoted(user) + " " + imapQuoted(password));
+                return taggedOutcome(reply);
+            }
+        }
+    },
+    IMAP_AUTHENTICATE_PLAIN {
+        @Override
+        boolean login(JamesConfDirectory.Ports ports, String user, String password) throws Exception {
+            return imapAuthenticatePlain(ports, "", user, password);
+        }
+    },
+    POP3 {
+        @Override
+        boolean login(JamesConfDirectory.Ports ports, String user, String password) throws Exception {
+            POP3Client client = new POP3Client();
+            client.connect(LOOPBACK, ports.pop3);
+            try {
+                return client.login(user, password);
+            } finally {
+                client.disconnect();
+            }
+        }
+    },
+    SMTP_AUTH {
+        @Override
+        boolean login(JamesConfDirectory.Ports ports, String user, String password) throws Exception {
+            AuthenticatingSMTPClient client = new AuthenticatingSMTPClient();
+            client.connect(LOOPBACK, ports.smtp);
+            try {
+                client.elogin("client.test");
+                return client.auth(AuthenticatingSMTPClient.AUTH_METHOD.PLAIN, user, password);
+            } finally {
+                client.disconnect();
+            }
+        }
+    },
+    JMAP_BASIC {
+        @Override
+        boolean login(JamesConfDirectory.Ports ports, String user, String password) {
+            int status = given()
+                .baseUri("http://" + LOOPBACK).port(ports.jmap)
+                .auth().preemptive().basic(user, password)
+                .accept("application/json; jmapVersion=rfc-8621")
+            .when()
+                .get("/jmap/session")
+            .then()
+                .extract().statusCode();
+            if (status != 200 && status != 401) {
+                throw new AssertionError("JMAP answered " + status + ", neither success nor refusal");
+            }
+            return status == 200;
+        }
+    },
+    MANAGESIEVE {
+        @Override
+        boolean login(JamesConfDirectory.Ports ports, String user, String password) throws Exception {
+            try (LineConnection connection = new LineConnection(ports.manageSieve)) {
+                connection.readUntil("OK");
+                connection.writeLine("AUTHENTICATE \"PLAIN\" \"" + LineConnection.saslPlain("", user, password) + "\"");
+                return outcome(connection.readUntil("OK", "NO", "BYE"), "OK");
+            }
+        }
+    };
+
+    static final String LOOPBACK = InetAddress.getLoopbackAddress().getHostAddress();
+
+    abstract boolean login(JamesConfDirectory.Ports ports, String user, String password) throws Exception;
+
+    /** IMAP AUTHENTICATE PLAIN with an authorization identity, empty for none (RFC 4616). */
+    static boolean imapAuthenticatePlain(JamesConfDirectory.Ports ports, String authorizationId, String user, String password) throws IOException {
+        try (LineConnection connection = new LineConnection(ports.imap)) {
+            connection.readUntil("* OK");
+            connection.writeLine("a1 AUTHENTICATE PLAIN");
+            connection.readUntil("+");
+            connection.writeLine(LineConnection.saslPlain(authorizationId, user, password));
+            return outcome(connection.readUntil("a1 "), "a1 OK");
+        }
+    }
+
+    private static boolean taggedOutcome(String reply) {
+        String[] lines = reply.trim().split("\r?\n");
+        String tagged = lines[lines.length - 1];
+        String[] words = tagged.split(" ", 3);
+        return outcome(words.length > 1 ? words[1] : tagged, "OK");
+    }
+
+    private static boolean outcome(String line, String successPrefix) {
+        if (line.startsWith(successPrefix)) {
+            return true;
+        }
+        if (line.contains("NO") || line.startsWith("BYE")) {
+            return false;
+        }
+        throw new AssertionError("Neither success nor refusal: " + line);
+    }
+
+    private static String imapQuoted(String value) {
+        return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+}

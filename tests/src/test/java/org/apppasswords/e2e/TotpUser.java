@@ -1,0 +1,85 @@
+package org.apppasswords.e2e;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.james.core.Username;
+import org.apppasswords.apppassword.CreatedAppPassword;
+import org.apppasswords.totp.RecoveryCode;
+import org.apppasswords.totp.Totp;
+import org.apppasswords.totp.TotpSecret;
+
+/**
+ * A fresh James user with TOTP enabled and two app passwords, seeded through the Java API (until
+ * the self-service routes exist). Every secret minted here is registered with the leak detector.
+ */
+final class TotpUser {
+    static final String PRIMARY_PASSWORD = "Primary-Passw0rd";
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    final String name;
+    final TotpSecret secret;
+    final CreatedAppPassword appPassword;
+    final CreatedAppPassword secondAppPassword;
+    final List<RecoveryCode> recoveryCodes;
+
+    private TotpUser(String name, TotpSecret secret, CreatedAppPassword appPassword, CreatedAppPassword secondAppPassword,
+                     List<RecoveryCode> recoveryCodes) {
+        this.name = name;
+        this.secret = secret;
+        this.appPassword = appPassword;
+        this.secondAppPassword = secondAppPassword;
+        this.recoveryCodes = recoveryCodes;
+    }
+
+    static String newUserName(String prefix) {
+        return prefix + COUNTER.incrementAndGet() + "@" + JamesWithAppPasswords.DOMAIN;
+    }
+
+    static TotpUser create(JamesWithAppPasswords james, String prefix) throws Exception {
+        String name = newUserName(prefix);
+        james.data().addUser(name, PRIMARY_PASSWORD);
+        return enrol(james, name);
+    }
+
+    /** Enables TOTP and mints two app passwords for an existing user. */
+    static TotpUser enrol(JamesWithAppPasswords james, String name) {
+        Username username = Username.of(name);
+        TotpSecret secret = TotpSecret.generate(RANDOM);
+        SecretLeakDetector.register(secret.revealBase32());
+        List<RecoveryCode> recoveryCodes = james.appPasswords().enableTotp(username, secret);
+        recoveryCodes.forEach(code -> {
+            SecretLeakDetector.register(code.reveal());
+            SecretLeakDetector.register(code.revealForDisplay());
+        });
+        return new TotpUser(name, secret, mint(james, username, "Thunderbird"), mint(james, username, "iPhone Mail"), recoveryCodes);
+    }
+
+    static CreatedAppPassword mint(JamesWithAppPasswords james, Username user, String label) {
+        CreatedAppPassword created = james.appPasswords().createAppPassword(user, label);
+        SecretLeakDetector.register(created.password().reveal());
+        SecretLeakDetector.register(created.password().revealForDisplay());
+        return created;
+    }
+
+    String codeForStep(long step) {
+        return Totp.code(secret.revealBytes(), step, 6, Totp.Algorithm.SHA1);
+    }
+
+    static long currentStep() {
+        return Totp.timeStep(Instant.now());
+    }
+
+    String primaryWithCode(String code) {
+        String presented = PRIMARY_PASSWORD + "$" + code;
+        SecretLeakDetector.register(presented);
+        return presented;
+    }
+
+    String primaryWithCurrentCode() {
+        return primaryWithCode(codeForStep(currentStep()));
+    }
+}
