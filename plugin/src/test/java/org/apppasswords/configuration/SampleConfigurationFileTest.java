@@ -1,0 +1,44 @@
+package org.apppasswords.configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import org.apache.commons.configuration2.PropertiesConfiguration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operator's sample {@code conf/app-passwords.properties} (shipped in the bundle) documents
+ * every key, and its documented defaults are what the code uses.
+ */
+class SampleConfigurationFileTest {
+    private static final Path SAMPLE = Path.of("..", "distribution", "src", "conf", "app-passwords.properties");
+
+    @Test
+    void sampleShouldMentionEveryKey() throws Exception {
+        String sample = Files.readString(SAMPLE);
+
+        assertThat(Arrays.stream(AppPasswordsConfiguration.Key.values()).map(key -> "#" + key.name + "="))
+            .allSatisfy(commentedKey -> assertThat(sample).contains(commentedKey));
+    }
+
+    @Test
+    void sampleWithEveryKeyUncommentedShouldGiveTheDefaults() throws Exception {
+        String uncommented = Files.readString(SAMPLE).replaceAll("(?m)^#([A-Za-z.]+=)", "$1");
+        PropertiesConfiguration properties = new PropertiesConfiguration();
+        properties.read(new StringReader(uncommented));
+
+        AppPasswordsConfiguration parsed = AppPasswordsConfiguration.from(properties);
+
+        AppPasswordsConfiguration defaults = AppPasswordsConfiguration.defaults();
+        assertThat(parsed.secondFactorRequired()).isEqualTo(defaults.secondFactorRequired());
+        assertThat(parsed.maxAppPasswordsPerUser()).isEqualTo(defaults.maxAppPasswordsPerUser());
+        assertThat(parsed.appPasswordsRequireSecondFactor()).isEqualTo(defaults.appPasswordsRequireSecondFactor());
+        assertThat(parsed.onPrimaryPasswordChange()).isEqualTo(defaults.onPrimaryPasswordChange());
+        assertThat(parsed.totpIssuer()).isEqualTo(defaults.totpIssuer());
+        assertThat(parsed.selfServiceSessionTimeout()).isEqualTo(defaults.selfServiceSessionTimeout());
+    }
+}
