@@ -64,7 +64,7 @@ class AppPasswordLoginTest {
 
     @Test
     void testShouldAcceptTheUsernameInAnotherCase() throws Exception {
-        assertThat(fixture.testee.test(Username.of("ALICE@example.org"), alicesPassword.reveal())).isTrue();
+        assertThat(fixture.testee.test(Username.of("ALICE@Example.ORG"), alicesPassword.reveal())).isTrue();
     }
 
     @Test

@@ -1,0 +1,85 @@
+package org.apppasswords.auth;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.james.core.Username;
+import org.apppasswords.apppassword.AppPasswordId;
+import org.apppasswords.store.AppPasswordStore;
+import org.apppasswords.store.SecondFactorStore;
+import org.apppasswords.store.StoredAppPassword;
+import org.apppasswords.store.TotpEnrolment;
+
+/** Counts the store reads a login costs. */
+final class CountingStores {
+    final AtomicInteger appPasswordReads = new AtomicInteger();
+    final AtomicInteger secondFactorReads = new AtomicInteger();
+
+    AppPasswordStore appPasswords(AppPasswordStore delegate) {
+        return new AppPasswordStore() {
+            @Override
+            public boolean add(Username user, StoredAppPassword entry, int maxPerUser) {
+                return delegate.add(user, entry, maxPerUser);
+            }
+
+            @Override
+            public Optional<StoredAppPassword> find(Username user, AppPasswordId id) {
+                appPasswordReads.incrementAndGet();
+                return delegate.find(user, id);
+            }
+
+            @Override
+            public List<StoredAppPassword> list(Username user) {
+                appPasswordReads.incrementAndGet();
+                return delegate.list(user);
+            }
+
+            @Override
+            public boolean revoke(Username user, AppPasswordId id) {
+                return delegate.revoke(user, id);
+            }
+
+            @Override
+            public int revokeAll(Username user) {
+                return delegate.revokeAll(user);
+            }
+
+            @Override
+            public void recordUse(Username user, AppPasswordId id, Instant usedAt) {
+                delegate.recordUse(user, id, usedAt);
+            }
+        };
+    }
+
+    SecondFactorStore secondFactors(SecondFactorStore delegate) {
+        return new SecondFactorStore() {
+            @Override
+            public Optional<TotpEnrolment> find(Username user) {
+                secondFactorReads.incrementAndGet();
+                return delegate.find(user);
+            }
+
+            @Override
+            public void enable(Username user, TotpEnrolment enrolment) {
+                delegate.enable(user, enrolment);
+            }
+
+            @Override
+            public boolean disable(Username user) {
+                return delegate.disable(user);
+            }
+
+            @Override
+            public boolean advanceLastUsedStep(Username user, long step) {
+                return delegate.advanceLastUsedStep(user, step);
+            }
+
+            @Override
+            public boolean consumeRecoveryCode(Username user, String encodedHash) {
+                return delegate.consumeRecoveryCode(user, encodedHash);
+            }
+        };
+    }
+}
