@@ -2,6 +2,7 @@ package org.apppasswords;
 
 import java.io.FileNotFoundException;
 import java.security.SecureRandom;
+import java.time.Clock;
 
 import javax.inject.Singleton;
 
@@ -77,7 +78,7 @@ public final class AppPasswordsModule extends AbstractModule {
 
     @Provides
     @Singleton
-    TotpVerifier totpVerifier(java.time.Clock clock) {
+    TotpVerifier totpVerifier(Clock clock) {
         return new TotpVerifier(clock);
     }
 }

@@ -11,7 +11,9 @@ final class AppPasswordLabel {
         String trimmed = label == null ? "" : label.strip();
         int length = trimmed.codePointCount(0, trimmed.length());
         boolean printable = trimmed.codePoints().noneMatch(AppPasswordLabel::isControlOrFormat);
-        if (length < 1 || length > MAX_LENGTH || !printable) {
+        // strip() keeps no-break spaces: a label made only of spaces would look empty in a list.
+        boolean visible = trimmed.codePoints().anyMatch(codePoint -> !Character.isSpaceChar(codePoint));
+        if (length < 1 || length > MAX_LENGTH || !printable || !visible) {
             throw new IllegalArgumentException("The label must be 1 to " + MAX_LENGTH + " printable characters");
         }
         return trimmed;

@@ -56,7 +56,7 @@ public final class AppPasswordsUsersRepository extends ForwardingUsersRepository
 
     @Override
     public void updateUser(User user) throws UsersRepositoryException {
-        User unwrapped = user instanceof PolicyUser ? ((PolicyUser) user).unwrap() : user;
+        User unwrapped = PolicyUser.unwrap(user);
         delegate.updateUser(unwrapped);
         // In James 3.8.1 a User carries nothing but its password: an update is a password change.
         if (onPrimaryPasswordChange == OnPrimaryPasswordChange.REVOKE_ALL) {

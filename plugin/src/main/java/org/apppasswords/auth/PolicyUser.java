@@ -1,27 +1,28 @@
 package org.apppasswords.auth;
 
 import org.apache.james.core.Username;
+import org.apache.james.user.api.UsersRepository;
 import org.apache.james.user.api.UsersRepositoryException;
 import org.apache.james.user.api.model.User;
 
 /**
- * The {@link User} handed out by {@link AppPasswordsUsersRepository#getUserByName}: ManageSieve
- * calls {@code getUserByName(u).verifyPassword(p)} instead of {@code test(u, p)}, so the login
- * rules must live here too. Everything else goes to James's own user object, which
- * {@link AppPasswordsUsersRepository#updateUser} unwraps before storing (James's memory DAO keeps
- * whatever object it is given).
+ * The {@link User} our repositories hand out from {@code getUserByName}: ManageSieve calls
+ * {@code getUserByName(u).verifyPassword(p)} instead of {@code test(u, p)}, so the login rules
+ * must live here too: {@code verifyPassword} asks the policy repository's {@code test}.
+ * Everything else goes to James's own user object, which {@code updateUser} unwraps before
+ * storing (James's memory DAO keeps whatever object it is given).
  */
 final class PolicyUser implements User {
     private final User delegate;
-    private final AppPasswordsUsersRepository repository;
+    private final UsersRepository policy;
 
-    PolicyUser(User delegate, AppPasswordsUsersRepository repository) {
+    PolicyUser(User delegate, UsersRepository policy) {
         this.delegate = delegate;
-        this.repository = repository;
+        this.policy = policy;
     }
 
-    User unwrap() {
-        return delegate;
+    static User unwrap(User user) {
+        return user instanceof PolicyUser ? ((PolicyUser) user).delegate : user;
     }
 
     @Override
@@ -32,7 +33,7 @@ final class PolicyUser implements User {
     @Override
     public boolean verifyPassword(String pass) {
         try {
-            return repository.test(delegate.getUserName(), pass);
+            return policy.test(delegate.getUserName(), pass);
         } catch (UsersRepositoryException e) {
             return false;
         }

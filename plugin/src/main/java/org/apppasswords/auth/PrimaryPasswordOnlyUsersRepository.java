@@ -3,6 +3,7 @@ package org.apppasswords.auth;
 import org.apache.james.core.Username;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.user.api.UsersRepositoryException;
+import org.apache.james.user.api.model.User;
 import org.apppasswords.apppassword.AppPasswordFormat;
 import org.apppasswords.store.SecondFactorStore;
 
@@ -32,5 +33,17 @@ public final class PrimaryPasswordOnlyUsersRepository extends ForwardingUsersRep
         }
         boolean primaryMatches = delegate.test(name, password);
         return primaryMatches && !secondFactorRequired && secondFactors.find(name).isEmpty();
+    }
+
+    /** The same rule for callers that verify through the user object, as ManageSieve does. */
+    @Override
+    public User getUserByName(Username name) throws UsersRepositoryException {
+        User user = delegate.getUserByName(name);
+        return user == null ? null : new PolicyUser(PolicyUser.unwrap(user), this);
+    }
+
+    @Override
+    public void updateUser(User user) throws UsersRepositoryException {
+        delegate.updateUser(PolicyUser.unwrap(user));
     }
 }

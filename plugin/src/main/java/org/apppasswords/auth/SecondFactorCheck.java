@@ -1,9 +1,10 @@
 package org.apppasswords.auth;
 
+import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.security.SecureRandom;
 
 import org.apache.james.core.Username;
 import org.apppasswords.hashing.SecretHasher;
@@ -27,7 +28,7 @@ final class SecondFactorCheck {
     SecondFactorCheck(TotpVerifier verifier, SecretHasher hasher, SecureRandom random) {
         this.verifier = verifier;
         this.hasher = hasher;
-        this.dummyEnrolment = TotpEnrolment.enabled(TotpSecret.generate(random), java.time.Instant.EPOCH, List.of());
+        this.dummyEnrolment = TotpEnrolment.enabled(TotpSecret.generate(random), Instant.EPOCH, List.of());
     }
 
     Match match(TotpEnrolment enrolment, String code) {
@@ -42,11 +43,14 @@ final class SecondFactorCheck {
     }
 
     private Optional<String> matchRecoveryCode(List<String> storedHashes, String code) {
-        String candidate = RecoveryCodes.recognise(code).orElse("");
+        // A code of the wrong shape is still hashed, against every slot, then ignored.
+        Optional<String> candidate = RecoveryCodes.recognise(code);
         Optional<String> matched = Optional.empty();
         for (int slot = 0; slot < RecoveryCodes.COUNT; slot++) {
-            String storedHash = slot < storedHashes.size() ? storedHashes.get(slot) : hasher.dummyHash();
-            if (hasher.matches(candidate, storedHash) && !candidate.isEmpty() && slot < storedHashes.size()) {
+            boolean used = slot < storedHashes.size();
+            String storedHash = used ? storedHashes.get(slot) : hasher.dummyHash();
+            boolean matches = hasher.matches(candidate.orElse(""), storedHash);
+            if (matches && used && candidate.isPresent()) {
                 matched = Optional.of(storedHash);
             }
         }

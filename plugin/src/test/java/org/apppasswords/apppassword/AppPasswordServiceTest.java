@@ -82,7 +82,7 @@ class AppPasswordServiceTest {
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {"   ", "\t", LABEL_OF_65, "line\nbreak", "tab\tinside", "nul\u0000", "bell\u0007", "zero\u200Bwidth",
-        "right\u202Eleft", "lone\uD800surrogate", "escape\u001B[31m"})
+        "right\u202Eleft", "lone\uD800surrogate", "escape\u001B[31m", "\u00A0", "\u00A0\u2003"})
     void createShouldRefuseABadLabel(String label) {
         assertThatThrownBy(() -> fixture.appPasswordService.create(ALICE, label))
             .isInstanceOf(IllegalArgumentException.class)

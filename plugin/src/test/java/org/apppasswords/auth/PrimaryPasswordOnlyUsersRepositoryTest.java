@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
+import org.apache.james.user.api.model.User;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.configuration.AppPasswordsConfiguration.OnPrimaryPasswordChange;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,5 +98,33 @@ class PrimaryPasswordOnlyUsersRepositoryTest {
         fixture.secondFactorService.disable(ALICE);
 
         assertThat(testee.test(ALICE, ALICE_PASSWORD)).isTrue();
+    }
+
+    @Test
+    void verifyPasswordOfItsUsersShouldRejectAnAppPassword() throws Exception {
+        String appPassword = fixture.createAppPassword(BOB).reveal();
+
+        assertThat(testee.getUserByName(BOB).verifyPassword(appPassword)).isFalse();
+    }
+
+    @Test
+    void verifyPasswordOfItsUsersShouldRejectPrimaryPasswordAndCode() throws Exception {
+        assertThat(testee.getUserByName(ALICE).verifyPassword(ALICE_PASSWORD + "$" + fixture.currentCode())).isFalse();
+    }
+
+    @Test
+    void verifyPasswordOfItsUsersShouldAcceptTheBarePrimaryPasswordOfAUserWithoutTotp() throws Exception {
+        assertThat(testee.getUserByName(BOB).verifyPassword(BOB_PASSWORD)).isTrue();
+    }
+
+    @Test
+    void updateUserShouldStoreJamesOwnUserObject() throws Exception {
+        User bob = testee.getUserByName(BOB);
+        bob.setPassword("New-Passw0rd");
+
+        testee.updateUser(bob);
+
+        assertThat(fixture.james.getUserByName(BOB)).isNotInstanceOf(PolicyUser.class);
+        assertThat(testee.test(BOB, "New-Passw0rd")).isTrue();
     }
 }
