@@ -47,10 +47,10 @@ final class SecondFactorCheck {
         Optional<String> candidate = RecoveryCodes.recognise(code);
         Optional<String> matched = Optional.empty();
         for (int slot = 0; slot < RecoveryCodes.COUNT; slot++) {
-            boolean used = slot < storedHashes.size();
-            String storedHash = used ? storedHashes.get(slot) : hasher.dummyHash();
+            boolean stored = slot < storedHashes.size();
+            String storedHash = stored ? storedHashes.get(slot) : hasher.dummyHash();
             boolean matches = hasher.matches(candidate.orElse(""), storedHash);
-            if (matches && used && candidate.isPresent()) {
+            if (matches && stored && candidate.isPresent()) {
                 matched = Optional.of(storedHash);
             }
         }
