@@ -5,12 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.List;
 
-import org.apache.james.ExtraProperties;
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.JamesServerMain;
-import org.apache.james.MemoryJamesConfiguration;
 import org.apache.james.core.Username;
-import org.apache.james.modules.RunArgumentsModule;
 import org.apache.james.utils.DataProbeImpl;
 import org.apppasswords.apppassword.CreatedAppPassword;
 import org.apppasswords.totp.RecoveryCode;
@@ -40,12 +37,7 @@ public final class AppPasswordsDemoMain {
     }
 
     public static void main(String[] args) throws Exception {
-        ExtraProperties.initialize();
-        MemoryJamesConfiguration configuration = MemoryJamesConfiguration.builder()
-            .useWorkingDirectoryEnvProperty()
-            .build();
-        GuiceJamesServer server = AppPasswordsMemoryJamesServerMain.createServer(configuration)
-            .overrideWith(new RunArgumentsModule(args));
+        GuiceJamesServer server = AppPasswordsMemoryJamesServerMain.createServerForCommandLine(args);
 
         // Starts and registers James's shutdown hook; James's non-daemon threads then keep the JVM
         // up until Ctrl-C, as with the stock main.

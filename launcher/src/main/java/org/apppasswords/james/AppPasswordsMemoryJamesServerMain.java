@@ -31,6 +31,11 @@ public final class AppPasswordsMemoryJamesServerMain implements JamesServerMain 
     }
 
     public static void main(String[] args) throws Exception {
+        JamesServerMain.main(createServerForCommandLine(args));
+    }
+
+    /** What {@link #main} starts: configuration from the working directory James was given, as James's own main reads it. */
+    static GuiceJamesServer createServerForCommandLine(String[] args) {
         ExtraProperties.initialize();
 
         MemoryJamesConfiguration configuration = MemoryJamesConfiguration.builder()
@@ -38,10 +43,8 @@ public final class AppPasswordsMemoryJamesServerMain implements JamesServerMain 
             .build();
 
         LOGGER.info("Loading configuration {}", configuration);
-        GuiceJamesServer server = createServer(configuration)
+        return createServer(configuration)
             .overrideWith(new RunArgumentsModule(args));
-
-        JamesServerMain.main(server);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.apppasswords.auth;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
 import org.apache.commons.configuration2.HierarchicalConfiguration;
@@ -50,103 +51,73 @@ class AppPasswordsUsersRepositoryContractTest {
         return configuration;
     }
 
+    /** One run of the contract: which of the policy's repositories, over which memory repository. */
+    abstract static class ContractRun {
+        private final BiFunction<LoginPolicy, UsersRepository, UsersRepository> wrap;
+        private final boolean virtualHosting;
+        private UsersRepositoryContract.TestSystem testSystem;
+        private UsersRepository testee;
+
+        ContractRun(BiFunction<LoginPolicy, UsersRepository, UsersRepository> wrap, boolean virtualHosting) {
+            this.wrap = wrap;
+            this.virtualHosting = virtualHosting;
+        }
+
+        @BeforeEach
+        void setUp(UsersRepositoryContract.TestSystem testSystem) {
+            this.testSystem = testSystem;
+            DomainList domains = testSystem.getDomainList();
+            this.testee = wrap.apply(policy(), virtualHosting
+                ? MemoryUsersRepository.withVirtualHosting(domains)
+                : MemoryUsersRepository.withoutVirtualHosting(domains));
+        }
+
+        public UsersRepository testee() {
+            return testee;
+        }
+
+        public UsersRepository testee(Optional<Username> administrator) throws Exception {
+            return wrap.apply(policy(), configured(testSystem.getDomainList(), administrator, virtualHosting));
+        }
+    }
+
     @Nested
-    class DecoratedWithVirtualHosting implements UsersRepositoryContract.WithVirtualHostingContract {
+    class DecoratedWithVirtualHosting extends ContractRun implements UsersRepositoryContract.WithVirtualHostingContract {
         @RegisterExtension
         UserRepositoryExtension extension = UserRepositoryExtension.withVirtualHost();
 
-        private TestSystem testSystem;
-        private UsersRepository testee;
-
-        @BeforeEach
-        void setUp(TestSystem testSystem) {
-            this.testSystem = testSystem;
-            this.testee = policy().decorate(MemoryUsersRepository.withVirtualHosting(testSystem.getDomainList()));
-        }
-
-        @Override
-        public UsersRepository testee() {
-            return testee;
-        }
-
-        @Override
-        public UsersRepository testee(Optional<Username> administrator) throws Exception {
-            return policy().decorate(configured(testSystem.getDomainList(), administrator, true));
+        DecoratedWithVirtualHosting() {
+            super(LoginPolicy::decorate, true);
         }
     }
 
     @Nested
-    class DecoratedWithoutVirtualHosting implements UsersRepositoryContract.WithOutVirtualHostingContract {
+    class DecoratedWithoutVirtualHosting extends ContractRun implements UsersRepositoryContract.WithOutVirtualHostingContract {
         @RegisterExtension
         UserRepositoryExtension extension = UserRepositoryExtension.withoutVirtualHosting();
 
-        private TestSystem testSystem;
-        private UsersRepository testee;
-
-        @BeforeEach
-        void setUp(TestSystem testSystem) {
-            this.testSystem = testSystem;
-            this.testee = policy().decorate(MemoryUsersRepository.withoutVirtualHosting(testSystem.getDomainList()));
-        }
-
-        @Override
-        public UsersRepository testee() {
-            return testee;
-        }
-
-        @Override
-        public UsersRepository testee(Optional<Username> administrator) throws Exception {
-            return policy().decorate(configured(testSystem.getDomainList(), administrator, false));
+        DecoratedWithoutVirtualHosting() {
+            super(LoginPolicy::decorate, false);
         }
     }
 
     @Nested
-    class PrimaryPasswordOnlyWithVirtualHosting implements UsersRepositoryContract.WithVirtualHostingContract {
+    class PrimaryPasswordOnlyWithVirtualHosting extends ContractRun implements UsersRepositoryContract.WithVirtualHostingContract {
         @RegisterExtension
         UserRepositoryExtension extension = UserRepositoryExtension.withVirtualHost();
 
-        private TestSystem testSystem;
-        private UsersRepository testee;
-
-        @BeforeEach
-        void setUp(TestSystem testSystem) {
-            this.testSystem = testSystem;
-            this.testee = policy().primaryPasswordOnly(MemoryUsersRepository.withVirtualHosting(testSystem.getDomainList()));
-        }
-
-        @Override
-        public UsersRepository testee() {
-            return testee;
-        }
-
-        @Override
-        public UsersRepository testee(Optional<Username> administrator) throws Exception {
-            return policy().primaryPasswordOnly(configured(testSystem.getDomainList(), administrator, true));
+        PrimaryPasswordOnlyWithVirtualHosting() {
+            super(LoginPolicy::primaryPasswordOnly, true);
         }
     }
 
     @Nested
-    class PrimaryPasswordOnlyWithoutVirtualHosting implements UsersRepositoryContract.WithOutVirtualHostingContract {
+    class PrimaryPasswordOnlyWithoutVirtualHosting extends ContractRun implements UsersRepositoryContract.WithOutVirtualHostingContract {
         @RegisterExtension
         UserRepositoryExtension extension = UserRepositoryExtension.withoutVirtualHosting();
 
-        private TestSystem testSystem;
-        private UsersRepository testee;
-
-        @BeforeEach
-        void setUp(TestSystem testSystem) {
-            this.testSystem = testSystem;
-            this.testee = policy().primaryPasswordOnly(MemoryUsersRepository.withoutVirtualHosting(testSystem.getDomainList()));
-        }
-
-        @Override
-        public UsersRepository testee() {
-            return testee;
-        }
-
-        @Override
-        public UsersRepository testee(Optional<Username> administrator) throws Exception {
-            return policy().primaryPasswordOnly(configured(testSystem.getDomainList(), administrator, false));
+        PrimaryPasswordOnlyWithoutVirtualHosting() {
+            super(LoginPolicy::primaryPasswordOnly, false);
         }
     }
 }
