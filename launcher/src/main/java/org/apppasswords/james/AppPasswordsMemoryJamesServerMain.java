@@ -35,7 +35,7 @@ public final class AppPasswordsMemoryJamesServerMain implements JamesServerMain 
     }
 
     /** What {@link #main} starts: configuration from the working directory James was given, as James's own main reads it. */
-    static GuiceJamesServer createServerForCommandLine(String[] args) {
+    public static GuiceJamesServer createServerForCommandLine(String[] args) {
         ExtraProperties.initialize();
 
         MemoryJamesConfiguration configuration = MemoryJamesConfiguration.builder()

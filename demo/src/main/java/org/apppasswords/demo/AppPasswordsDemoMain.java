@@ -1,4 +1,4 @@
-package org.apppasswords.james;
+package org.apppasswords.demo;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -10,16 +10,19 @@ import org.apache.james.JamesServerMain;
 import org.apache.james.core.Username;
 import org.apache.james.utils.DataProbeImpl;
 import org.apppasswords.apppassword.CreatedAppPassword;
+import org.apppasswords.james.AppPasswordsMemoryJamesServerMain;
+import org.apppasswords.james.AppPasswordsProbe;
 import org.apppasswords.totp.RecoveryCode;
 import org.apppasswords.totp.TotpSecret;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * For the demo only ({@code scripts/demo}): starts exactly the server
- * {@link AppPasswordsMemoryJamesServerMain} starts, seeds one user with TOTP and an app password
- * through the probes, and prints them with ready-to-paste {@code curl} commands. Operators run
- * {@link AppPasswordsMemoryJamesServerMain}: this class prints secrets on purpose.
+ * For the demo only ({@code scripts/demo}): starts exactly the server the operator's
+ * {@code org.apppasswords.james.AppPasswordsMemoryJamesServerMain} starts, seeds one user with
+ * TOTP and an app password through the probes, and prints them with ready-to-paste {@code curl}
+ * commands. It prints secrets on purpose, and seeds a well-known password: that is why it lives
+ * outside the operator bundle, so that no production server can be started with it by mistake.
  */
 public final class AppPasswordsDemoMain {
     private static final Logger LOGGER = LoggerFactory.getLogger(AppPasswordsDemoMain.class);

@@ -1,4 +1,4 @@
-package org.apppasswords.james;
+package org.apppasswords.demo;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -9,7 +9,7 @@ import org.apppasswords.totp.TotpSecret;
 /**
  * For the demo only ({@code scripts/totp-code}): prints the current 6-digit SHA1 TOTP code of the
  * base32 secret given as the single argument, standing in for an authenticator app. It is not
- * part of the server: operators run {@link AppPasswordsMemoryJamesServerMain}.
+ * part of the server: operators run {@code org.apppasswords.james.AppPasswordsMemoryJamesServerMain}.
  */
 public final class CurrentTotpCode {
     private static final int DIGITS = 6;
