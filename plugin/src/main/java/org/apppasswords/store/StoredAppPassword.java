@@ -1,5 +1,7 @@
 package org.apppasswords.store;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -61,7 +63,9 @@ public final class StoredAppPassword {
             return false;
         }
         StoredAppPassword that = (StoredAppPassword) o;
-        return id.equals(that.id) && label.equals(that.label) && encodedHash.equals(that.encodedHash)
+        boolean sameHash = MessageDigest.isEqual(
+            encodedHash.getBytes(StandardCharsets.US_ASCII), that.encodedHash.getBytes(StandardCharsets.US_ASCII));
+        return sameHash && id.equals(that.id) && label.equals(that.label)
             && createdAt.equals(that.createdAt) && lastUsedAt.equals(that.lastUsedAt);
     }
 

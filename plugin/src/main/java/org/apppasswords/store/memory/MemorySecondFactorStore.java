@@ -1,5 +1,7 @@
 package org.apppasswords.store.memory;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,9 +51,13 @@ public final class MemorySecondFactorStore implements SecondFactorStore {
         boolean[] consumed = {false};
         byUser.computeIfPresent(user, (name, enrolment) -> {
             List<String> remaining = new ArrayList<>(enrolment.recoveryCodeHashes());
-            consumed[0] = remaining.remove(encodedHash);
+            consumed[0] = remaining.removeIf(stored -> MessageDigest.isEqual(bytes(stored), bytes(encodedHash)));
             return consumed[0] ? enrolment.withRecoveryCodeHashes(remaining) : enrolment;
         });
         return consumed[0];
+    }
+
+    private static byte[] bytes(String encodedHash) {
+        return encodedHash.getBytes(StandardCharsets.US_ASCII);
     }
 }
