@@ -27,11 +27,12 @@ import com.google.inject.Provides;
 final class DraftJmapAuthenticationModule extends AbstractModule {
     @Provides
     @Singleton
-    AuthenticationRoutes draftAuthenticationRoutes(UsersRepository usersRepository, LoginPolicy policy,
+    AuthenticationRoutes draftAuthenticationRoutes(UsersRepository usersRepository,
+                                                   @Named(UsersRepositoryDecoratorModule.WRAPPED) UsersRepository wrapped, LoginPolicy policy,
                                                    SimpleTokenManager simpleTokenManager, AccessTokenManager accessTokenManager,
                                                    SimpleTokenFactory simpleTokenFactory, MetricFactory metricFactory,
                                                    @Named(InjectionKeys.DRAFT) Authenticator authenticator) {
-        return new AuthenticationRoutes(policy.primaryPasswordOnly(usersRepository), simpleTokenManager, accessTokenManager,
+        return new AuthenticationRoutes(policy.primaryPasswordOnly(usersRepository, wrapped), simpleTokenManager, accessTokenManager,
             simpleTokenFactory, metricFactory, authenticator);
     }
 }

@@ -22,7 +22,8 @@ import com.google.inject.util.Modules;
  * repository stays a singleton that James configures and initialises as usual.
  */
 final class UsersRepositoryDecoratorModule {
-    private static final String WRAPPED = "app-passwords-wrapped-users-repository";
+    /** Names the repository James configured, which our decorator wraps. */
+    static final String WRAPPED = "app-passwords-wrapped-users-repository";
     private UsersRepositoryDecoratorModule() {
     }
 

@@ -41,8 +41,12 @@ public final class LoginPolicy {
             configuration.onPrimaryPasswordChange());
     }
 
-    /** The repository for endpoints that issue long-lived tokens: rule 6. */
-    public PrimaryPasswordOnlyUsersRepository primaryPasswordOnly(UsersRepository delegate) {
-        return new PrimaryPasswordOnlyUsersRepository(delegate, secondFactors, configuration.secondFactorRequired());
+    /**
+     * The repository for endpoints that issue long-lived tokens: rule 6. It forwards to
+     * {@code decorated} (what {@link #decorate} returned), and checks primary passwords with the
+     * repository James configured, which that decorator wraps.
+     */
+    public PrimaryPasswordOnlyUsersRepository primaryPasswordOnly(UsersRepository decorated, UsersRepository primaryPasswords) {
+        return new PrimaryPasswordOnlyUsersRepository(decorated, primaryPasswords, secondFactors, configuration.secondFactorRequired());
     }
 }

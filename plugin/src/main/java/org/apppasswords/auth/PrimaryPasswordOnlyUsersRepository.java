@@ -15,13 +15,20 @@ import org.apppasswords.store.SecondFactorStore;
  * accepted, and only while {@code secondFactor.required=false}: app passwords and
  * {@code primary$CODE} are refused. Users with TOTP use JMAP Basic authentication, checked on
  * every request.
+ *
+ * <p>The primary password is checked by James's own repository, never through the decorator:
+ * the decorator would spend a TOTP step or a recovery code on an attempt this view then refuses.
+ * Everything else forwards to the decorator, so the rest of the life cycle keeps its rules.
  */
 public final class PrimaryPasswordOnlyUsersRepository extends ForwardingUsersRepository {
+    private final UsersRepository primaryPasswords;
     private final SecondFactorStore secondFactors;
     private final boolean secondFactorRequired;
 
-    PrimaryPasswordOnlyUsersRepository(UsersRepository delegate, SecondFactorStore secondFactors, boolean secondFactorRequired) {
-        super(delegate);
+    PrimaryPasswordOnlyUsersRepository(UsersRepository decorated, UsersRepository primaryPasswords, SecondFactorStore secondFactors,
+                                       boolean secondFactorRequired) {
+        super(decorated);
+        this.primaryPasswords = primaryPasswords;
         this.secondFactors = secondFactors;
         this.secondFactorRequired = secondFactorRequired;
     }
@@ -31,7 +38,7 @@ public final class PrimaryPasswordOnlyUsersRepository extends ForwardingUsersRep
         if (password == null || AppPasswordFormat.recognise(password).isPresent()) {
             return false;
         }
-        boolean primaryMatches = delegate.test(name, password);
+        boolean primaryMatches = primaryPasswords.test(name, password);
         return primaryMatches && !secondFactorRequired && secondFactors.find(name).isEmpty();
     }
 

@@ -107,7 +107,7 @@ class AppPasswordsUsersRepositoryContractTest {
         UserRepositoryExtension extension = UserRepositoryExtension.withVirtualHost();
 
         PrimaryPasswordOnlyWithVirtualHosting() {
-            super(LoginPolicy::primaryPasswordOnly, true);
+            super((policy, james) -> policy.primaryPasswordOnly(policy.decorate(james), james), true);
         }
     }
 
@@ -117,7 +117,7 @@ class AppPasswordsUsersRepositoryContractTest {
         UserRepositoryExtension extension = UserRepositoryExtension.withoutVirtualHosting();
 
         PrimaryPasswordOnlyWithoutVirtualHosting() {
-            super(LoginPolicy::primaryPasswordOnly, false);
+            super((policy, james) -> policy.primaryPasswordOnly(policy.decorate(james), james), false);
         }
     }
 }

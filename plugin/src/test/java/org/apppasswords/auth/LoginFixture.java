@@ -154,6 +154,7 @@ public final class LoginFixture {
     }
 
     public PrimaryPasswordOnlyUsersRepository primaryPasswordOnly() {
-        return policy.primaryPasswordOnly(james);
+        // Wired as the launcher wires it: over the decorator, checking primaries with James's repository.
+        return policy.primaryPasswordOnly(testee, james);
     }
 }

@@ -61,6 +61,24 @@ class DraftJmapAuthenticationTest {
         assertThat(accessTokenStatus(user, TotpUser.PRIMARY_PASSWORD)).isEqualTo(CREATED);
     }
 
+    @Test
+    void refusedCodeShouldNotBeSpent() throws Exception {
+        TotpUser user = TotpUser.create(james, "draft");
+        String withCode = user.primaryWithCurrentCode();
+
+        assertThat(accessTokenStatus(user.name, withCode)).isEqualTo(UNAUTHORIZED);
+        assertThat(Protocol.IMAP_LOGIN.login(james.ports(), user.name, withCode)).isTrue();
+    }
+
+    @Test
+    void refusedRecoveryCodeShouldNotBeSpent() throws Exception {
+        TotpUser user = TotpUser.create(james, "draft");
+        String withRecoveryCode = user.primaryWithCode(user.recoveryCodes.get(0).reveal());
+
+        assertThat(accessTokenStatus(user.name, withRecoveryCode)).isEqualTo(UNAUTHORIZED);
+        assertThat(Protocol.IMAP_LOGIN.login(james.ports(), user.name, withRecoveryCode)).isTrue();
+    }
+
     /** The two steps of the draft protocol: a continuation token for the user, then the password. */
     private int accessTokenStatus(String user, String password) {
         String continuationToken = draftRequest()

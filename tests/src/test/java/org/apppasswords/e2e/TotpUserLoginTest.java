@@ -2,7 +2,10 @@ package org.apppasswords.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.security.SecureRandom;
+
 import org.apache.james.core.Username;
+import org.apppasswords.apppassword.AppPasswordTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -136,6 +139,15 @@ class TotpUserLoginTest {
         String altered = genuine.substring(0, position) + changed + genuine.substring(position + 1);
 
         assertThat(login(protocol, altered)).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Protocol.class)
+    void wellFormedTokenWithTheRealIdAndAnotherSecretShouldBeRefused(Protocol protocol) throws Exception {
+        // The id is public (lists show it) and anyone can compute the checksum: only the hash check stands.
+        String forged = AppPasswordTokens.withSameIdAndAnotherSecret(user.appPassword.password(), new SecureRandom()).reveal();
+
+        assertThat(login(protocol, forged)).isFalse();
     }
 
     @ParameterizedTest
