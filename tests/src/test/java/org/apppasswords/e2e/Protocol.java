@@ -37,7 +37,10 @@ enum Protocol {
             POP3Client client = new POP3Client();
             client.connect(LOOPBACK, ports.pop3);
             try {
-                return client.login(user, password);
+                if (client.login(user, password)) {
+                    return true;
+                }
+                return refusal(client.getReplyString(), "-ERR Authentication failed");
             } finally {
                 client.disconnect();
             }
@@ -50,7 +53,10 @@ enum Protocol {
             client.connect(LOOPBACK, ports.smtp);
             try {
                 client.elogin("client.test");
-                return client.auth(AuthenticatingSMTPClient.AUTH_METHOD.PLAIN, user, password);
+                if (client.auth(AuthenticatingSMTPClient.AUTH_METHOD.PLAIN, user, password)) {
+                    return true;
+                }
+                return refusal(client.getReplyString(), "535");
             } finally {
                 client.disconnect();
             }
@@ -97,6 +103,14 @@ enum Protocol {
             connection.writeLine(LineConnection.saslPlain(authorizationId, user, password));
             return outcome(connection.readUntil("a1 "), "a1 OK");
         }
+    }
+
+    /** False when the server's answer is the protocol's refusal of credentials; any other error fails the test. */
+    private static boolean refusal(String reply, String expectedPrefix) {
+        if (reply.startsWith(expectedPrefix)) {
+            return false;
+        }
+        throw new AssertionError("Neither success nor a refusal of credentials: " + reply.trim());
     }
 
     private static boolean taggedOutcome(String reply) {
