@@ -4,6 +4,8 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.james.core.Username;
 import org.apppasswords.apppassword.CreatedAppPassword;
@@ -17,6 +19,10 @@ import org.apppasswords.totp.TotpSecret;
  */
 final class TotpUser {
     static final String PRIMARY_PASSWORD = "Primary-Passw0rd";
+
+    static {
+        SecretLeakDetector.register(PRIMARY_PASSWORD);
+    }
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -50,19 +56,16 @@ final class TotpUser {
         Username username = Username.of(name);
         TotpSecret secret = TotpSecret.generate(RANDOM);
         SecretLeakDetector.register(secret.revealBase32());
-        List<RecoveryCode> recoveryCodes = james.appPasswords().enableTotp(username, secret);
-        recoveryCodes.forEach(code -> {
-            SecretLeakDetector.register(code.reveal());
-            SecretLeakDetector.register(code.revealForDisplay());
-        });
+        List<RecoveryCode> recoveryCodes = SecretLeakDetector.whileMinting(() -> james.appPasswords().enableTotp(username, secret),
+            codes -> codes.stream()
+                .flatMap(code -> Stream.of(code.reveal(), code.revealForDisplay()))
+                .collect(Collectors.toList()));
         return new TotpUser(name, secret, mint(james, username, "Thunderbird"), mint(james, username, "iPhone Mail"), recoveryCodes);
     }
 
     static CreatedAppPassword mint(JamesWithAppPasswords james, Username user, String label) {
-        CreatedAppPassword created = james.appPasswords().createAppPassword(user, label);
-        SecretLeakDetector.register(created.password().reveal());
-        SecretLeakDetector.register(created.password().revealForDisplay());
-        return created;
+        return SecretLeakDetector.whileMinting(() -> james.appPasswords().createAppPassword(user, label),
+            created -> List.of(created.password().reveal(), created.password().revealForDisplay()));
     }
 
     String codeForStep(long step) {
