@@ -51,7 +51,7 @@ public final class AppPasswordsModule extends AbstractModule {
         }
     }
 
-    /** Ours, not bound for James: James does not bind a SecureRandom, and we must not clash if it ever does. */
+    /** James 3.8.1 binds no SecureRandom; were a later James to bind one, this must move behind a qualifier. */
     @Provides
     @Singleton
     SecureRandom secureRandom() {

@@ -1,13 +1,19 @@
 package org.apppasswords.james;
 
+import java.security.SecureRandom;
+
 import javax.inject.Named;
 import javax.inject.Singleton;
 
+import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.data.UsersRepositoryModuleChooser;
+import org.apache.james.server.core.configuration.ConfigurationProvider;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.user.ldap.ReadOnlyUsersLDAPRepository;
 import org.apache.james.user.memory.MemoryUsersRepository;
+import org.apppasswords.auth.DecoyUser;
 import org.apppasswords.auth.LoginPolicy;
+import org.apppasswords.auth.PrimaryPasswordCheck;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
@@ -43,12 +49,22 @@ final class UsersRepositoryDecoratorModule {
         protected void configure() {
             bind(UsersRepository.class).annotatedWith(Names.named(WRAPPED)).to(MemoryUsersRepository.class);
         }
+
+        /** Unknown names cost a decoy hash with the algorithm James hashes its users' passwords with. */
+        @Provides
+        @Singleton
+        PrimaryPasswordCheck primaryPasswordCheck(ConfigurationProvider configurationProvider, SecureRandom random)
+                throws ConfigurationException {
+            return PrimaryPasswordCheck.withDecoy(DecoyUser.hashedAs(configurationProvider.getConfiguration("usersrepository"), random));
+        }
     }
 
     private static final class WrapLdap extends AbstractModule {
         @Override
         protected void configure() {
             bind(UsersRepository.class).annotatedWith(Names.named(WRAPPED)).to(ReadOnlyUsersLDAPRepository.class);
+            // The directory's bind cannot be imitated here: an unknown name answers faster.
+            bind(PrimaryPasswordCheck.class).toInstance(PrimaryPasswordCheck.delegating());
         }
     }
 
@@ -60,8 +76,9 @@ final class UsersRepositoryDecoratorModule {
     private static final class Decorate extends AbstractModule {
         @Provides
         @Singleton
-        UsersRepository usersRepository(@Named(WRAPPED) UsersRepository wrapped, LoginPolicy policy) {
-            return policy.decorate(wrapped);
+        UsersRepository usersRepository(@Named(WRAPPED) UsersRepository wrapped, PrimaryPasswordCheck primaryPasswordCheck,
+                                        LoginPolicy policy) {
+            return policy.decorate(wrapped, primaryPasswordCheck);
         }
     }
 }

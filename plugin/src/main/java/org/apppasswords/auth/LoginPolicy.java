@@ -22,7 +22,7 @@ public final class LoginPolicy {
     private final SecondFactorStore secondFactors;
     private final AppPasswordsConfiguration configuration;
     private final AppPasswordLogin appPasswordLogin;
-    private final PrimaryPasswordLogin primaryPasswordLogin;
+    private final SecondFactorCheck secondFactorCheck;
 
     @Inject
     public LoginPolicy(AppPasswordStore appPasswords, SecondFactorStore secondFactors, SecretHasher hasher, TotpVerifier verifier,
@@ -31,12 +31,18 @@ public final class LoginPolicy {
         this.secondFactors = secondFactors;
         this.configuration = configuration;
         this.appPasswordLogin = new AppPasswordLogin(appPasswords, hasher, clock);
-        this.primaryPasswordLogin = new PrimaryPasswordLogin(secondFactors, new SecondFactorCheck(verifier, hasher, random),
-            configuration.secondFactorRequired());
+        this.secondFactorCheck = new SecondFactorCheck(verifier, hasher, random);
     }
 
-    /** The repository every protocol sees: rules 1 to 5. */
+    /** The repository every protocol sees (rules 1 to 5), checking primary passwords with {@code delegate} alone. */
     public AppPasswordsUsersRepository decorate(UsersRepository delegate) {
+        return decorate(delegate, PrimaryPasswordCheck.delegating());
+    }
+
+    /** The repository every protocol sees (rules 1 to 5), checking primary passwords as {@code primaryPasswordCheck} says. */
+    public AppPasswordsUsersRepository decorate(UsersRepository delegate, PrimaryPasswordCheck primaryPasswordCheck) {
+        PrimaryPasswordLogin primaryPasswordLogin = new PrimaryPasswordLogin(secondFactors, secondFactorCheck, primaryPasswordCheck,
+            configuration.secondFactorRequired());
         return new AppPasswordsUsersRepository(delegate, appPasswordLogin, primaryPasswordLogin, appPasswords, secondFactors,
             configuration.onPrimaryPasswordChange());
     }
