@@ -61,7 +61,7 @@ public final class AppPasswordsDemoMain {
         AppPasswordsProbe appPasswords = server.getProbe(AppPasswordsProbe.class);
         Username user = Username.of(USER);
         TotpSecret secret = TotpSecret.generate(new SecureRandom());
-        // TOTP first: by default (appPasswords.requireSecondFactor) app passwords need it.
+        // TOTP first, the order the self-service API will enforce (appPasswords.requireSecondFactor).
         List<RecoveryCode> recoveryCodes = appPasswords.enableTotp(user, secret);
         CreatedAppPassword appPassword = appPasswords.createAppPassword(user, "curl demo");
 

@@ -1,8 +1,10 @@
 package org.apppasswords.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -24,7 +26,7 @@ class LauncherConfigurationTest {
         try {
             assertThatThrownBy(server::start)
                 .hasStackTraceContaining("appPasswords.maxPerUser")
-                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(stackTraceOf(e)).doesNotContain("zero-Sentinel"));
+                .satisfies(e -> assertThat(stackTraceOf(e)).doesNotContain("zero-Sentinel"));
         } finally {
             server.stop();
         }
@@ -45,7 +47,6 @@ class LauncherConfigurationTest {
 
     @Test
     void secondFactorRequiredShouldAcceptOnlyBooleans(@TempDir Path workingDirectory) throws Exception {
-        Files.createDirectories(workingDirectory);
         JamesConfDirectory.create(workingDirectory, "secondFactor.required=yes\n");
         GuiceJamesServer server = JamesWithAppPasswords.build(workingDirectory, List.of());
 
@@ -58,8 +59,8 @@ class LauncherConfigurationTest {
     }
 
     private static String stackTraceOf(Throwable throwable) {
-        java.io.StringWriter writer = new java.io.StringWriter();
-        throwable.printStackTrace(new java.io.PrintWriter(writer));
+        StringWriter writer = new StringWriter();
+        throwable.printStackTrace(new PrintWriter(writer));
         return writer.toString();
     }
 }

@@ -2,6 +2,7 @@ package org.apppasswords.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -38,5 +39,14 @@ class SecondFactorRequiredLoginTest {
         TotpUser user = TotpUser.create(james, "totp");
 
         assertThat(protocol.login(james.ports(), user.name, user.appPassword.password().reveal())).isTrue();
+    }
+
+    @Test
+    void draftJmapAuthenticationShouldRefuseThePrimaryPasswordOfUserWithoutTotp() throws Exception {
+        String user = TotpUser.newUserName("plain");
+        james.data().addUser(user, TotpUser.PRIMARY_PASSWORD);
+
+        assertThat(DraftJmapClient.accessTokenStatus(james.ports(), user, TotpUser.PRIMARY_PASSWORD))
+            .isEqualTo(DraftJmapClient.UNAUTHORIZED);
     }
 }

@@ -107,6 +107,14 @@ class TotpUserLoginTest {
 
     @ParameterizedTest
     @EnumSource(Protocol.class)
+    void codeTwoStepsAheadShouldBeRefused(Protocol protocol) throws Exception {
+        String early = user.codeForStep(TotpUser.currentStep() + 2);
+
+        assertThat(login(protocol, user.primaryWithCode(early))).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Protocol.class)
     void wrongPrimaryPasswordWithCurrentCodeShouldBeRefused(Protocol protocol) throws Exception {
         String code = user.codeForStep(TotpUser.currentStep());
 
