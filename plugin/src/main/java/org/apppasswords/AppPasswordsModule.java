@@ -15,8 +15,10 @@ import org.apppasswords.hashing.SaltedSha256SecretHasher;
 import org.apppasswords.hashing.SecretHasher;
 import org.apppasswords.store.AppPasswordStore;
 import org.apppasswords.store.SecondFactorStore;
+import org.apppasswords.store.SelfServiceSessionStore;
 import org.apppasswords.store.memory.MemoryAppPasswordStore;
 import org.apppasswords.store.memory.MemorySecondFactorStore;
+import org.apppasswords.store.memory.MemorySelfServiceSessionStore;
 import org.apppasswords.totp.RecoveryCodes;
 import org.apppasswords.totp.TotpVerifier;
 
@@ -36,6 +38,8 @@ public final class AppPasswordsModule extends AbstractModule {
         bind(MemoryAppPasswordStore.class).in(Scopes.SINGLETON);
         bind(SecondFactorStore.class).to(MemorySecondFactorStore.class);
         bind(MemorySecondFactorStore.class).in(Scopes.SINGLETON);
+        bind(SelfServiceSessionStore.class).to(MemorySelfServiceSessionStore.class);
+        bind(MemorySelfServiceSessionStore.class).in(Scopes.SINGLETON);
     }
 
     /** Read once at start; an invalid value stops the start with a message naming the key. */

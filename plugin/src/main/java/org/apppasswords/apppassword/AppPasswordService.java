@@ -8,6 +8,7 @@ import org.apache.james.core.Username;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.hashing.SecretHasher;
 import org.apppasswords.store.AppPasswordStore;
+import org.apppasswords.store.AppPasswordStore.AddOutcome;
 import org.apppasswords.store.StoredAppPassword;
 
 /**
@@ -45,10 +46,11 @@ public final class AppPasswordService {
         for (int attempt = 0; attempt < ID_COLLISION_RETRIES; attempt++) {
             AppPassword password = generator.generate();
             StoredAppPassword entry = StoredAppPassword.created(password.id(), checkedLabel, hasher.hash(password.reveal()), clock.instant());
-            if (store.add(user, entry, maxPerUser)) {
+            AddOutcome outcome = store.add(user, entry, maxPerUser);
+            if (outcome == AddOutcome.ADDED) {
                 return new CreatedAppPassword(password, entry);
             }
-            if (store.list(user).size() >= maxPerUser) {
+            if (outcome == AddOutcome.LIMIT_REACHED) {
                 throw new AppPasswordLimitException(maxPerUser);
             }
         }

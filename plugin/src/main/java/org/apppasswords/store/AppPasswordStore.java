@@ -15,13 +15,21 @@ import org.apppasswords.apppassword.AppPasswordId;
  * whatever the number of app passwords the user holds. Ids are unique per user, not globally.
  */
 public interface AppPasswordStore {
+    /** What {@link #add} did. */
+    enum AddOutcome {
+        ADDED,
+        /** Nothing stored: the user already holds {@code maxPerUser} app passwords. */
+        LIMIT_REACHED,
+        /** Nothing stored: the user already holds an app password with this id. */
+        ID_TAKEN
+    }
+
     /**
      * Adds {@code entry} unless the user already holds {@code maxPerUser} app passwords or one
-     * with the same id; the check and the write are one atomic step.
-     *
-     * @return false when refused (limit reached or id taken), true when stored
+     * with the same id; the check and the write are one atomic step, on every node sharing the
+     * store. When both refusals apply, {@link AddOutcome#LIMIT_REACHED} wins.
      */
-    boolean add(Username user, StoredAppPassword entry, int maxPerUser);
+    AddOutcome add(Username user, StoredAppPassword entry, int maxPerUser);
 
     /** The entry with this id among the user's, or empty. */
     Optional<StoredAppPassword> find(Username user, AppPasswordId id);
@@ -37,4 +45,14 @@ public interface AppPasswordStore {
 
     /** Sets the last use of that entry; does nothing when it was revoked meanwhile. */
     void recordUse(Username user, AppPasswordId id, Instant usedAt);
+
+    /**
+     * Moves every app password of {@code from} to {@code to} (a username change), keeping ids,
+     * labels, hashes and times, regardless of {@code maxPerUser}. An entry whose id {@code to}
+     * already holds is dropped, not moved: the target keeps its own. Afterwards {@code from}
+     * holds nothing.
+     *
+     * @return how many entries were moved
+     */
+    int moveAll(Username from, Username to);
 }

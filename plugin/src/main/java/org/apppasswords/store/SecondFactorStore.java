@@ -16,11 +16,39 @@ public interface SecondFactorStore {
     /** The user's enabled enrolment, or empty when TOTP is off. */
     Optional<TotpEnrolment> find(Username user);
 
-    /** Enables TOTP for the user, replacing any previous enrolment. */
-    void enable(Username user, TotpEnrolment enrolment);
+    /**
+     * Enables TOTP for the user unless it is already enabled, in one atomic step, and drops any
+     * pending enrolment.
+     *
+     * @return false when TOTP was already enabled (nothing changed)
+     */
+    boolean enable(Username user, TotpEnrolment enrolment);
 
-    /** @return false when TOTP was not enabled */
+    /**
+     * Turns TOTP off: removes the enrolment, its recovery codes and any pending enrolment.
+     *
+     * @return false when TOTP was not enabled
+     */
     boolean disable(Username user);
+
+    /**
+     * Records a started but unconfirmed enrolment, replacing any earlier pending one. It changes
+     * nothing about logins; {@link #enable} or {@link #disable} drops it.
+     */
+    void startEnrolment(Username user, PendingTotpEnrolment pending);
+
+    /** The user's pending enrolment, or empty. */
+    Optional<PendingTotpEnrolment> findPendingEnrolment(Username user);
+
+    /**
+     * Moves the enrolment of {@code from} (with its last step and recovery codes) to {@code to}
+     * (a username change), unless {@code to} already has TOTP enabled: then {@code to} keeps its
+     * own and {@code from}'s is dropped. A pending enrolment of {@code from} is dropped (a rename
+     * ends the sessions that could confirm it). Afterwards {@code from} has TOTP off.
+     *
+     * @return true when an enrolment was moved
+     */
+    boolean moveTo(Username from, Username to);
 
     /**
      * Records {@code step} as the last accepted time step, only if it is strictly later than the

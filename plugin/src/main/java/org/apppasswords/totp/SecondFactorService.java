@@ -30,13 +30,19 @@ public final class SecondFactorService {
         this.clock = clock;
     }
 
-    /** Enables TOTP with {@code secret}, replacing any earlier enrolment; returns the recovery codes. */
+    /**
+     * Enables TOTP with {@code secret} and returns the recovery codes, shown once.
+     *
+     * @throws SecondFactorAlreadyEnabledException when TOTP is already on (nothing changed)
+     */
     public List<RecoveryCode> enable(Username user, TotpSecret secret) {
         List<RecoveryCode> codes = recoveryCodes.generate();
         List<String> hashes = codes.stream()
             .map(code -> hasher.hash(code.reveal()))
             .collect(Collectors.toList());
-        store.enable(user, TotpEnrolment.enabled(secret, clock.instant(), hashes));
+        if (!store.enable(user, TotpEnrolment.enabled(secret, clock.instant(), hashes))) {
+            throw new SecondFactorAlreadyEnabledException();
+        }
         return codes;
     }
 

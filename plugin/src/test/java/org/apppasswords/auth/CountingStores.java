@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.james.core.Username;
 import org.apppasswords.apppassword.AppPasswordId;
 import org.apppasswords.store.AppPasswordStore;
+import org.apppasswords.store.PendingTotpEnrolment;
 import org.apppasswords.store.SecondFactorStore;
 import org.apppasswords.store.StoredAppPassword;
 import org.apppasswords.store.TotpEnrolment;
@@ -20,7 +21,7 @@ final class CountingStores {
     AppPasswordStore appPasswords(AppPasswordStore delegate) {
         return new AppPasswordStore() {
             @Override
-            public boolean add(Username user, StoredAppPassword entry, int maxPerUser) {
+            public AddOutcome add(Username user, StoredAppPassword entry, int maxPerUser) {
                 return delegate.add(user, entry, maxPerUser);
             }
 
@@ -50,6 +51,11 @@ final class CountingStores {
             public void recordUse(Username user, AppPasswordId id, Instant usedAt) {
                 delegate.recordUse(user, id, usedAt);
             }
+
+            @Override
+            public int moveAll(Username from, Username to) {
+                return delegate.moveAll(from, to);
+            }
         };
     }
 
@@ -62,8 +68,8 @@ final class CountingStores {
             }
 
             @Override
-            public void enable(Username user, TotpEnrolment enrolment) {
-                delegate.enable(user, enrolment);
+            public boolean enable(Username user, TotpEnrolment enrolment) {
+                return delegate.enable(user, enrolment);
             }
 
             @Override
@@ -79,6 +85,21 @@ final class CountingStores {
             @Override
             public boolean consumeRecoveryCode(Username user, String encodedHash) {
                 return delegate.consumeRecoveryCode(user, encodedHash);
+            }
+
+            @Override
+            public void startEnrolment(Username user, PendingTotpEnrolment pending) {
+                delegate.startEnrolment(user, pending);
+            }
+
+            @Override
+            public Optional<PendingTotpEnrolment> findPendingEnrolment(Username user) {
+                return delegate.findPendingEnrolment(user);
+            }
+
+            @Override
+            public boolean moveTo(Username from, Username to) {
+                return delegate.moveTo(from, to);
             }
         };
     }

@@ -59,6 +59,7 @@ class PrimaryPasswordOnlyUsersRepositoryTest {
 
     @Test
     void testShouldRejectPrimaryPasswordAndRecoveryCode() throws Exception {
+        fixture.secondFactorService.disable(ALICE);
         String recoveryCode = fixture.enableTotp(ALICE).get(0).reveal();
 
         assertThat(testee.test(ALICE, ALICE_PASSWORD + "$" + recoveryCode)).isFalse();

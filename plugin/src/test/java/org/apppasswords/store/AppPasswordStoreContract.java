@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.apache.james.core.Username;
 import org.apppasswords.apppassword.AppPasswordId;
+import org.apppasswords.store.AppPasswordStore.AddOutcome;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,7 +40,7 @@ public interface AppPasswordStoreContract {
     default void addShouldStoreTheEntryWhenUnderTheLimit() {
         StoredAppPassword entry = entry("aaaaa");
 
-        assertThat(testee().add(ALICE, entry, NO_LIMIT)).isTrue();
+        assertThat(testee().add(ALICE, entry, NO_LIMIT)).isEqualTo(AddOutcome.ADDED);
         assertThat(testee().find(ALICE, id("aaaaa"))).contains(entry);
     }
 
@@ -84,7 +85,7 @@ public interface AppPasswordStoreContract {
         testee().add(ALICE, entry("aaaaa"), 2);
         testee().add(ALICE, entry("bbbbb"), 2);
 
-        assertThat(testee().add(ALICE, entry("ccccc"), 2)).isFalse();
+        assertThat(testee().add(ALICE, entry("ccccc"), 2)).isEqualTo(AddOutcome.LIMIT_REACHED);
         assertThat(testee().find(ALICE, id("ccccc"))).isEmpty();
         assertThat(testee().list(ALICE)).hasSize(2);
     }
@@ -93,7 +94,7 @@ public interface AppPasswordStoreContract {
     default void addShouldCountTheLimitPerUser() {
         testee().add(ALICE, entry("aaaaa"), 1);
 
-        assertThat(testee().add(BOB, entry("bbbbb"), 1)).isTrue();
+        assertThat(testee().add(BOB, entry("bbbbb"), 1)).isEqualTo(AddOutcome.ADDED);
     }
 
     @Test
@@ -102,7 +103,7 @@ public interface AppPasswordStoreContract {
         testee().add(ALICE, original, NO_LIMIT);
         StoredAppPassword sameId = StoredAppPassword.created(id("aaaaa"), "other", "$sha256$b3RoZXI$b3RoZXI", CREATED.plusSeconds(5));
 
-        assertThat(testee().add(ALICE, sameId, NO_LIMIT)).isFalse();
+        assertThat(testee().add(ALICE, sameId, NO_LIMIT)).isEqualTo(AddOutcome.ID_TAKEN);
         assertThat(testee().find(ALICE, id("aaaaa"))).contains(original);
         assertThat(testee().list(ALICE)).containsExactly(original);
     }
@@ -113,7 +114,7 @@ public interface AppPasswordStoreContract {
         StoredAppPassword bobs = StoredAppPassword.created(id("aaaaa"), "bob's", "$sha256$Ym9i$Ym9i", CREATED);
         testee().add(ALICE, alices, NO_LIMIT);
 
-        assertThat(testee().add(BOB, bobs, NO_LIMIT)).isTrue();
+        assertThat(testee().add(BOB, bobs, NO_LIMIT)).isEqualTo(AddOutcome.ADDED);
         assertThat(testee().find(ALICE, id("aaaaa"))).contains(alices);
         assertThat(testee().find(BOB, id("aaaaa"))).contains(bobs);
     }
@@ -159,7 +160,7 @@ public interface AppPasswordStoreContract {
         testee().add(ALICE, entry("aaaaa"), 1);
         testee().revoke(ALICE, id("aaaaa"));
 
-        assertThat(testee().add(ALICE, entry("bbbbb"), 1)).isTrue();
+        assertThat(testee().add(ALICE, entry("bbbbb"), 1)).isEqualTo(AddOutcome.ADDED);
     }
 
     @Test
@@ -225,7 +226,7 @@ public interface AppPasswordStoreContract {
         testee().recordUse(ALICE, id("aaaaa"), CREATED);
 
         assertThat(testee().list(ALICE)).isEmpty();
-        assertThat(testee().add(ALICE, entry("bbbbb"), 1)).isTrue();
+        assertThat(testee().add(ALICE, entry("bbbbb"), 1)).isEqualTo(AddOutcome.ADDED);
     }
 
     @Test
@@ -242,21 +243,83 @@ public interface AppPasswordStoreContract {
     default void concurrentAddsShouldNeverExceedTheLimit() throws Exception {
         int limit = 5;
 
-        List<Boolean> added = Concurrently.run(Concurrently.THREADS,
+        List<AddOutcome> added = Concurrently.run(Concurrently.THREADS,
             index -> testee().add(ALICE, entry(String.format("aa%03d", index)), limit));
 
-        assertThat(Collections.frequency(added, true)).isEqualTo(limit);
+        assertThat(Collections.frequency(added, AddOutcome.ADDED)).isEqualTo(limit);
+        assertThat(Collections.frequency(added, AddOutcome.LIMIT_REACHED)).isEqualTo(Concurrently.THREADS - limit);
         assertThat(testee().list(ALICE)).hasSize(limit);
     }
 
     @Test
     default void concurrentAddsOfTheSameIdShouldStoreOnlyOne() throws Exception {
-        List<Boolean> added = Concurrently.run(Concurrently.THREADS,
+        List<AddOutcome> added = Concurrently.run(Concurrently.THREADS,
             index -> testee().add(ALICE, entry("aaaaa", CREATED.plusSeconds(index)), NO_LIMIT));
 
-        assertThat(Collections.frequency(added, true)).isEqualTo(1);
+        assertThat(Collections.frequency(added, AddOutcome.ADDED)).isEqualTo(1);
         Optional<StoredAppPassword> stored = testee().find(ALICE, id("aaaaa"));
         assertThat(testee().list(ALICE)).containsExactly(stored.orElseThrow());
-        assertThat(stored.get()).isEqualTo(entry("aaaaa", CREATED.plusSeconds(added.indexOf(true))));
+        assertThat(stored.get()).isEqualTo(entry("aaaaa", CREATED.plusSeconds(added.indexOf(AddOutcome.ADDED))));
+    }
+
+    @Test
+    default void addShouldSayTheLimitWhenTheIdIsAlsoTaken() {
+        testee().add(ALICE, entry("aaaaa"), 1);
+
+        assertThat(testee().add(ALICE, entry("aaaaa"), 1)).isEqualTo(AddOutcome.LIMIT_REACHED);
+    }
+
+    @Test
+    default void moveAllShouldHandEveryEntryToTheNewName() {
+        StoredAppPassword used = entry("aaaaa").usedAt(CREATED.plusSeconds(30));
+        testee().add(ALICE, used, NO_LIMIT);
+        testee().add(ALICE, entry("bbbbb", CREATED.plusSeconds(60)), NO_LIMIT);
+
+        assertThat(testee().moveAll(ALICE, BOB)).isEqualTo(2);
+
+        assertThat(testee().list(ALICE)).isEmpty();
+        assertThat(testee().find(ALICE, id("aaaaa"))).isEmpty();
+        assertThat(testee().list(BOB)).containsExactly(used, entry("bbbbb", CREATED.plusSeconds(60)));
+    }
+
+    @Test
+    default void moveAllShouldKeepTheTargetsEntryWhenIdsClash() {
+        StoredAppPassword bobs = StoredAppPassword.created(id("aaaaa"), "bob's", "$sha256$Ym9i$Ym9i", CREATED);
+        testee().add(BOB, bobs, NO_LIMIT);
+        testee().add(ALICE, entry("aaaaa"), NO_LIMIT);
+        testee().add(ALICE, entry("bbbbb"), NO_LIMIT);
+
+        assertThat(testee().moveAll(ALICE, BOB)).isEqualTo(1);
+
+        assertThat(testee().find(BOB, id("aaaaa"))).contains(bobs);
+        assertThat(testee().find(BOB, id("bbbbb"))).contains(entry("bbbbb"));
+        assertThat(testee().list(ALICE)).isEmpty();
+    }
+
+    @Test
+    default void moveAllShouldIgnoreTheLimitOfTheTarget() {
+        testee().add(BOB, entry("aaaaa"), NO_LIMIT);
+        testee().add(ALICE, entry("bbbbb"), NO_LIMIT);
+
+        testee().moveAll(ALICE, BOB);
+
+        assertThat(testee().list(BOB)).hasSize(2);
+    }
+
+    @Test
+    default void moveAllShouldReturnZeroWhenTheOldNameHoldsNothing() {
+        testee().add(BOB, entry("aaaaa"), NO_LIMIT);
+
+        assertThat(testee().moveAll(ALICE, BOB)).isZero();
+        assertThat(testee().list(BOB)).hasSize(1);
+    }
+
+    @Test
+    default void moveAllToTheSameNameShouldKeepEverything() {
+        testee().add(ALICE, entry("aaaaa"), NO_LIMIT);
+
+        testee().moveAll(ALICE, ALICE);
+
+        assertThat(testee().list(ALICE)).containsExactly(entry("aaaaa"));
     }
 }

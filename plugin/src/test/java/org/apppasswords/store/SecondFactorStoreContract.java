@@ -43,6 +43,11 @@ public interface SecondFactorStoreContract {
     }
 
     @Test
+    default void enableShouldReturnTrueWhenTotpWasOff() {
+        assertThat(testee().enable(ALICE, enrolment())).isTrue();
+    }
+
+    @Test
     default void enableShouldStoreTheWholeEnrolment() {
         testee().enable(ALICE, enrolment());
 
@@ -62,14 +67,28 @@ public interface SecondFactorStoreContract {
     }
 
     @Test
-    default void enableShouldReplaceThePreviousEnrolment() {
+    default void enableShouldRefuseWhileAnotherEnrolmentIsOn() {
         testee().enable(ALICE, enrolment());
         testee().advanceLastUsedStep(ALICE, STEP);
-        testee().enable(ALICE, TotpEnrolment.enabled(OTHER_SECRET, ENABLED_AT.plusSeconds(60), recoveryHashes("b")));
+
+        assertThat(testee().enable(ALICE, TotpEnrolment.enabled(OTHER_SECRET, ENABLED_AT.plusSeconds(60), recoveryHashes("b")))).isFalse();
+
+        TotpEnrolment found = testee().find(ALICE).orElseThrow();
+        assertThat(found.secret().revealBytes()).isEqualTo(SECRET.revealBytes());
+        assertThat(found.lastUsedStep()).isEqualTo(STEP);
+        assertThat(found.recoveryCodeHashes()).containsExactlyElementsOf(recoveryHashes("a"));
+    }
+
+    @Test
+    default void enableShouldSucceedAgainAfterDisable() {
+        testee().enable(ALICE, enrolment());
+        testee().advanceLastUsedStep(ALICE, STEP);
+        testee().disable(ALICE);
+
+        assertThat(testee().enable(ALICE, TotpEnrolment.enabled(OTHER_SECRET, ENABLED_AT.plusSeconds(60), recoveryHashes("b")))).isTrue();
 
         TotpEnrolment found = testee().find(ALICE).orElseThrow();
         assertThat(found.secret().revealBytes()).isEqualTo(OTHER_SECRET.revealBytes());
-        assertThat(found.enabledAt()).isEqualTo(ENABLED_AT.plusSeconds(60));
         assertThat(found.lastUsedStep()).isEqualTo(TotpEnrolment.NO_STEP_USED);
         assertThat(found.recoveryCodeHashes()).containsExactlyElementsOf(recoveryHashes("b"));
     }
@@ -258,5 +277,117 @@ public interface SecondFactorStoreContract {
 
         assertThat(consumed).containsOnly(true);
         assertThat(testee().find(ALICE).orElseThrow().recoveryCodeHashes()).isEmpty();
+    }
+
+    @Test
+    default void findPendingEnrolmentShouldReturnEmptyWhenNoneStarted() {
+        assertThat(testee().findPendingEnrolment(ALICE)).isEmpty();
+    }
+
+    @Test
+    default void startEnrolmentShouldKeepThePendingSecretWithoutEnablingTotp() {
+        testee().startEnrolment(ALICE, new PendingTotpEnrolment(SECRET, ENABLED_AT));
+
+        PendingTotpEnrolment pending = testee().findPendingEnrolment(ALICE).orElseThrow();
+        assertThat(pending.secret().revealBytes()).isEqualTo(SECRET.revealBytes());
+        assertThat(pending.startedAt()).isEqualTo(ENABLED_AT);
+        assertThat(testee().find(ALICE)).isEmpty();
+        assertThat(testee().advanceLastUsedStep(ALICE, STEP)).isFalse();
+    }
+
+    @Test
+    default void startEnrolmentShouldReplaceTheEarlierPendingOne() {
+        testee().startEnrolment(ALICE, new PendingTotpEnrolment(SECRET, ENABLED_AT));
+        testee().startEnrolment(ALICE, new PendingTotpEnrolment(OTHER_SECRET, ENABLED_AT.plusSeconds(5)));
+
+        PendingTotpEnrolment pending = testee().findPendingEnrolment(ALICE).orElseThrow();
+        assertThat(pending.secret().revealBytes()).isEqualTo(OTHER_SECRET.revealBytes());
+        assertThat(pending.startedAt()).isEqualTo(ENABLED_AT.plusSeconds(5));
+    }
+
+    @Test
+    default void startEnrolmentShouldNotTouchAnotherUser() {
+        testee().startEnrolment(ALICE, new PendingTotpEnrolment(SECRET, ENABLED_AT));
+
+        assertThat(testee().findPendingEnrolment(BOB)).isEmpty();
+    }
+
+    @Test
+    default void enableShouldDropThePendingEnrolment() {
+        testee().startEnrolment(ALICE, new PendingTotpEnrolment(SECRET, ENABLED_AT));
+
+        testee().enable(ALICE, enrolment());
+
+        assertThat(testee().findPendingEnrolment(ALICE)).isEmpty();
+    }
+
+    @Test
+    default void disableShouldDropThePendingEnrolment() {
+        testee().startEnrolment(ALICE, new PendingTotpEnrolment(SECRET, ENABLED_AT));
+
+        assertThat(testee().disable(ALICE)).isFalse();
+
+        assertThat(testee().findPendingEnrolment(ALICE)).isEmpty();
+    }
+
+    @Test
+    default void moveToShouldHandTheWholeEnrolmentToTheNewName() {
+        testee().enable(ALICE, enrolment());
+        testee().advanceLastUsedStep(ALICE, STEP);
+        testee().consumeRecoveryCode(ALICE, recoveryHashes("a").get(0));
+
+        assertThat(testee().moveTo(ALICE, BOB)).isTrue();
+
+        assertThat(testee().find(ALICE)).isEmpty();
+        TotpEnrolment moved = testee().find(BOB).orElseThrow();
+        assertThat(moved.secret().revealBytes()).isEqualTo(SECRET.revealBytes());
+        assertThat(moved.enabledAt()).isEqualTo(ENABLED_AT);
+        assertThat(moved.lastUsedStep()).isEqualTo(STEP);
+        assertThat(moved.recoveryCodeHashes()).containsExactlyElementsOf(recoveryHashes("a").subList(1, 10));
+    }
+
+    @Test
+    default void moveToShouldKeepTheTargetsOwnEnrolment() {
+        testee().enable(ALICE, enrolment());
+        testee().enable(BOB, TotpEnrolment.enabled(OTHER_SECRET, ENABLED_AT, recoveryHashes("b")));
+
+        assertThat(testee().moveTo(ALICE, BOB)).isFalse();
+
+        assertThat(testee().find(ALICE)).isEmpty();
+        assertThat(testee().find(BOB).orElseThrow().secret().revealBytes()).isEqualTo(OTHER_SECRET.revealBytes());
+    }
+
+    @Test
+    default void moveToShouldReturnFalseWhenTotpIsOff() {
+        assertThat(testee().moveTo(ALICE, BOB)).isFalse();
+        assertThat(testee().find(BOB)).isEmpty();
+    }
+
+    @Test
+    default void moveToShouldDropAPendingEnrolment() {
+        testee().startEnrolment(ALICE, new PendingTotpEnrolment(SECRET, ENABLED_AT));
+
+        testee().moveTo(ALICE, BOB);
+
+        assertThat(testee().findPendingEnrolment(ALICE)).isEmpty();
+        assertThat(testee().findPendingEnrolment(BOB)).isEmpty();
+    }
+
+    @Test
+    default void moveToTheSameNameShouldKeepTheEnrolment() {
+        testee().enable(ALICE, enrolment());
+
+        testee().moveTo(ALICE, ALICE);
+
+        assertThat(testee().find(ALICE)).isPresent();
+    }
+
+    @Test
+    default void concurrentEnablesShouldLeaveOneEnrolment() throws Exception {
+        List<Boolean> enabled = Concurrently.run(Concurrently.THREADS,
+            index -> testee().enable(ALICE, TotpEnrolment.enabled(SECRET, ENABLED_AT.plusSeconds(index), recoveryHashes("a"))));
+
+        assertThat(Collections.frequency(enabled, true)).isEqualTo(1);
+        assertThat(testee().find(ALICE).orElseThrow().enabledAt()).isEqualTo(ENABLED_AT.plusSeconds(enabled.indexOf(true)));
     }
 }

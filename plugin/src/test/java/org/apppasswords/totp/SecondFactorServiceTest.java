@@ -5,6 +5,7 @@ import static org.apppasswords.auth.LoginFixture.BOB;
 import static org.apppasswords.auth.LoginFixture.START;
 import static org.apppasswords.auth.LoginFixture.TOTP_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.SecureRandom;
 import java.util.List;
@@ -48,16 +49,17 @@ class SecondFactorServiceTest {
     }
 
     @Test
-    void enableShouldReplaceTheEarlierEnrolmentAndItsCodes() {
+    void enableShouldRefuseWhileTotpIsOnAndKeepTheEarlierEnrolment() {
         List<RecoveryCode> first = fixture.secondFactorService.enable(ALICE, TOTP_SECRET);
         TotpSecret second = TotpSecret.generate(new SecureRandom());
 
-        fixture.secondFactorService.enable(ALICE, second);
+        assertThatThrownBy(() -> fixture.secondFactorService.enable(ALICE, second))
+            .isInstanceOf(SecondFactorAlreadyEnabledException.class);
 
         TotpEnrolment enrolment = fixture.secondFactors.find(ALICE).orElseThrow();
-        assertThat(enrolment.secret().revealBytes()).isEqualTo(second.revealBytes());
+        assertThat(enrolment.secret().revealBytes()).isEqualTo(TOTP_SECRET.revealBytes());
         assertThat(enrolment.recoveryCodeHashes())
-            .noneMatch(hash -> first.stream().anyMatch(code -> fixture.hasher.matches(code.reveal(), hash)));
+            .allMatch(hash -> first.stream().anyMatch(code -> fixture.hasher.matches(code.reveal(), hash)));
     }
 
     @Test

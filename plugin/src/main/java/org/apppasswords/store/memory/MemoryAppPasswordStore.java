@@ -23,17 +23,20 @@ public final class MemoryAppPasswordStore implements AppPasswordStore {
     private final ConcurrentHashMap<Username, Map<AppPasswordId, StoredAppPassword>> byUser = new ConcurrentHashMap<>();
 
     @Override
-    public boolean add(Username user, StoredAppPassword entry, int maxPerUser) {
-        boolean[] added = {false};
+    public AddOutcome add(Username user, StoredAppPassword entry, int maxPerUser) {
+        AddOutcome[] outcome = {AddOutcome.ADDED};
         byUser.compute(user, (name, entries) -> {
             Map<AppPasswordId, StoredAppPassword> updated = entries == null ? new LinkedHashMap<>() : new LinkedHashMap<>(entries);
-            if (updated.size() < maxPerUser && !updated.containsKey(entry.id())) {
+            if (updated.size() >= maxPerUser) {
+                outcome[0] = AddOutcome.LIMIT_REACHED;
+            } else if (updated.containsKey(entry.id())) {
+                outcome[0] = AddOutcome.ID_TAKEN;
+            } else {
                 updated.put(entry.id(), entry);
-                added[0] = true;
             }
-            return updated;
+            return updated.isEmpty() ? null : updated;
         });
-        return added[0];
+        return outcome[0];
     }
 
     @Override
@@ -75,5 +78,24 @@ public final class MemoryAppPasswordStore implements AppPasswordStore {
             updated.computeIfPresent(id, (key, entry) -> entry.usedAt(usedAt));
             return updated;
         });
+    }
+
+    @Override
+    public int moveAll(Username from, Username to) {
+        Map<AppPasswordId, StoredAppPassword> moving = from.equals(to) ? null : byUser.remove(from);
+        if (moving == null) {
+            return 0;
+        }
+        int[] moved = {0};
+        byUser.compute(to, (name, entries) -> {
+            Map<AppPasswordId, StoredAppPassword> updated = entries == null ? new LinkedHashMap<>() : new LinkedHashMap<>(entries);
+            moving.forEach((id, entry) -> {
+                if (updated.putIfAbsent(id, entry) == null) {
+                    moved[0]++;
+                }
+            });
+            return updated.isEmpty() ? null : updated;
+        });
+        return moved[0];
     }
 }

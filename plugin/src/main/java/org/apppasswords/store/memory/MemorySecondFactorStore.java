@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.james.core.Username;
+import org.apppasswords.store.PendingTotpEnrolment;
 import org.apppasswords.store.SecondFactorStore;
 import org.apppasswords.store.TotpEnrolment;
 
@@ -17,6 +18,7 @@ import org.apppasswords.store.TotpEnrolment;
  */
 public final class MemorySecondFactorStore implements SecondFactorStore {
     private final ConcurrentHashMap<Username, TotpEnrolment> byUser = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Username, PendingTotpEnrolment> pendingByUser = new ConcurrentHashMap<>();
 
     @Override
     public Optional<TotpEnrolment> find(Username user) {
@@ -24,13 +26,36 @@ public final class MemorySecondFactorStore implements SecondFactorStore {
     }
 
     @Override
-    public void enable(Username user, TotpEnrolment enrolment) {
-        byUser.put(user, enrolment);
+    public boolean enable(Username user, TotpEnrolment enrolment) {
+        boolean enabled = byUser.putIfAbsent(user, enrolment) == null;
+        pendingByUser.remove(user);
+        return enabled;
     }
 
     @Override
     public boolean disable(Username user) {
+        pendingByUser.remove(user);
         return byUser.remove(user) != null;
+    }
+
+    @Override
+    public void startEnrolment(Username user, PendingTotpEnrolment pending) {
+        pendingByUser.put(user, pending);
+    }
+
+    @Override
+    public Optional<PendingTotpEnrolment> findPendingEnrolment(Username user) {
+        return Optional.ofNullable(pendingByUser.get(user));
+    }
+
+    @Override
+    public boolean moveTo(Username from, Username to) {
+        if (from.equals(to)) {
+            return false;
+        }
+        pendingByUser.remove(from);
+        TotpEnrolment enrolment = byUser.remove(from);
+        return enrolment != null && byUser.putIfAbsent(to, enrolment) == null;
     }
 
     @Override

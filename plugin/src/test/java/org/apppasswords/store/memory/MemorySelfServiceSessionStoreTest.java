@@ -1,0 +1,19 @@
+package org.apppasswords.store.memory;
+
+import org.apppasswords.store.SelfServiceSessionStore;
+import org.apppasswords.store.SelfServiceSessionStoreContract;
+import org.junit.jupiter.api.BeforeEach;
+
+class MemorySelfServiceSessionStoreTest implements SelfServiceSessionStoreContract {
+    private MemorySelfServiceSessionStore store;
+
+    @BeforeEach
+    void setUp() {
+        store = new MemorySelfServiceSessionStore();
+    }
+
+    @Override
+    public SelfServiceSessionStore testee() {
+        return store;
+    }
+}
