@@ -8,8 +8,11 @@ import org.apache.james.MemoryJamesConfiguration;
 import org.apache.james.MemoryJamesServerMain;
 import org.apache.james.modules.RunArgumentsModule;
 import org.apache.james.modules.server.JMXServerModule;
+import org.apache.james.user.api.UsernameChangeTaskStep;
 import org.apache.james.utils.GuiceProbe;
 import org.apppasswords.AppPasswordsModule;
+import org.apppasswords.lifecycle.AppPasswordsUsernameChangeTaskStep;
+import org.apppasswords.webadmin.AppPasswordsRoutesModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,13 +52,17 @@ public final class AppPasswordsMemoryJamesServerMain implements JamesServerMain 
 
     /**
      * The server {@link #main} starts, for tests and embedders: James's memory server with the
-     * modules its main adds, plus ours. Only the {@code UsersRepository} binding and the
-     * draft-JMAP authentication endpoint are overridden.
+     * modules its main adds, plus ours (the admin WebAdmin routes and a username-change step
+     * included). Only the {@code UsersRepository} binding and the draft-JMAP authentication
+     * endpoint are overridden.
      */
     public static GuiceJamesServer createServer(MemoryJamesConfiguration configuration) {
         return MemoryJamesServerMain.createServer(configuration)
             .combineWith(new FakeSearchMailboxModule(), new JMXServerModule(), new AppPasswordsModule(),
-                binder -> Multibinder.newSetBinder(binder, GuiceProbe.class).addBinding().to(AppPasswordsProbe.class))
+                binder -> Multibinder.newSetBinder(binder, GuiceProbe.class).addBinding().to(AppPasswordsProbe.class),
+                // Admin routes on WebAdmin, and James's username change (rename task) moving our secrets.
+                new AppPasswordsRoutesModule(),
+                binder -> Multibinder.newSetBinder(binder, UsernameChangeTaskStep.class).addBinding().to(AppPasswordsUsernameChangeTaskStep.class))
             .overrideWith(UsersRepositoryDecoratorModule.forImplementation(configuration.getUsersRepositoryImplementation()),
                 new DraftJmapAuthenticationModule());
     }

@@ -1,6 +1,10 @@
 package org.apppasswords.james;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 
@@ -10,6 +14,11 @@ import org.apppasswords.apppassword.AppPasswordId;
 import org.apppasswords.apppassword.AppPasswordService;
 import org.apppasswords.apppassword.CreatedAppPassword;
 import org.apppasswords.store.AppPasswordStore;
+import org.apppasswords.store.PendingTotpEnrolment;
+import org.apppasswords.store.SecondFactorStore;
+import org.apppasswords.store.SelfServiceSession;
+import org.apppasswords.store.SelfServiceSessionStore;
+import org.apppasswords.store.StoredAppPassword;
 import org.apppasswords.totp.RecoveryCode;
 import org.apppasswords.totp.SecondFactorService;
 import org.apppasswords.totp.TotpSecret;
@@ -22,12 +31,19 @@ public final class AppPasswordsProbe implements GuiceProbe {
     private final AppPasswordService appPasswords;
     private final AppPasswordStore appPasswordStore;
     private final SecondFactorService secondFactors;
+    private final SecondFactorStore secondFactorStore;
+    private final SelfServiceSessionStore sessions;
+    private final Clock clock;
 
     @Inject
-    AppPasswordsProbe(AppPasswordService appPasswords, AppPasswordStore appPasswordStore, SecondFactorService secondFactors) {
+    AppPasswordsProbe(AppPasswordService appPasswords, AppPasswordStore appPasswordStore, SecondFactorService secondFactors,
+                      SecondFactorStore secondFactorStore, SelfServiceSessionStore sessions, Clock clock) {
         this.appPasswords = appPasswords;
         this.appPasswordStore = appPasswordStore;
         this.secondFactors = secondFactors;
+        this.secondFactorStore = secondFactorStore;
+        this.sessions = sessions;
+        this.clock = clock;
     }
 
     public CreatedAppPassword createAppPassword(Username user, String label) {
@@ -40,5 +56,36 @@ public final class AppPasswordsProbe implements GuiceProbe {
 
     public List<RecoveryCode> enableTotp(Username user, TotpSecret secret) {
         return secondFactors.enable(user, secret);
+    }
+
+    /** The stored hashes of the user's app passwords (not secret, but never meant for an answer). */
+    public List<String> storedHashes(Username user) {
+        return appPasswordStore.list(user).stream()
+            .map(StoredAppPassword::encodedHash)
+            .collect(Collectors.toList());
+    }
+
+    public boolean totpEnabled(Username user) {
+        return secondFactorStore.find(user).isPresent();
+    }
+
+    /** Records a started, unconfirmed TOTP enrolment, as the self-service API does. */
+    public void startTotpEnrolment(Username user, TotpSecret secret) {
+        secondFactorStore.startEnrolment(user, new PendingTotpEnrolment(secret, clock.instant()));
+    }
+
+    public boolean hasPendingTotpEnrolment(Username user) {
+        return secondFactorStore.findPendingEnrolment(user).isPresent();
+    }
+
+    /** Stores a self-service session of ten minutes under {@code tokenDigest}, as a sign-in would. */
+    public void openSelfServiceSession(Username user, String tokenDigest) {
+        Instant now = clock.instant();
+        sessions.create(new SelfServiceSession(tokenDigest, user, now, now.plus(Duration.ofMinutes(10)), true));
+    }
+
+    /** Whether the session stored under {@code tokenDigest} is still valid now. */
+    public boolean selfServiceSessionIsValid(String tokenDigest) {
+        return sessions.find(tokenDigest, clock.instant()).isPresent();
     }
 }

@@ -8,32 +8,27 @@ import org.apache.james.user.api.UsersRepositoryException;
 import org.apache.james.user.api.model.User;
 import org.apppasswords.apppassword.AppPassword;
 import org.apppasswords.apppassword.AppPasswordFormat;
-import org.apppasswords.configuration.AppPasswordsConfiguration.OnPrimaryPasswordChange;
-import org.apppasswords.store.AppPasswordStore;
-import org.apppasswords.store.SecondFactorStore;
+import org.apppasswords.lifecycle.UserSecrets;
 
 /**
  * The {@link UsersRepository} every James protocol sees once the launcher is used. Login rule 1:
  * the shape of the presented secret alone picks the path, app password or primary password; that
  * choice reads nothing secret. The rest of the life cycle keeps our secrets in step with James's
- * users: a user removed through James loses them, and a primary password changed through James
- * revokes the app passwords unless {@code onPrimaryPasswordChange=keep}.
+ * users: a user removed through James loses them and their self-service sessions, and a primary
+ * password changed through James revokes the app passwords and self-service sessions unless
+ * {@code onPrimaryPasswordChange=keep}.
  */
 public final class AppPasswordsUsersRepository extends ForwardingUsersRepository {
     private final AppPasswordLogin appPasswordLogin;
     private final PrimaryPasswordLogin primaryPasswordLogin;
-    private final AppPasswordStore appPasswords;
-    private final SecondFactorStore secondFactors;
-    private final OnPrimaryPasswordChange onPrimaryPasswordChange;
+    private final UserSecrets userSecrets;
 
     AppPasswordsUsersRepository(UsersRepository delegate, AppPasswordLogin appPasswordLogin, PrimaryPasswordLogin primaryPasswordLogin,
-                                AppPasswordStore appPasswords, SecondFactorStore secondFactors, OnPrimaryPasswordChange onPrimaryPasswordChange) {
+                                UserSecrets userSecrets) {
         super(delegate);
         this.appPasswordLogin = appPasswordLogin;
         this.primaryPasswordLogin = primaryPasswordLogin;
-        this.appPasswords = appPasswords;
-        this.secondFactors = secondFactors;
-        this.onPrimaryPasswordChange = onPrimaryPasswordChange;
+        this.userSecrets = userSecrets;
     }
 
     @Override
@@ -59,15 +54,12 @@ public final class AppPasswordsUsersRepository extends ForwardingUsersRepository
         User unwrapped = PolicyUser.unwrap(user);
         delegate.updateUser(unwrapped);
         // In James 3.8.1 a User carries nothing but its password: an update is a password change.
-        if (onPrimaryPasswordChange == OnPrimaryPasswordChange.REVOKE_ALL) {
-            appPasswords.revokeAll(unwrapped.getUserName());
-        }
+        userSecrets.primaryPasswordChanged(unwrapped.getUserName());
     }
 
     @Override
     public void removeUser(Username name) throws UsersRepositoryException {
         delegate.removeUser(name);
-        appPasswords.revokeAll(name);
-        secondFactors.disable(name);
+        userSecrets.forget(name);
     }
 }

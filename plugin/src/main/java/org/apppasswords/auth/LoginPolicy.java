@@ -8,6 +8,7 @@ import javax.inject.Inject;
 import org.apache.james.user.api.UsersRepository;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.hashing.SecretHasher;
+import org.apppasswords.lifecycle.UserSecrets;
 import org.apppasswords.store.AppPasswordStore;
 import org.apppasswords.store.SecondFactorStore;
 import org.apppasswords.totp.TotpVerifier;
@@ -18,18 +19,18 @@ import org.apppasswords.totp.TotpVerifier;
  * stricter view given to token-issuing endpoints.
  */
 public final class LoginPolicy {
-    private final AppPasswordStore appPasswords;
     private final SecondFactorStore secondFactors;
     private final AppPasswordsConfiguration configuration;
+    private final UserSecrets userSecrets;
     private final AppPasswordLogin appPasswordLogin;
     private final SecondFactorCheck secondFactorCheck;
 
     @Inject
     public LoginPolicy(AppPasswordStore appPasswords, SecondFactorStore secondFactors, SecretHasher hasher, TotpVerifier verifier,
-                       Clock clock, SecureRandom random, AppPasswordsConfiguration configuration) {
-        this.appPasswords = appPasswords;
+                       Clock clock, SecureRandom random, AppPasswordsConfiguration configuration, UserSecrets userSecrets) {
         this.secondFactors = secondFactors;
         this.configuration = configuration;
+        this.userSecrets = userSecrets;
         this.appPasswordLogin = new AppPasswordLogin(appPasswords, hasher, clock);
         this.secondFactorCheck = new SecondFactorCheck(verifier, hasher, random);
     }
@@ -43,8 +44,7 @@ public final class LoginPolicy {
     public AppPasswordsUsersRepository decorate(UsersRepository delegate, PrimaryPasswordCheck primaryPasswordCheck) {
         PrimaryPasswordLogin primaryPasswordLogin = new PrimaryPasswordLogin(secondFactors, secondFactorCheck, primaryPasswordCheck,
             configuration.secondFactorRequired());
-        return new AppPasswordsUsersRepository(delegate, appPasswordLogin, primaryPasswordLogin, appPasswords, secondFactors,
-            configuration.onPrimaryPasswordChange());
+        return new AppPasswordsUsersRepository(delegate, appPasswordLogin, primaryPasswordLogin, userSecrets);
     }
 
     /**

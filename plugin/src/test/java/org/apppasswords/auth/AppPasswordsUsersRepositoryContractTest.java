@@ -15,8 +15,10 @@ import org.apache.james.user.lib.UsersRepositoryContract;
 import org.apache.james.user.memory.MemoryUsersRepository;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.hashing.SaltedSha256SecretHasher;
+import org.apppasswords.lifecycle.UserSecrets;
 import org.apppasswords.store.memory.MemoryAppPasswordStore;
 import org.apppasswords.store.memory.MemorySecondFactorStore;
+import org.apppasswords.store.memory.MemorySelfServiceSessionStore;
 import org.apppasswords.totp.TotpVerifier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -31,8 +33,11 @@ class AppPasswordsUsersRepositoryContractTest {
     private static LoginPolicy policy() {
         SecureRandom random = new SecureRandom();
         Clock clock = Clock.systemUTC();
-        return new LoginPolicy(new MemoryAppPasswordStore(), new MemorySecondFactorStore(), new SaltedSha256SecretHasher(random),
-            new TotpVerifier(clock), clock, random, AppPasswordsConfiguration.defaults());
+        MemoryAppPasswordStore appPasswords = new MemoryAppPasswordStore();
+        MemorySecondFactorStore secondFactors = new MemorySecondFactorStore();
+        AppPasswordsConfiguration configuration = AppPasswordsConfiguration.defaults();
+        return new LoginPolicy(appPasswords, secondFactors, new SaltedSha256SecretHasher(random), new TotpVerifier(clock), clock, random,
+            configuration, new UserSecrets(appPasswords, secondFactors, new MemorySelfServiceSessionStore(), configuration));
     }
 
     private static MemoryUsersRepository configured(DomainList domainList, Optional<Username> administrator, boolean virtualHosting)

@@ -16,6 +16,7 @@ import org.apache.james.user.lib.model.DefaultUser;
 import org.apppasswords.apppassword.AppPassword;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.configuration.AppPasswordsConfiguration.OnPrimaryPasswordChange;
+import org.apppasswords.store.SelfServiceSession;
 import org.apppasswords.store.StoredAppPassword;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,6 +103,26 @@ class UserLifecycleTest {
     }
 
     @Test
+    void updateUserShouldEndTheSelfServiceSessionsByDefault() throws Exception {
+        fixture.sessions.create(new SelfServiceSession("alice-session", ALICE, START, START.plusSeconds(600), true));
+        User user = fixture.testee.getUserByName(ALICE);
+        user.setPassword("new-Primary");
+
+        fixture.testee.updateUser(user);
+
+        assertThat(fixture.sessions.find("alice-session", START)).isEmpty();
+    }
+
+    @Test
+    void removeUserShouldEndTheSelfServiceSessions() throws Exception {
+        fixture.sessions.create(new SelfServiceSession("alice-session", ALICE, START, START.plusSeconds(600), true));
+
+        fixture.testee.removeUser(ALICE);
+
+        assertThat(fixture.sessions.find("alice-session", START)).isEmpty();
+    }
+
+    @Test
     void updateUserShouldNotRevokeAnotherUsersAppPasswords() throws Exception {
         AppPassword bobsPassword = fixture.createAppPassword(BOB);
         User user = fixture.testee.getUserByName(ALICE);
@@ -117,6 +138,7 @@ class UserLifecycleTest {
         LoginFixture keeping = LoginFixture.create(new AppPasswordsConfiguration(false, 25, true,
             OnPrimaryPasswordChange.KEEP, "James", Duration.ofMinutes(10)));
         AppPassword kept = keeping.createAppPassword(ALICE);
+        keeping.sessions.create(new SelfServiceSession("alice-session", ALICE, START, START.plusSeconds(600), true));
         User user = keeping.testee.getUserByName(ALICE);
         user.setPassword("new-Primary");
 
@@ -125,6 +147,7 @@ class UserLifecycleTest {
         assertThat(keeping.testee.test(ALICE, kept.reveal())).isTrue();
         assertThat(keeping.testee.test(ALICE, "new-Primary")).isTrue();
         assertThat(keeping.james.getUserByName(ALICE)).isNotInstanceOf(PolicyUser.class);
+        assertThat(keeping.sessions.find("alice-session", START)).isPresent();
     }
 
     @Test

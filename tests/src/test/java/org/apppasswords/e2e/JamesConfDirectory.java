@@ -42,6 +42,14 @@ final class JamesConfDirectory {
         return ports;
     }
 
+    /** Adds JWT authentication to {@code webadmin.properties}, with the public key next to it. */
+    static void enableWebAdminJwt(Path workingDirectory, WebAdminJwt jwt) throws IOException {
+        Path conf = workingDirectory.resolve("conf");
+        Files.writeString(conf.resolve(WebAdminJwt.PUBLIC_KEY_FILE), jwt.publicKeyPem(), StandardCharsets.US_ASCII);
+        Path properties = conf.resolve("webadmin.properties");
+        Files.writeString(properties, Files.readString(properties, StandardCharsets.UTF_8) + WebAdminJwt.properties(), StandardCharsets.UTF_8);
+    }
+
     private static void copyTemplate(Path conf) throws IOException {
         Path template;
         try {

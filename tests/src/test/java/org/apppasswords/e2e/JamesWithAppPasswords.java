@@ -21,6 +21,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import com.google.inject.Module;
 
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+
 /**
  * A real James 3.8.1 memory server started through the operator's launcher, on free loopback
  * ports, once per test class. {@code app-passwords.properties} is written into its {@code conf/}
@@ -32,6 +35,7 @@ final class JamesWithAppPasswords implements BeforeAllCallback, AfterAllCallback
 
     private final String appPasswordsProperties;
     private final List<Module> testModules = new ArrayList<>();
+    private WebAdminJwt webAdminJwt;
     private Path workingDirectory;
     private GuiceJamesServer server;
     private JamesConfDirectory.Ports ports;
@@ -54,10 +58,19 @@ final class JamesWithAppPasswords implements BeforeAllCallback, AfterAllCallback
         return this;
     }
 
+    /** Turns on James WebAdmin's JWT authentication, with a key pair generated for this server. */
+    JamesWithAppPasswords withWebAdminJwt() {
+        webAdminJwt = WebAdminJwt.generate();
+        return this;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         workingDirectory = Files.createTempDirectory("james-app-passwords");
         ports = JamesConfDirectory.create(workingDirectory, appPasswordsProperties);
+        if (webAdminJwt != null) {
+            JamesConfDirectory.enableWebAdminJwt(workingDirectory, webAdminJwt);
+        }
         server = build(workingDirectory, testModules);
         server.start();
         DataProbeImpl data = server.getProbe(DataProbeImpl.class);
@@ -98,6 +111,28 @@ final class JamesWithAppPasswords implements BeforeAllCallback, AfterAllCallback
 
     AppPasswordsProbe appPasswords() {
         return server.getProbe(AppPasswordsProbe.class);
+    }
+
+    /** The JWT setup given by {@link #withWebAdminJwt()}. */
+    WebAdminJwt webAdminJwt() {
+        if (webAdminJwt == null) {
+            throw new IllegalStateException("This server was started without WebAdmin JWT");
+        }
+        return webAdminJwt;
+    }
+
+    /** A request to this server's WebAdmin, as an admin: with an admin token when JWT is on. */
+    RequestSpecification webAdmin() {
+        RequestSpecification request = anonymousWebAdmin();
+        return webAdminJwt == null ? request : request.header("Authorization", "Bearer " + webAdminJwt.adminToken());
+    }
+
+    /** A request to this server's WebAdmin without any credentials. */
+    RequestSpecification anonymousWebAdmin() {
+        return RestAssured.given()
+            .baseUri("http://" + Protocol.LOOPBACK)
+            .port(ports.webAdmin)
+            .urlEncodingEnabled(false);
     }
 
     DataProbeImpl data() {

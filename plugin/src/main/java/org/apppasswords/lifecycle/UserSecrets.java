@@ -1,0 +1,87 @@
+package org.apppasswords.lifecycle;
+
+import javax.inject.Inject;
+
+import org.apache.james.core.Username;
+import org.apppasswords.configuration.AppPasswordsConfiguration;
+import org.apppasswords.configuration.AppPasswordsConfiguration.OnPrimaryPasswordChange;
+import org.apppasswords.store.AppPasswordStore;
+import org.apppasswords.store.SecondFactorStore;
+import org.apppasswords.store.SelfServiceSessionStore;
+
+/**
+ * Keeps a user's secrets (app passwords, TOTP enrolment, self-service sessions) in step with what
+ * happens to the user in James: removal, rename, primary password change, and an admin's
+ * second-factor reset. Each step takes effect on the next login, since every login reads the
+ * stores. Blocking; reveals nothing secret.
+ */
+public final class UserSecrets {
+    private final AppPasswordStore appPasswords;
+    private final SecondFactorStore secondFactors;
+    private final SelfServiceSessionStore sessions;
+    private final OnPrimaryPasswordChange onPrimaryPasswordChange;
+
+    @Inject
+    public UserSecrets(AppPasswordStore appPasswords, SecondFactorStore secondFactors, SelfServiceSessionStore sessions,
+                       AppPasswordsConfiguration configuration) {
+        this.appPasswords = appPasswords;
+        this.secondFactors = secondFactors;
+        this.sessions = sessions;
+        this.onPrimaryPasswordChange = configuration.onPrimaryPasswordChange();
+    }
+
+    /**
+     * Whether anything of the extension is stored for {@code user}: an app password, an enabled
+     * TOTP or a pending enrolment. What remains of a user James no longer knows (removed from
+     * LDAP, say) is still visible to admins through this.
+     */
+    public boolean holdsAny(Username user) {
+        return !appPasswords.list(user).isEmpty()
+            || secondFactors.find(user).isPresent()
+            || secondFactors.findPendingEnrolment(user).isPresent();
+    }
+
+    /** The user left James: nothing of theirs may survive for a later user of the same name. */
+    public void forget(Username user) {
+        appPasswords.revokeAll(user);
+        secondFactors.disable(user);
+        sessions.revokeAll(user);
+    }
+
+    /**
+     * A primary password change made through James: with {@code onPrimaryPasswordChange=revoke-all}
+     * every app password and self-service session ends (TOTP stays); with {@code keep} nothing changes.
+     */
+    public void primaryPasswordChanged(Username user) {
+        if (onPrimaryPasswordChange == OnPrimaryPasswordChange.REVOKE_ALL) {
+            appPasswords.revokeAll(user);
+            sessions.revokeAll(user);
+        }
+    }
+
+    /**
+     * An admin's second-factor reset (lost phone): TOTP, recovery codes and any pending enrolment
+     * go, and so do the user's self-service sessions; app passwords stay.
+     *
+     * @return false when TOTP was not enabled (the rest is done all the same)
+     */
+    public boolean resetSecondFactor(Username user) {
+        boolean wasEnabled = secondFactors.disable(user);
+        sessions.revokeAll(user);
+        return wasEnabled;
+    }
+
+    /**
+     * A username change: app passwords and the TOTP enrolment move to {@code to} (where {@code to}
+     * already holds its own, it keeps them, see the stores' contracts), and every self-service
+     * session of {@code from} ends, so no session outlives the name it was opened for.
+     */
+    public void move(Username from, Username to) {
+        if (from.equals(to)) {
+            return;
+        }
+        appPasswords.moveAll(from, to);
+        secondFactors.moveTo(from, to);
+        sessions.revokeAll(from);
+    }
+}

@@ -1,0 +1,175 @@
+package org.apppasswords.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.james.core.Username;
+import org.apppasswords.apppassword.AppPasswordId;
+import org.apppasswords.configuration.AppPasswordsConfiguration;
+import org.apppasswords.configuration.AppPasswordsConfiguration.OnPrimaryPasswordChange;
+import org.apppasswords.store.PendingTotpEnrolment;
+import org.apppasswords.store.SelfServiceSession;
+import org.apppasswords.store.StoredAppPassword;
+import org.apppasswords.store.TotpEnrolment;
+import org.apppasswords.store.memory.MemoryAppPasswordStore;
+import org.apppasswords.store.memory.MemorySecondFactorStore;
+import org.apppasswords.store.memory.MemorySelfServiceSessionStore;
+import org.apppasswords.totp.TotpSecret;
+import org.junit.jupiter.api.Test;
+
+class UserSecretsTest {
+    static final Username ALICE = Username.of("alice@example.org");
+    static final Username ALICIA = Username.of("alicia@example.org");
+    static final Username BOB = Username.of("bob@example.org");
+    static final Instant NOW = Instant.parse("2024-03-01T12:00:00Z");
+    static final TotpSecret SECRET = TotpSecret.fromBase32("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ");
+
+    final MemoryAppPasswordStore appPasswords = new MemoryAppPasswordStore();
+    final MemorySecondFactorStore secondFactors = new MemorySecondFactorStore();
+    final MemorySelfServiceSessionStore sessions = new MemorySelfServiceSessionStore();
+
+    UserSecrets testee(OnPrimaryPasswordChange onChange) {
+        return new UserSecrets(appPasswords, secondFactors, sessions,
+            new AppPasswordsConfiguration(false, 25, true, onChange, "James", Duration.ofMinutes(10)));
+    }
+
+    UserSecrets testee() {
+        return testee(OnPrimaryPasswordChange.REVOKE_ALL);
+    }
+
+    void addAppPassword(Username user, String id) {
+        appPasswords.add(user, StoredAppPassword.created(AppPasswordId.parse(id).get(), "Mail", "$sha256$salt$hash", NOW), 25);
+    }
+
+    void enableTotp(Username user) {
+        secondFactors.enable(user, TotpEnrolment.enabled(SECRET, NOW, List.of("$sha256$salt$code")));
+    }
+
+    void openSession(Username user, String digest) {
+        sessions.create(new SelfServiceSession(digest, user, NOW, NOW.plusSeconds(600), true));
+    }
+
+    boolean sessionAlive(String digest) {
+        return sessions.find(digest, NOW).isPresent();
+    }
+
+    @Test
+    void holdsAnyShouldBeFalseForAUserWithNothingStored() {
+        assertThat(testee().holdsAny(ALICE)).isFalse();
+    }
+
+    @Test
+    void holdsAnyShouldBeTrueWithAnAppPassword() {
+        addAppPassword(ALICE, "aaaaa");
+
+        assertThat(testee().holdsAny(ALICE)).isTrue();
+    }
+
+    @Test
+    void holdsAnyShouldBeTrueWithTotpOrAPendingEnrolment() {
+        enableTotp(ALICE);
+        secondFactors.startEnrolment(BOB, new PendingTotpEnrolment(SECRET, NOW));
+
+        assertThat(testee().holdsAny(ALICE)).isTrue();
+        assertThat(testee().holdsAny(BOB)).isTrue();
+    }
+
+    @Test
+    void holdsAnyShouldNotCountAnotherUsersSecrets() {
+        addAppPassword(BOB, "aaaaa");
+
+        assertThat(testee().holdsAny(ALICE)).isFalse();
+    }
+
+    @Test
+    void forgetShouldRemoveEverythingOfTheUserOnly() {
+        addAppPassword(ALICE, "aaaaa");
+        addAppPassword(BOB, "bbbbb");
+        enableTotp(ALICE);
+        openSession(ALICE, "alice-session");
+        openSession(BOB, "bob-session");
+
+        testee().forget(ALICE);
+
+        assertThat(testee().holdsAny(ALICE)).isFalse();
+        assertThat(sessionAlive("alice-session")).isFalse();
+        assertThat(appPasswords.list(BOB)).hasSize(1);
+        assertThat(sessionAlive("bob-session")).isTrue();
+    }
+
+    @Test
+    void primaryPasswordChangedShouldRevokeAppPasswordsAndSessionsButKeepTotpByDefault() {
+        addAppPassword(ALICE, "aaaaa");
+        enableTotp(ALICE);
+        openSession(ALICE, "alice-session");
+
+        testee().primaryPasswordChanged(ALICE);
+
+        assertThat(appPasswords.list(ALICE)).isEmpty();
+        assertThat(sessionAlive("alice-session")).isFalse();
+        assertThat(secondFactors.find(ALICE)).isPresent();
+    }
+
+    @Test
+    void primaryPasswordChangedShouldKeepEverythingWhenConfiguredToKeep() {
+        addAppPassword(ALICE, "aaaaa");
+        openSession(ALICE, "alice-session");
+
+        testee(OnPrimaryPasswordChange.KEEP).primaryPasswordChanged(ALICE);
+
+        assertThat(appPasswords.list(ALICE)).hasSize(1);
+        assertThat(sessionAlive("alice-session")).isTrue();
+    }
+
+    @Test
+    void resetSecondFactorShouldEndTotpPendingEnrolmentAndSessionsAndKeepAppPasswords() {
+        addAppPassword(ALICE, "aaaaa");
+        enableTotp(ALICE);
+        secondFactors.startEnrolment(ALICE, new PendingTotpEnrolment(SECRET, NOW));
+        openSession(ALICE, "alice-session");
+
+        assertThat(testee().resetSecondFactor(ALICE)).isTrue();
+
+        assertThat(secondFactors.find(ALICE)).isEmpty();
+        assertThat(secondFactors.findPendingEnrolment(ALICE)).isEmpty();
+        assertThat(sessionAlive("alice-session")).isFalse();
+        assertThat(appPasswords.list(ALICE)).hasSize(1);
+    }
+
+    @Test
+    void resetSecondFactorShouldStillEndSessionsWhenTotpWasOff() {
+        openSession(ALICE, "alice-session");
+
+        assertThat(testee().resetSecondFactor(ALICE)).isFalse();
+
+        assertThat(sessionAlive("alice-session")).isFalse();
+    }
+
+    @Test
+    void moveShouldCarryAppPasswordsAndTotpAndEndTheOldNamesSessions() {
+        addAppPassword(ALICE, "aaaaa");
+        enableTotp(ALICE);
+        openSession(ALICE, "alice-session");
+
+        testee().move(ALICE, ALICIA);
+
+        assertThat(testee().holdsAny(ALICE)).isFalse();
+        assertThat(appPasswords.list(ALICIA)).extracting(StoredAppPassword::id).containsExactly(AppPasswordId.parse("aaaaa").get());
+        assertThat(secondFactors.find(ALICIA)).isPresent();
+        assertThat(sessionAlive("alice-session")).isFalse();
+    }
+
+    @Test
+    void moveToTheSameNameShouldChangeNothing() {
+        addAppPassword(ALICE, "aaaaa");
+        openSession(ALICE, "alice-session");
+
+        testee().move(ALICE, ALICE);
+
+        assertThat(appPasswords.list(ALICE)).hasSize(1);
+        assertThat(sessionAlive("alice-session")).isTrue();
+    }
+}

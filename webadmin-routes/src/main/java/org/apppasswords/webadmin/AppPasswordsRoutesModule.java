@@ -1,0 +1,19 @@
+package org.apppasswords.webadmin;
+
+import org.apache.james.webadmin.Routes;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.Multibinder;
+
+/**
+ * Adds the admin routes to James WebAdmin's {@code Routes} set, so operators need no
+ * {@code extensions.routes} setting. WebAdmin's authentication filter covers them like James's own.
+ */
+public final class AppPasswordsRoutesModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        Multibinder<Routes> routes = Multibinder.newSetBinder(binder(), Routes.class);
+        routes.addBinding().to(AppPasswordsRoutes.class);
+        routes.addBinding().to(SecondFactorRoutes.class);
+    }
+}
