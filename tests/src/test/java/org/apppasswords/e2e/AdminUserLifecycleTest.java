@@ -30,7 +30,8 @@ class AdminUserLifecycleTest {
         String taskId = james.webAdmin().post("/users/" + from + "/rename/" + to + "?action=rename")
             .then().statusCode(201).extract().jsonPath().getString("taskId");
         james.webAdmin().get("/tasks/" + taskId + "/await")
-            .then().statusCode(200).body("status", equalTo("completed"));
+            .then().statusCode(200).body("status", equalTo("completed"))
+            .body("additionalInformation.status.AppPasswordsUsernameChangeTaskStep", equalTo("DONE"));
     }
 
     @Test
