@@ -288,6 +288,7 @@ class AdminAppPasswordsRoutesTest {
         james.anonymousWebAdmin().delete(path(user.name, user.appPassword)).then().statusCode(401);
         james.anonymousWebAdmin().delete(path(user.name)).then().statusCode(401);
         james.anonymousWebAdmin().post(path(user.name)).then().statusCode(401);
+        james.anonymousWebAdmin().head(path(user.name)).then().statusCode(401);
 
         assertThat(imapLogin(user, user.appPassword)).isTrue();
         assertThat(imapLogin(user, user.secondAppPassword)).isTrue();
