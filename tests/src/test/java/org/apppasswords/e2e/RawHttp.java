@@ -1,6 +1,11 @@
 package org.apppasswords.e2e;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 
 /**
  * One HTTP/1.1 request with its path sent byte for byte: HTTP client libraries normalise
@@ -8,6 +13,8 @@ import java.io.IOException;
  * with the path an attacker would send.
  */
 final class RawHttp {
+    private static final int READ_TIMEOUT_MILLIS = 10_000;
+
     /** The status code and the whole answer, headers included. */
     static final class Answer {
         final int status;
@@ -23,24 +30,39 @@ final class RawHttp {
     }
 
     static Answer send(int port, String method, String rawPath, String bearerToken) throws IOException {
-        try (LineConnection connection = new LineConnection(port)) {
-            connection.writeLine(method + " " + rawPath + " HTTP/1.1");
-            connection.writeLine("Host: " + Protocol.LOOPBACK + ":" + port);
-            if (bearerToken != null) {
-                connection.writeLine("Authorization: Bearer " + bearerToken);
-            }
-            connection.writeLine("Connection: close");
-            connection.writeLine("");
-            String statusLine = connection.readLine();
-            StringBuilder text = new StringBuilder(statusLine).append('\n');
-            try {
-                while (true) {
-                    text.append(connection.readLine()).append('\n');
-                }
-            } catch (IOException closed) {
-                // Connection: close, the server ends the answer by closing.
-            }
-            return new Answer(Integer.parseInt(statusLine.split(" ")[1]), text.toString());
+        StringBuilder request = new StringBuilder()
+            .append(method).append(' ').append(rawPath).append(" HTTP/1.1\r\n")
+            .append("Host: ").append(Protocol.LOOPBACK).append(':').append(port).append("\r\n");
+        if (bearerToken != null) {
+            request.append("Authorization: Bearer ").append(bearerToken).append("\r\n");
         }
+        request.append("Connection: close\r\n\r\n");
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+            try {
+                socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.UTF_8));
+                socket.getOutputStream().flush();
+            } catch (IOException answeredEarly) {
+                // A server may answer (414) and close before reading the whole request: read what it sent.
+            }
+            String text = readAll(socket.getInputStream());
+            return new Answer(Integer.parseInt(text.split(" ", 3)[1]), text);
+        }
+    }
+
+    private static String readAll(InputStream input) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        byte[] buffer = new byte[4096];
+        try {
+            for (int read = input.read(buffer); read >= 0; read = input.read(buffer)) {
+                bytes.write(buffer, 0, read);
+            }
+        } catch (IOException closed) {
+            // A reset after the answer ends it as well as a close does.
+            if (bytes.size() == 0) {
+                throw closed;
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 }

@@ -56,8 +56,8 @@ public final class AppPasswordsRoutes implements Routes {
         service.get(BASE_PATH, this::list, jsonTransformer);
         service.delete(BASE_PATH, this::revokeAll);
         service.delete(ITEM_PATH, this::revoke);
-        UnsupportedMethods.refuse(service, BASE_PATH, "GET, DELETE", NO_CREATION, "POST", "PUT", "PATCH");
-        UnsupportedMethods.refuse(service, ITEM_PATH, "DELETE", NO_CREATION, "GET", "POST", "PUT", "PATCH");
+        UnsupportedMethods.refuse(BASE_PATH, "GET, DELETE", NO_CREATION, service::post, service::put, service::patch);
+        UnsupportedMethods.refuse(ITEM_PATH, "DELETE", NO_CREATION, service::get, service::post, service::put, service::patch);
     }
 
     private List<AppPasswordDto> list(Request request, Response response) throws UsersRepositoryException {

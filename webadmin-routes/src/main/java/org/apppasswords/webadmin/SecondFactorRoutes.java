@@ -48,7 +48,7 @@ public final class SecondFactorRoutes implements Routes {
     public void define(Service service) {
         service.get(BASE_PATH, this::show, jsonTransformer);
         service.delete(BASE_PATH, this::reset);
-        UnsupportedMethods.refuse(service, BASE_PATH, "GET, DELETE", NO_ENROLMENT, "POST", "PUT", "PATCH");
+        UnsupportedMethods.refuse(BASE_PATH, "GET, DELETE", NO_ENROLMENT, service::post, service::put, service::patch);
     }
 
     private SecondFactorDto show(Request request, Response response) throws UsersRepositoryException {

@@ -6,7 +6,6 @@ import org.apache.james.webadmin.utils.ErrorResponder;
 import org.eclipse.jetty.http.HttpStatus;
 
 import spark.Route;
-import spark.Service;
 
 /**
  * Answers 405 in James's error shape, with an {@code Allow} header, to the methods a path does not
@@ -14,10 +13,15 @@ import spark.Service;
  * and only the method is not (admins may try to create an app password: only users can).
  */
 final class UnsupportedMethods {
+    /** One of Spark's route definers, such as {@code service::post}. */
+    interface Definer {
+        void define(String path, Route route);
+    }
+
     private UnsupportedMethods() {
     }
 
-    static void refuse(Service service, String path, String allowed, String why, String... methods) {
+    static void refuse(String path, String allowed, String why, Definer... methods) {
         Route refusal = (request, response) -> {
             response.header("Allow", allowed);
             throw ErrorResponder.builder()
@@ -26,23 +30,8 @@ final class UnsupportedMethods {
                 .message("%s is not supported on this route (allowed: %s). %s", request.requestMethod(), allowed, why)
                 .haltError();
         };
-        for (String method : methods) {
-            switch (method) {
-                case "GET":
-                    service.get(path, refusal);
-                    break;
-                case "POST":
-                    service.post(path, refusal);
-                    break;
-                case "PUT":
-                    service.put(path, refusal);
-                    break;
-                case "PATCH":
-                    service.patch(path, refusal);
-                    break;
-                default:
-                    throw new IllegalArgumentException("No refusal defined for " + method);
-            }
+        for (Definer method : methods) {
+            method.define(path, refusal);
         }
     }
 }
