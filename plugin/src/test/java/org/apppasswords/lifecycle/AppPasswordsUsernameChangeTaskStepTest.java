@@ -1,0 +1,69 @@
+package org.apppasswords.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.james.core.Username;
+import org.apppasswords.apppassword.AppPasswordId;
+import org.apppasswords.configuration.AppPasswordsConfiguration;
+import org.apppasswords.store.StoredAppPassword;
+import org.apppasswords.store.TotpEnrolment;
+import org.apppasswords.store.memory.MemoryAppPasswordStore;
+import org.apppasswords.store.memory.MemorySecondFactorStore;
+import org.apppasswords.store.memory.MemorySelfServiceSessionStore;
+import org.apppasswords.totp.TotpSecret;
+import org.junit.jupiter.api.Test;
+
+import reactor.core.publisher.Mono;
+
+class AppPasswordsUsernameChangeTaskStepTest {
+    static final Username OLD = Username.of("alice@example.org");
+    static final Username NEW = Username.of("alice.smith@example.org");
+    static final Instant NOW = Instant.parse("2024-03-01T12:00:00Z");
+
+    final MemoryAppPasswordStore appPasswords = new MemoryAppPasswordStore();
+    final MemorySecondFactorStore secondFactors = new MemorySecondFactorStore();
+    final AppPasswordsUsernameChangeTaskStep testee = new AppPasswordsUsernameChangeTaskStep(
+        new UserSecrets(appPasswords, secondFactors, new MemorySelfServiceSessionStore(), AppPasswordsConfiguration.defaults()));
+
+    @Test
+    void stepShouldRunAfterEveryStepJames381Defines() {
+        // James 3.8.1's own steps use priorities 0 (forwards) to 4 (filters).
+        assertThat(testee.priority()).isGreaterThan(4);
+        assertThat(testee.name().asString()).isEqualTo("AppPasswordsUsernameChangeTaskStep");
+    }
+
+    @Test
+    void changeUsernameShouldDoNothingUntilSubscribed() {
+        appPasswords.add(OLD, StoredAppPassword.created(AppPasswordId.parse("qd3k7").get(), "Mail", "$sha256$a$b", NOW), 25);
+
+        testee.changeUsername(OLD, NEW);
+
+        assertThat(appPasswords.list(OLD)).hasSize(1);
+    }
+
+    @Test
+    void changeUsernameShouldMoveAppPasswordsAndTotp() {
+        appPasswords.add(OLD, StoredAppPassword.created(AppPasswordId.parse("qd3k7").get(), "Mail", "$sha256$a$b", NOW), 25);
+        secondFactors.enable(OLD, TotpEnrolment.enabled(TotpSecret.fromBase32("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"), NOW, List.of()));
+
+        Mono.from(testee.changeUsername(OLD, NEW)).block();
+
+        assertThat(appPasswords.list(OLD)).isEmpty();
+        assertThat(appPasswords.list(NEW)).hasSize(1);
+        assertThat(secondFactors.find(OLD)).isEmpty();
+        assertThat(secondFactors.find(NEW)).isPresent();
+    }
+
+    @Test
+    void changeUsernameShouldBeHarmlessWhenRunAgain() {
+        appPasswords.add(OLD, StoredAppPassword.created(AppPasswordId.parse("qd3k7").get(), "Mail", "$sha256$a$b", NOW), 25);
+        Mono.from(testee.changeUsername(OLD, NEW)).block();
+
+        Mono.from(testee.changeUsername(OLD, NEW)).block();
+
+        assertThat(appPasswords.list(NEW)).hasSize(1);
+    }
+}
