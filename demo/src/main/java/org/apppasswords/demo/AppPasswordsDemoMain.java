@@ -94,6 +94,10 @@ public final class AppPasswordsDemoMain {
             .append("\\$$(").append(totpCommand).append(' ').append(base32).append(")\" ").append(IMAP_URL).append("\n\n")
             .append("# 3. Primary password alone: refused, curl exits 67 (Login denied)\n")
             .append("curl --user '").append(USER).append(':').append(PRIMARY_PASSWORD).append("' ").append(IMAP_URL).append("\n\n")
+            .append("# 4. Admin, on WebAdmin (no JWT in the demo; see docs/webadmin.md): list, then revoke; 1. is refused after\n")
+            .append("curl http://127.0.0.1:8000/users/").append(USER).append("/app-passwords\n")
+            .append("curl -X DELETE http://127.0.0.1:8000/users/").append(USER).append("/app-passwords/")
+            .append(appPassword.entry().id().asString()).append("\n\n")
             .append("The app password works the same way over POP3 (pop3://127.0.0.1:1110/), SMTP AUTH (1025),\n")
             .append("JMAP (http://127.0.0.1:1080) and ManageSieve (4190). Press Ctrl-C to stop James.\n");
         System.out.println(out);
