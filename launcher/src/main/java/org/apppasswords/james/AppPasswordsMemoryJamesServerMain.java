@@ -10,6 +10,7 @@ import org.apache.james.modules.RunArgumentsModule;
 import org.apache.james.modules.server.JMXServerModule;
 import org.apache.james.utils.GuiceProbe;
 import org.apppasswords.AppPasswordsModule;
+import org.apppasswords.selfservice.SelfServiceModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,12 +50,12 @@ public final class AppPasswordsMemoryJamesServerMain implements JamesServerMain 
 
     /**
      * The server {@link #main} starts, for tests and embedders: James's memory server with the
-     * modules its main adds, plus ours. Only the {@code UsersRepository} binding and the
-     * draft-JMAP authentication endpoint are overridden.
+     * modules its main adds, plus ours (the self-service routes join the JMAP port). Only the
+     * {@code UsersRepository} binding and the draft-JMAP authentication endpoint are overridden.
      */
     public static GuiceJamesServer createServer(MemoryJamesConfiguration configuration) {
         return MemoryJamesServerMain.createServer(configuration)
-            .combineWith(new FakeSearchMailboxModule(), new JMXServerModule(), new AppPasswordsModule(),
+            .combineWith(new FakeSearchMailboxModule(), new JMXServerModule(), new AppPasswordsModule(), new SelfServiceModule(),
                 binder -> Multibinder.newSetBinder(binder, GuiceProbe.class).addBinding().to(AppPasswordsProbe.class))
             .overrideWith(UsersRepositoryDecoratorModule.forImplementation(configuration.getUsersRepositoryImplementation()),
                 new DraftJmapAuthenticationModule());
