@@ -26,9 +26,8 @@ class SessionTokenTest {
     void digestShouldBeTheHexSha256OfTheToken() {
         SessionToken token = SessionToken.fromAuthorizationHeader("Bearer " + "A".repeat(43)).orElseThrow();
 
-        // sha256("AAAA...A" x 43), computed with: printf 'A%.0s' {1..43} | sha256sum
-        assertThat(token.digest()).matches("[0-9a-f]{64}").isEqualTo(SessionToken.fromAuthorizationHeader("bearer " + "A".repeat(43))
-            .orElseThrow().digest());
+        // printf 'A%.0s' {1..43} | sha256sum
+        assertThat(token.digest()).isEqualTo("0f007385b6f9d4b7eeb2748605afe1a984a0a3bfa3f014d09e2a784ce9e5cd1a");
     }
 
     @Test
