@@ -11,28 +11,33 @@ import org.apppasswords.apppassword.AppPasswordFormat;
 import org.apppasswords.configuration.AppPasswordsConfiguration.OnPrimaryPasswordChange;
 import org.apppasswords.store.AppPasswordStore;
 import org.apppasswords.store.SecondFactorStore;
+import org.apppasswords.store.SelfServiceSessionStore;
 
 /**
  * The {@link UsersRepository} every James protocol sees once the launcher is used. Login rule 1:
  * the shape of the presented secret alone picks the path, app password or primary password; that
  * choice reads nothing secret. The rest of the life cycle keeps our secrets in step with James's
  * users: a user removed through James loses them, and a primary password changed through James
- * revokes the app passwords unless {@code onPrimaryPasswordChange=keep}.
+ * revokes the app passwords unless {@code onPrimaryPasswordChange=keep}, and always ends the
+ * user's self-service sessions.
  */
 public final class AppPasswordsUsersRepository extends ForwardingUsersRepository {
     private final AppPasswordLogin appPasswordLogin;
     private final PrimaryPasswordLogin primaryPasswordLogin;
     private final AppPasswordStore appPasswords;
     private final SecondFactorStore secondFactors;
+    private final SelfServiceSessionStore selfServiceSessions;
     private final OnPrimaryPasswordChange onPrimaryPasswordChange;
 
     AppPasswordsUsersRepository(UsersRepository delegate, AppPasswordLogin appPasswordLogin, PrimaryPasswordLogin primaryPasswordLogin,
-                                AppPasswordStore appPasswords, SecondFactorStore secondFactors, OnPrimaryPasswordChange onPrimaryPasswordChange) {
+                                AppPasswordStore appPasswords, SecondFactorStore secondFactors, SelfServiceSessionStore selfServiceSessions,
+                                OnPrimaryPasswordChange onPrimaryPasswordChange) {
         super(delegate);
         this.appPasswordLogin = appPasswordLogin;
         this.primaryPasswordLogin = primaryPasswordLogin;
         this.appPasswords = appPasswords;
         this.secondFactors = secondFactors;
+        this.selfServiceSessions = selfServiceSessions;
         this.onPrimaryPasswordChange = onPrimaryPasswordChange;
     }
 
@@ -59,6 +64,9 @@ public final class AppPasswordsUsersRepository extends ForwardingUsersRepository
         User unwrapped = PolicyUser.unwrap(user);
         delegate.updateUser(unwrapped);
         // In James 3.8.1 a User carries nothing but its password: an update is a password change.
+        // Self-service sessions always end (DESIGN.md: a password change revokes them); the
+        // setting governs the app passwords, which mail clients depend on.
+        selfServiceSessions.revokeAll(unwrapped.getUserName());
         if (onPrimaryPasswordChange == OnPrimaryPasswordChange.REVOKE_ALL) {
             appPasswords.revokeAll(unwrapped.getUserName());
         }
@@ -69,5 +77,6 @@ public final class AppPasswordsUsersRepository extends ForwardingUsersRepository
         delegate.removeUser(name);
         appPasswords.revokeAll(name);
         secondFactors.disable(name);
+        selfServiceSessions.revokeAll(name);
     }
 }

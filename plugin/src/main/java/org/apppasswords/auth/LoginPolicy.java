@@ -10,6 +10,7 @@ import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.hashing.SecretHasher;
 import org.apppasswords.store.AppPasswordStore;
 import org.apppasswords.store.SecondFactorStore;
+import org.apppasswords.store.SelfServiceSessionStore;
 import org.apppasswords.totp.TotpVerifier;
 
 /**
@@ -20,15 +21,17 @@ import org.apppasswords.totp.TotpVerifier;
 public final class LoginPolicy {
     private final AppPasswordStore appPasswords;
     private final SecondFactorStore secondFactors;
+    private final SelfServiceSessionStore selfServiceSessions;
     private final AppPasswordsConfiguration configuration;
     private final AppPasswordLogin appPasswordLogin;
     private final SecondFactorCheck secondFactorCheck;
 
     @Inject
-    public LoginPolicy(AppPasswordStore appPasswords, SecondFactorStore secondFactors, SecretHasher hasher, TotpVerifier verifier,
-                       Clock clock, SecureRandom random, AppPasswordsConfiguration configuration) {
+    public LoginPolicy(AppPasswordStore appPasswords, SecondFactorStore secondFactors, SelfServiceSessionStore selfServiceSessions,
+                       SecretHasher hasher, TotpVerifier verifier, Clock clock, SecureRandom random, AppPasswordsConfiguration configuration) {
         this.appPasswords = appPasswords;
         this.secondFactors = secondFactors;
+        this.selfServiceSessions = selfServiceSessions;
         this.configuration = configuration;
         this.appPasswordLogin = new AppPasswordLogin(appPasswords, hasher, clock);
         this.secondFactorCheck = new SecondFactorCheck(verifier, hasher, random);
@@ -44,7 +47,7 @@ public final class LoginPolicy {
         PrimaryPasswordLogin primaryPasswordLogin = new PrimaryPasswordLogin(secondFactors, secondFactorCheck, primaryPasswordCheck,
             configuration.secondFactorRequired());
         return new AppPasswordsUsersRepository(delegate, appPasswordLogin, primaryPasswordLogin, appPasswords, secondFactors,
-            configuration.onPrimaryPasswordChange());
+            selfServiceSessions, configuration.onPrimaryPasswordChange());
     }
 
     /**

@@ -17,6 +17,7 @@ import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.hashing.SaltedSha256SecretHasher;
 import org.apppasswords.store.memory.MemoryAppPasswordStore;
 import org.apppasswords.store.memory.MemorySecondFactorStore;
+import org.apppasswords.store.memory.MemorySelfServiceSessionStore;
 import org.apppasswords.totp.TotpVerifier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -31,7 +32,8 @@ class AppPasswordsUsersRepositoryContractTest {
     private static LoginPolicy policy() {
         SecureRandom random = new SecureRandom();
         Clock clock = Clock.systemUTC();
-        return new LoginPolicy(new MemoryAppPasswordStore(), new MemorySecondFactorStore(), new SaltedSha256SecretHasher(random),
+        return new LoginPolicy(new MemoryAppPasswordStore(), new MemorySecondFactorStore(), new MemorySelfServiceSessionStore(),
+            new SaltedSha256SecretHasher(random),
             new TotpVerifier(clock), clock, random, AppPasswordsConfiguration.defaults());
     }
 

@@ -22,8 +22,10 @@ import org.apppasswords.hashing.SaltedSha256SecretHasher;
 import org.apppasswords.hashing.SecretHasher;
 import org.apppasswords.store.AppPasswordStore;
 import org.apppasswords.store.SecondFactorStore;
+import org.apppasswords.store.SelfServiceSessionStore;
 import org.apppasswords.store.memory.MemoryAppPasswordStore;
 import org.apppasswords.store.memory.MemorySecondFactorStore;
+import org.apppasswords.store.memory.MemorySelfServiceSessionStore;
 import org.apppasswords.totp.RecoveryCode;
 import org.apppasswords.totp.RecoveryCodes;
 import org.apppasswords.totp.SecondFactorService;
@@ -77,6 +79,7 @@ public final class LoginFixture {
     public final SecretHasher hasher;
     public final AppPasswordStore appPasswords;
     public final SecondFactorStore secondFactors;
+    public final SelfServiceSessionStore selfServiceSessions = new MemorySelfServiceSessionStore();
     public final LoginPolicy policy;
     public final AppPasswordsUsersRepository testee;
     public final AppPasswordService appPasswordService;
@@ -104,7 +107,8 @@ public final class LoginFixture {
         this.hasher = interposer.hasher(new SaltedSha256SecretHasher(random));
         this.appPasswords = interposer.appPasswords(new MemoryAppPasswordStore());
         this.secondFactors = interposer.secondFactors(new MemorySecondFactorStore());
-        this.policy = new LoginPolicy(appPasswords, secondFactors, hasher, new TotpVerifier(clock), clock, random, configuration);
+        this.policy = new LoginPolicy(appPasswords, secondFactors, selfServiceSessions, hasher, new TotpVerifier(clock), clock, random,
+            configuration);
         this.testee = policy.decorate(interposer.delegate(james));
         this.appPasswordService = new AppPasswordService(appPasswords, new AppPasswordGenerator(random), hasher, clock, configuration);
         this.secondFactorService = new SecondFactorService(secondFactors, new RecoveryCodes(random), hasher, clock);

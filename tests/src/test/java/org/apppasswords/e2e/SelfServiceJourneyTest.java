@@ -265,6 +265,17 @@ class SelfServiceJourneyTest {
     }
 
     @Test
+    void primaryPasswordChangeThroughJamesShouldEndTheSessions() throws Exception {
+        TotpUser user = TotpUser.create(james, "changed");
+        String token = client().token(user.name, user.primaryWithCurrentCode());
+        SecretLeakDetector.register(UserLifecycleThroughWebAdminTest.NEW_PRIMARY_PASSWORD);
+
+        UserLifecycleThroughWebAdminTest.changePrimaryPassword(james, user.name, UserLifecycleThroughWebAdminTest.NEW_PRIMARY_PASSWORD);
+
+        assertThat(client().listAppPasswords(token).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void routesShouldAnswer401WithoutAValidToken() {
         String forged = "A".repeat(43);
         for (Response refused : List.of(client().request().get("/app-passwords"), client().withToken(forged).get("/app-passwords"),
