@@ -194,6 +194,33 @@ class SelfServiceJourneyTest {
     }
 
     @Test
+    void disableShouldAcceptAnUnusedRecoveryCodeOnce() throws Exception {
+        TotpUser user = TotpUser.create(james, "lostphone");
+        String recoveryCode = user.recoveryCodes.get(0).revealForDisplay();
+        String token = client().token(user.name, user.primaryWithCode(user.recoveryCodes.get(1).reveal()));
+
+        assertThat(client().disable(token, recoveryCode).statusCode()).isEqualTo(204);
+
+        assertThat(client().disable(token, recoveryCode).statusCode()).as("TOTP is off now").isEqualTo(409);
+        assertThat(Protocol.IMAP_LOGIN.login(james.ports(), user.name, TotpUser.PRIMARY_PASSWORD)).isTrue();
+    }
+
+    @Test
+    void codeThatConfirmedTheEnrolmentShouldBeSpent() throws Exception {
+        String user = TotpUser.newUserName("spent");
+        james.data().addUser(user, TotpUser.PRIMARY_PASSWORD);
+        String token = client().token(user, TotpUser.PRIMARY_PASSWORD);
+        String secret = client().startEnrolment(token).jsonPath().getString("secret");
+        String code = Oathtool.currentCode(secret);
+        assertThat(client().confirm(token, code).statusCode()).isEqualTo(200);
+
+        String presented = TotpUser.PRIMARY_PASSWORD + "$" + code;
+        SecretLeakDetector.register(presented);
+        assertThat(client().signIn(user, presented).statusCode()).isEqualTo(401);
+        assertThat(Protocol.IMAP_LOGIN.login(james.ports(), user, presented)).isFalse();
+    }
+
+    @Test
     void sessionWithoutSecondFactorShouldNotManageAppPasswordsByDefault() throws Exception {
         String user = TotpUser.newUserName("nototp");
         james.data().addUser(user, TotpUser.PRIMARY_PASSWORD);
