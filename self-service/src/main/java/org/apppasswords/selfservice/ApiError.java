@@ -49,6 +49,11 @@ final class ApiError extends RuntimeException {
         return new ApiError(HttpResponseStatus.NOT_FOUND, "NotFound", message, Map.of());
     }
 
+    static ApiError methodNotAllowed(String allowed) {
+        return new ApiError(HttpResponseStatus.METHOD_NOT_ALLOWED, "MethodNotAllowed", "This route accepts " + allowed,
+            Map.of("Allow", allowed));
+    }
+
     static ApiError conflict(String message) {
         return new ApiError(HttpResponseStatus.CONFLICT, "Conflict", message, Map.of());
     }

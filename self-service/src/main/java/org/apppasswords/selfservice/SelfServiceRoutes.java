@@ -37,7 +37,8 @@ public final class SelfServiceRoutes implements JMAPRoutes {
 
     @Override
     public Stream<JMAPRoute> routes() {
-        return Stream.of(
+        // James takes the first route that matches: the catch-alls come last.
+        return Stream.concat(Stream.of(
             route(HttpMethod.POST, "/session", sessions::signIn),
             route(HttpMethod.DELETE, "/session", sessions::signOut),
             route(HttpMethod.POST, "/totp", totp::start),
@@ -46,11 +47,13 @@ public final class SelfServiceRoutes implements JMAPRoutes {
             route(HttpMethod.GET, "/app-passwords", appPasswords::list),
             route(HttpMethod.POST, "/app-passwords", appPasswords::create),
             route(HttpMethod.DELETE, "/app-passwords", appPasswords::revokeAll),
-            route(HttpMethod.DELETE, "/app-passwords/{id}", appPasswords::revoke));
+            route(HttpMethod.DELETE, "/app-passwords/{id}", appPasswords::revoke)),
+            Stream.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE)
+                .flatMap(method -> Stream.of(route(method, "", UnknownRoutes::refuse), route(method, "/**", UnknownRoutes::refuse))));
     }
 
     private static JMAPRoute route(HttpMethod method, String path, Function<HttpServerRequest, Mono<Reply>> handler) {
-        Endpoint endpoint = path.contains("{")
+        Endpoint endpoint = path.contains("{") || path.contains("*")
             ? new Endpoint(method, BASE + path)
             : Endpoint.ofFixedPath(method, BASE + path);
         return JMAPRoute.builder()

@@ -156,6 +156,23 @@ class SelfServiceBadInputTest {
     }
 
     @Test
+    void knownPathsShouldAnswer405ToAnotherMethod() {
+        Response response = client().withToken(token).put("/session");
+
+        assertError(response, 405, "MethodNotAllowed");
+        assertThat(response.header("Allow")).isEqualTo("POST, DELETE");
+        assertError(client().withToken(token).get("/totp/confirm"), 405, "MethodNotAllowed");
+        assertError(client().withToken(token).post("/app-passwords/abcde"), 405, "MethodNotAllowed");
+    }
+
+    @Test
+    void unknownPathsShouldAnswer404() {
+        assertError(client().withToken(token).get("/nothing-here"), 404, "NotFound");
+        assertError(client().withToken(token).delete("/app-passwords/abcde/more"), 404, "NotFound");
+        assertError(client().request().get(""), 404, "NotFound");
+    }
+
+    @Test
     void confirmShouldAnswer400WhenTheCodeIsNotAString() {
         assertError(postJson("/totp/confirm", "{\"code\": 123456}"), 400, "InvalidArgument");
         assertError(postJson("/totp/confirm", "{}"), 400, "InvalidArgument");

@@ -307,7 +307,9 @@ class SelfServiceJourneyTest {
         String forged = "A".repeat(43);
         for (Response refused : List.of(client().request().get("/app-passwords"), client().withToken(forged).get("/app-passwords"),
                 client().withToken("short").post("/totp"), client().request().header("Authorization", "Basic YTpi").delete("/app-passwords"),
-                client().withToken(forged).delete("/totp"), client().withToken(forged).delete("/app-passwords/abcde"))) {
+                client().withToken(forged).delete("/totp"), client().withToken(forged).delete("/app-passwords/abcde"),
+                client().withToken(forged).contentType("application/json").body("{\"label\": \"x\", \"password\": \"y\"}").post("/app-passwords"),
+                client().withToken(forged).contentType("application/json").body("{\"code\": \"123456\"}").post("/totp/confirm"))) {
             assertThat(refused.statusCode()).isEqualTo(401);
             assertThat(refused.header("WWW-Authenticate")).startsWith("Bearer");
             assertThat(refused.jsonPath().getString("type")).isEqualTo("Unauthorized");
