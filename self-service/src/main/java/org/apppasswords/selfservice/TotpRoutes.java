@@ -94,6 +94,7 @@ final class TotpRoutes {
             throttle.recordFailure(user);
             throw ApiError.forbidden("Wrong code: enter the current code your authenticator app shows");
         }
+        throttle.recordSuccess(user);
         List<RecoveryCode> codes;
         try {
             codes = service.enable(user, pending.secret());

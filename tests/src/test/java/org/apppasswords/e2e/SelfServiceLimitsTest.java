@@ -19,7 +19,8 @@ import io.restassured.response.Response;
 /**
  * {@code appPasswords.maxPerUser=5} and {@code appPasswords.requireSecondFactor=false}: a user
  * without TOTP may mint app passwords through the self-service API, never more than five, even
- * when fifty creates race.
+ * when fifty creates race. A {@code totp.issuer} with spaces and reserved characters is
+ * percent-encoded in the otpauth URI.
  */
 class SelfServiceLimitsTest {
     private static final int MAX_PER_USER = 5;
@@ -27,7 +28,7 @@ class SelfServiceLimitsTest {
 
     @RegisterExtension
     static JamesWithAppPasswords james = JamesWithAppPasswords.withProperties(
-        "appPasswords.maxPerUser=" + MAX_PER_USER + "\nappPasswords.requireSecondFactor=false\n");
+        "appPasswords.maxPerUser=" + MAX_PER_USER + "\nappPasswords.requireSecondFactor=false\ntotp.issuer=Example Mail & Co\n");
 
     private static SelfServiceClient client() {
         return new SelfServiceClient(james.ports());
@@ -43,6 +44,18 @@ class SelfServiceLimitsTest {
 
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(Protocol.IMAP_LOGIN.login(james.ports(), user, created.jsonPath().getString("password"))).isTrue();
+    }
+
+    @Test
+    void otpauthUriShouldPercentEncodeTheConfiguredIssuer() throws Exception {
+        String user = TotpUser.newUserName("issuer");
+        james.data().addUser(user, TotpUser.PRIMARY_PASSWORD);
+        String token = client().token(user, TotpUser.PRIMARY_PASSWORD);
+
+        String uri = client().startEnrolment(token).then().statusCode(200).extract().jsonPath().getString("otpauthUri");
+
+        assertThat(uri).startsWith("otpauth://totp/Example%20Mail%20%26%20Co:" + user.replace("@", "%40") + "?secret=")
+            .contains("&issuer=Example%20Mail%20%26%20Co&");
     }
 
     @Test
