@@ -1,28 +1,27 @@
 package org.apppasswords.demo;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.JamesServerMain;
-import org.apache.james.core.Username;
 import org.apache.james.utils.DataProbeImpl;
-import org.apppasswords.apppassword.CreatedAppPassword;
 import org.apppasswords.james.AppPasswordsMemoryJamesServerMain;
-import org.apppasswords.james.AppPasswordsProbe;
-import org.apppasswords.totp.RecoveryCode;
 import org.apppasswords.totp.TotpSecret;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * For the demo only ({@code scripts/demo}): starts exactly the server the operator's
  * {@code org.apppasswords.james.AppPasswordsMemoryJamesServerMain} starts, seeds one user with
- * TOTP and an app password through the probes, and prints them with ready-to-paste {@code curl}
- * commands. It prints secrets on purpose, and seeds a well-known password: that is why it lives
- * outside the operator bundle, so that no production server can be started with it by mistake.
+ * TOTP and an app password through the self-service HTTP API, as any user would, and prints them
+ * with ready-to-paste {@code curl} commands. It prints secrets on purpose, and seeds a well-known
+ * password: that is why it lives outside the operator bundle, so that no production server can be
+ * started with it by mistake.
  */
 public final class AppPasswordsDemoMain {
     private static final Logger LOGGER = LoggerFactory.getLogger(AppPasswordsDemoMain.class);
@@ -30,9 +29,9 @@ public final class AppPasswordsDemoMain {
     private static final String DOMAIN = "demo.local";
     private static final String USER = "alice@" + DOMAIN;
     private static final String PRIMARY_PASSWORD = "Demo-Passw0rd";
-    // The default of totp.issuer; the demo configuration does not change it.
-    private static final String ISSUER = "James";
     private static final String IMAP_URL = "imap://127.0.0.1:1143/";
+    // The demo's jmap.properties: the self-service API lives on James's JMAP port.
+    private static final String SELF_SERVICE_URL = "http://127.0.0.1:1080/app-passwords-api";
     // scripts/demo passes the helper's absolute path so that the commands work from any directory.
     private static final String TOTP_COMMAND_PROPERTY = "apppasswords.demo.totpCommand";
 
@@ -54,20 +53,26 @@ public final class AppPasswordsDemoMain {
     }
 
     private static void seedAndPrint(GuiceJamesServer server) throws Exception {
+        // The administrator's part: a domain and a user with a primary password.
         DataProbeImpl data = server.getProbe(DataProbeImpl.class);
         data.addDomain(DOMAIN);
         data.addUser(USER, PRIMARY_PASSWORD);
 
-        AppPasswordsProbe appPasswords = server.getProbe(AppPasswordsProbe.class);
-        Username user = Username.of(USER);
-        TotpSecret secret = TotpSecret.generate(new SecureRandom());
-        // TOTP first, the order the self-service API will enforce (appPasswords.requireSecondFactor).
-        List<RecoveryCode> recoveryCodes = appPasswords.enableTotp(user, secret);
-        CreatedAppPassword appPassword = appPasswords.createAppPassword(user, "curl demo");
+        // The user's part, through the self-service API over HTTP (docs/self-service.md): sign in,
+        // enrol TOTP (the code an authenticator app would show is computed here), mint an app password.
+        SelfServiceHttpClient selfService = new SelfServiceHttpClient(SELF_SERVICE_URL);
+        selfService.signIn(USER, PRIMARY_PASSWORD);
+        JsonNode enrolment = selfService.post("/totp", null, 200);
+        String base32 = enrolment.get("secret").asText();
+        String otpauthUri = enrolment.get("otpauthUri").asText();
+        String code = CurrentTotpCode.of(TotpSecret.fromBase32(base32), Instant.now());
+        JsonNode confirmation = selfService.post("/totp/confirm", Map.of("code", code), 200);
+        List<String> recoveryCodes = new ArrayList<>();
+        confirmation.get("recoveryCodes").forEach(recoveryCode -> recoveryCodes.add(recoveryCode.asText()));
+        JsonNode appPassword = selfService.post("/app-passwords", Map.of("label", "curl demo", "password", PRIMARY_PASSWORD), 201);
 
-        String base32 = secret.revealBase32();
         String totpCommand = shellWord(System.getProperty(TOTP_COMMAND_PROPERTY, "scripts/totp-code"));
-        String appPasswordDisplay = appPassword.password().revealForDisplay();
+        String appPasswordDisplay = appPassword.get("password").asText();
 
         // A demo's whole point is to show these secrets to the person at the terminal, not to a
         // log file, so this writes to System.out rather than through SLF4J.
@@ -76,28 +81,33 @@ public final class AppPasswordsDemoMain {
             .append("User:             ").append(USER).append('\n')
             .append("Primary password: ").append(PRIMARY_PASSWORD).append('\n')
             .append("App password:     ").append(appPasswordDisplay)
-            .append("  (label \"curl demo\", id ").append(appPassword.entry().id().asString()).append(")\n")
+            .append("  (label \"curl demo\", id ").append(appPassword.get("id").asText()).append(")\n")
             .append("TOTP secret:      ").append(base32).append('\n')
-            .append("TOTP URI:         otpauth://totp/").append(ISSUER).append(':')
-            .append(URLEncoder.encode(USER, StandardCharsets.UTF_8))
-            .append("?secret=").append(base32).append("&issuer=").append(ISSUER).append('\n')
+            .append("TOTP URI:         ").append(otpauthUri).append('\n')
             .append("Recovery codes:  ");
-        for (RecoveryCode code : recoveryCodes) {
-            out.append(' ').append(code.revealForDisplay());
+        for (String recoveryCode : recoveryCodes) {
+            out.append(' ').append(recoveryCode);
         }
         out.append("\n\n")
             .append("# 1. App password: accepted, lists the mailboxes\n")
             .append("curl --user '").append(USER).append(':').append(appPasswordDisplay).append("' ").append(IMAP_URL).append("\n\n")
             .append("# 2. Primary password + current TOTP code: accepted once per 30-second step\n")
-            .append("#    (a second run within the same step is refused as a replay)\n")
+            .append("#    (a second run within the same step is refused as a replay; the demo spent the\n")
+            .append("#    code of the step it enrolled in)\n")
             .append("curl --user \"").append(USER).append(':').append(PRIMARY_PASSWORD)
             .append("\\$$(").append(totpCommand).append(' ').append(base32).append(")\" ").append(IMAP_URL).append("\n\n")
             .append("# 3. Primary password alone: refused, curl exits 67 (Login denied)\n")
             .append("curl --user '").append(USER).append(':').append(PRIMARY_PASSWORD).append("' ").append(IMAP_URL).append("\n\n")
-            .append("# 4. Admin, on WebAdmin (no JWT in the demo; see docs/webadmin.md): list, then revoke; 1. is refused after\n")
+            .append("# 4. The self-service API (docs/self-service.md): sign in with the password and a code not\n")
+            .append("#    used yet, then list the app passwords\n")
+            .append("TOKEN=$(curl -s -X POST --user \"").append(USER).append(':').append(PRIMARY_PASSWORD)
+            .append("\\$$(").append(totpCommand).append(' ').append(base32).append(")\" ").append(SELF_SERVICE_URL)
+            .append("/session | grep -o '\"token\":\"[^\"]*\"' | cut -d'\"' -f4)\n")
+            .append("curl -H \"Authorization: Bearer $TOKEN\" ").append(SELF_SERVICE_URL).append("/app-passwords\n\n")
+            .append("# 5. Admin, on WebAdmin (no JWT in the demo; see docs/webadmin.md): list, then revoke; 1. is refused after\n")
             .append("curl http://127.0.0.1:8000/users/").append(USER).append("/app-passwords\n")
             .append("curl -X DELETE http://127.0.0.1:8000/users/").append(USER).append("/app-passwords/")
-            .append(appPassword.entry().id().asString()).append("\n\n")
+            .append(appPassword.get("id").asText()).append("\n\n")
             .append("The app password works the same way over POP3 (pop3://127.0.0.1:1110/), SMTP AUTH (1025),\n")
             .append("JMAP (http://127.0.0.1:1080) and ManageSieve (4190). Press Ctrl-C to stop James.\n");
         System.out.println(out);

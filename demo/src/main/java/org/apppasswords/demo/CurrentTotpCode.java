@@ -29,9 +29,14 @@ public final class CurrentTotpCode {
             // Safe to show: TotpSecret's messages never contain the input, which is a secret.
             usage(e.getMessage());
         }
+        System.out.println(of(secret, Instant.now()));
+    }
+
+    /** The 6-digit SHA1 code of {@code secret} at {@code instant}. Secret. */
+    static String of(TotpSecret secret, Instant instant) {
         byte[] key = secret.revealBytes();
         try {
-            System.out.println(Totp.code(key, Totp.timeStep(Instant.now()), DIGITS, Totp.Algorithm.SHA1));
+            return Totp.code(key, Totp.timeStep(instant), DIGITS, Totp.Algorithm.SHA1);
         } finally {
             Arrays.fill(key, (byte) 0);
         }

@@ -13,6 +13,7 @@ import org.apache.james.utils.GuiceProbe;
 import org.apppasswords.AppPasswordsModule;
 import org.apppasswords.lifecycle.AppPasswordsUsernameChangeTaskStep;
 import org.apppasswords.webadmin.AppPasswordsRoutesModule;
+import org.apppasswords.selfservice.SelfServiceModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,9 +53,9 @@ public final class AppPasswordsMemoryJamesServerMain implements JamesServerMain 
 
     /**
      * The server {@link #main} starts, for tests and embedders: James's memory server with the
-     * modules its main adds, plus ours (the admin WebAdmin routes and a username-change step
-     * included). Only the {@code UsersRepository} binding and the draft-JMAP authentication
-     * endpoint are overridden.
+     * modules its main adds, plus ours: the admin WebAdmin routes, the self-service routes on the
+     * JMAP port and a username-change step. Only the {@code UsersRepository} binding and the
+     * draft-JMAP authentication endpoint are overridden.
      */
     public static GuiceJamesServer createServer(MemoryJamesConfiguration configuration) {
         return MemoryJamesServerMain.createServer(configuration)
@@ -62,7 +63,8 @@ public final class AppPasswordsMemoryJamesServerMain implements JamesServerMain 
                 binder -> Multibinder.newSetBinder(binder, GuiceProbe.class).addBinding().to(AppPasswordsProbe.class),
                 // Admin routes on WebAdmin, and James's username change (rename task) moving our secrets.
                 new AppPasswordsRoutesModule(),
-                binder -> Multibinder.newSetBinder(binder, UsernameChangeTaskStep.class).addBinding().to(AppPasswordsUsernameChangeTaskStep.class))
+                binder -> Multibinder.newSetBinder(binder, UsernameChangeTaskStep.class).addBinding().to(AppPasswordsUsernameChangeTaskStep.class),
+                new SelfServiceModule())
             .overrideWith(UsersRepositoryDecoratorModule.forImplementation(configuration.getUsersRepositoryImplementation()),
                 new DraftJmapAuthenticationModule());
     }

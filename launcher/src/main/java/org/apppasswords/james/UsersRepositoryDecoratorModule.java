@@ -14,6 +14,7 @@ import org.apache.james.user.memory.MemoryUsersRepository;
 import org.apppasswords.auth.DecoyUser;
 import org.apppasswords.auth.LoginPolicy;
 import org.apppasswords.auth.PrimaryPasswordCheck;
+import org.apppasswords.auth.SelfServiceSignIn;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
@@ -79,6 +80,14 @@ final class UsersRepositoryDecoratorModule {
         UsersRepository usersRepository(@Named(WRAPPED) UsersRepository wrapped, PrimaryPasswordCheck primaryPasswordCheck,
                                         LoginPolicy policy) {
             return policy.decorate(wrapped, primaryPasswordCheck);
+        }
+
+        /** The self-service API's checks: James's repository for primary passwords, the same check as the decorator's. */
+        @Provides
+        @Singleton
+        SelfServiceSignIn selfServiceSignIn(@Named(WRAPPED) UsersRepository wrapped, PrimaryPasswordCheck primaryPasswordCheck,
+                                            LoginPolicy policy) {
+            return policy.selfServiceSignIn(wrapped, primaryPasswordCheck);
         }
     }
 }

@@ -48,6 +48,17 @@ public final class LoginPolicy {
     }
 
     /**
+     * The checks of the self-service API: {@code primaryPasswords} is the repository James
+     * configured (which {@link #decorate} wraps), {@code primaryPasswordCheck} the same check the
+     * decorator uses, so unknown names cost what wrong passwords cost here too.
+     */
+    public SelfServiceSignIn selfServiceSignIn(UsersRepository primaryPasswords, PrimaryPasswordCheck primaryPasswordCheck) {
+        PrimaryPasswordLogin primaryPasswordLogin = new PrimaryPasswordLogin(secondFactors, secondFactorCheck, primaryPasswordCheck,
+            configuration.secondFactorRequired());
+        return new SelfServiceSignIn(primaryPasswords, primaryPasswordLogin, primaryPasswordCheck, secondFactors, secondFactorCheck);
+    }
+
+    /**
      * The repository for endpoints that issue long-lived tokens: rule 6. It forwards to
      * {@code decorated} (what {@link #decorate} returned), and checks primary passwords with the
      * repository James configured, which that decorator wraps.

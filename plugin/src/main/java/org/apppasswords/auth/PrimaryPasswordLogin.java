@@ -34,17 +34,28 @@ final class PrimaryPasswordLogin {
     }
 
     boolean test(UsersRepository users, Username user, String presented) throws UsersRepositoryException {
+        SignInProof proof = prove(users, user, presented);
+        return proof == SignInProof.PRIMARY_PASSWORD_AND_SECOND_FACTOR
+            || (proof == SignInProof.PRIMARY_PASSWORD && !secondFactorRequired);
+    }
+
+    /**
+     * What {@code presented} proves, whatever {@code secondFactor.required} says: the self-service
+     * sign-in accepts the bare primary password of a user without TOTP even then (that is how
+     * users enrol). A matched code is spent only when the primary password matched too.
+     */
+    SignInProof prove(UsersRepository users, Username user, String presented) throws UsersRepositoryException {
         Optional<TotpEnrolment> enrolment = secondFactors.find(user);
         if (enrolment.isEmpty()) {
             secondFactorCheck.matchAgainstDummy(presented);
             boolean primaryMatches = primaryPasswordCheck.test(users, user, presented);
-            return primaryMatches && !secondFactorRequired;
+            return primaryMatches ? SignInProof.PRIMARY_PASSWORD : SignInProof.NOTHING;
         }
         int separator = presented.lastIndexOf(CODE_SEPARATOR);
         String primary = separator < 0 ? presented : presented.substring(0, separator);
         String code = separator < 0 ? "" : presented.substring(separator + 1);
         SecondFactorCheck.Match match = secondFactorCheck.match(enrolment.get(), code);
         boolean primaryMatches = primaryPasswordCheck.test(users, user, primary);
-        return primaryMatches && match.consume(secondFactors, user);
+        return primaryMatches && match.consume(secondFactors, user) ? SignInProof.PRIMARY_PASSWORD_AND_SECOND_FACTOR : SignInProof.NOTHING;
     }
 }

@@ -1,0 +1,136 @@
+package org.apppasswords.selfservice;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.inject.Inject;
+
+import org.apache.james.core.Username;
+import org.apppasswords.apppassword.AppPasswordId;
+import org.apppasswords.apppassword.AppPasswordLimitException;
+import org.apppasswords.apppassword.AppPasswordService;
+import org.apppasswords.apppassword.CreatedAppPassword;
+import org.apppasswords.auth.SelfServiceSignIn;
+import org.apppasswords.configuration.AppPasswordsConfiguration;
+import org.apppasswords.store.AppPasswordStore;
+import org.apppasswords.store.SecondFactorStore;
+import org.apppasswords.store.SelfServiceSession;
+import org.apppasswords.store.StoredAppPassword;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerRequest;
+
+/**
+ * The user's own app passwords: list, create (the primary password again in the body, so that a
+ * stolen token alone mints nothing permanent), revoke one, revoke all. With
+ * {@code appPasswords.requireSecondFactor=true} (the default) every route needs TOTP enabled and a
+ * session that proved it; otherwise 403. Labels need not be unique: the id tells entries apart.
+ */
+final class AppPasswordRoutes {
+    private static final Set<String> CREATE_FIELDS = Set.of("label", "password");
+
+    private final Sessions sessions;
+    private final AppPasswordService service;
+    private final AppPasswordStore store;
+    private final SecondFactorStore secondFactors;
+    private final SelfServiceSignIn signIn;
+    private final SignInThrottle throttle;
+    private final boolean requireSecondFactor;
+
+    @Inject
+    AppPasswordRoutes(Sessions sessions, AppPasswordService service, AppPasswordStore store, SecondFactorStore secondFactors,
+                      SelfServiceSignIn signIn, SignInThrottle throttle, AppPasswordsConfiguration configuration) {
+        this.sessions = sessions;
+        this.service = service;
+        this.store = store;
+        this.secondFactors = secondFactors;
+        this.signIn = signIn;
+        this.throttle = throttle;
+        this.requireSecondFactor = configuration.appPasswordsRequireSecondFactor();
+    }
+
+    Mono<Reply> list(HttpServerRequest request) {
+        return Blocking.call(() -> {
+            Username user = allowedUser(sessions.authenticate(request));
+            List<Map<String, Object>> entries = store.list(user).stream()
+                .map(AppPasswordRoutes::describe)
+                .collect(Collectors.toList());
+            return Reply.ok(entries);
+        });
+    }
+
+    Mono<Reply> create(HttpServerRequest request) {
+        return Blocking.call(() -> allowedUser(sessions.authenticate(request)))
+            .flatMap(user -> JsonBody.read(request, CREATE_FIELDS)
+                .flatMap(fields -> Blocking.call(() -> create(user, fields.get("label"), fields.get("password")))));
+    }
+
+    private Reply create(Username user, String label, String primaryPassword) throws Exception {
+        throttle.checkAllowed(user);
+        if (!signIn.primaryPasswordMatches(user, primaryPassword)) {
+            throttle.recordFailure(user);
+            throw ApiError.forbidden("Wrong password: creating an app password needs your primary password in the field 'password'");
+        }
+        throttle.recordSuccess(user);
+        CreatedAppPassword created;
+        try {
+            created = service.create(user, label);
+        } catch (AppPasswordLimitException e) {
+            throw ApiError.conflict(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // AppPasswordLabel's message: safe, and it never holds the label.
+            throw ApiError.badRequest(e.getMessage());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", created.entry().id().asString());
+        body.put("label", created.entry().label());
+        body.put("createdAt", created.entry().createdAt().toString());
+        body.put("password", created.password().revealForDisplay());
+        return Reply.json(HttpResponseStatus.CREATED, body);
+    }
+
+    Mono<Reply> revoke(HttpServerRequest request) {
+        String rawId = request.param("id");
+        return Blocking.call(() -> {
+            Username user = allowedUser(sessions.authenticate(request));
+            AppPasswordId id = AppPasswordId.parse(rawId).orElseThrow(AppPasswordRoutes::unknownId);
+            if (!store.revoke(user, id)) {
+                throw unknownId();
+            }
+            return Reply.noContent();
+        });
+    }
+
+    Mono<Reply> revokeAll(HttpServerRequest request) {
+        return Blocking.call(() -> {
+            store.revokeAll(allowedUser(sessions.authenticate(request)));
+            return Reply.noContent();
+        });
+    }
+
+    private Username allowedUser(SelfServiceSession session) {
+        boolean secondFactorHeld = session.secondFactorVerified() && secondFactors.find(session.user()).isPresent();
+        if (requireSecondFactor && !secondFactorHeld) {
+            throw ApiError.forbidden("Enable TOTP first (POST /app-passwords-api/totp, then POST /app-passwords-api/totp/confirm):"
+                + " this server requires a second factor before app passwords");
+        }
+        return session.user();
+    }
+
+    private static ApiError unknownId() {
+        return ApiError.notFound("You hold no app password with this id");
+    }
+
+    static Map<String, Object> describe(StoredAppPassword entry) {
+        Map<String, Object> description = new LinkedHashMap<>();
+        description.put("id", entry.id().asString());
+        description.put("label", entry.label());
+        description.put("createdAt", entry.createdAt().toString());
+        description.put("lastUsedAt", entry.lastUsedAt().map(Object::toString).orElse(null));
+        return description;
+    }
+}

@@ -1,0 +1,124 @@
+package org.apppasswords.selfservice;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerRequest;
+
+/**
+ * Reads a request body that must be a JSON object of exactly the given string fields. The size
+ * is checked before reading ({@code Content-Length}) and while reading (chunked bodies), so a
+ * huge body is refused with 413 without ever being held whole. Wrong content type: 415;
+ * malformed JSON, duplicate, missing, extra or non-string fields: 400.
+ */
+final class JsonBody {
+    /** Largest body accepted: the biggest legitimate one (a label and a password) is far smaller. */
+    static final int MAX_BYTES = 8 * 1024;
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private JsonBody() {
+    }
+
+    /** The fields, by name; fails with an {@link ApiError}. */
+    static Mono<Map<String, String>> read(HttpServerRequest request, Set<String> fields) {
+        return Mono.defer(() -> {
+            checkContentType(request.requestHeaders().get(HttpHeaderNames.CONTENT_TYPE));
+            checkDeclaredLength(request.requestHeaders().get(HttpHeaderNames.CONTENT_LENGTH));
+            return request.receive().asByteArray()
+                .reduceWith(ByteArrayOutputStream::new, JsonBody::append)
+                .map(out -> parse(out.toByteArray(), fields));
+        });
+    }
+
+    private static void checkContentType(String contentType) {
+        if (contentType == null) {
+            throw ApiError.unsupportedMediaType();
+        }
+        String[] parts = contentType.split(";");
+        if (!parts[0].trim().toLowerCase(Locale.ROOT).equals("application/json")) {
+            throw ApiError.unsupportedMediaType();
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String parameter = parts[i].trim().toLowerCase(Locale.ROOT).replace("\"", "");
+            if (parameter.startsWith("charset=") && !parameter.equals("charset=utf-8")) {
+                throw ApiError.unsupportedMediaType();
+            }
+        }
+    }
+
+    private static void checkDeclaredLength(String contentLength) {
+        if (contentLength == null) {
+            return;
+        }
+        long declared;
+        try {
+            declared = Long.parseLong(contentLength.trim());
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest("Content-Length must be a number");
+        }
+        if (declared > MAX_BYTES) {
+            throw ApiError.payloadTooLarge(MAX_BYTES);
+        }
+    }
+
+    private static ByteArrayOutputStream append(ByteArrayOutputStream out, byte[] chunk) {
+        if (out.size() + chunk.length > MAX_BYTES) {
+            throw ApiError.payloadTooLarge(MAX_BYTES);
+        }
+        out.write(chunk, 0, chunk.length);
+        return out;
+    }
+
+    static Map<String, String> parse(byte[] body, Set<String> fields) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(body);
+        } catch (IOException e) {
+            // Jackson's message may quote the input, which may be a password: never shown.
+            throw ApiError.badRequest("The request body is not valid JSON");
+        }
+        if (node == null || !node.isObject()) {
+            throw ApiError.badRequest("The request body must be a JSON object with the fields " + new TreeSet<>(fields));
+        }
+        Map<String, String> values = new TreeMap<>();
+        Iterator<Map.Entry<String, JsonNode>> entries = node.fields();
+        while (entries.hasNext()) {
+            Map.Entry<String, JsonNode> entry = entries.next();
+            if (!fields.contains(entry.getKey())) {
+                throw ApiError.badRequest("Unknown field '" + printable(entry.getKey()) + "': expected exactly " + new TreeSet<>(fields));
+            }
+            if (!entry.getValue().isTextual()) {
+                throw ApiError.badRequest("The field '" + entry.getKey() + "' must be a string");
+            }
+            values.put(entry.getKey(), entry.getValue().textValue());
+        }
+        for (String field : fields) {
+            if (!values.containsKey(field)) {
+                throw ApiError.badRequest("Missing field '" + field + "': expected exactly " + new TreeSet<>(fields));
+            }
+        }
+        return values;
+    }
+
+    /** Field names are echoed to help the user; cut and stripped of control characters. */
+    private static String printable(String name) {
+        String cut = name.length() > 32 ? name.substring(0, 32) + "..." : name;
+        return cut.replaceAll("\\p{Cntrl}", "?");
+    }
+}

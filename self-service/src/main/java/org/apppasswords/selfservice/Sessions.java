@@ -1,0 +1,85 @@
+package org.apppasswords.selfservice;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import javax.inject.Inject;
+
+import org.apache.james.core.Username;
+import org.apppasswords.configuration.AppPasswordsConfiguration;
+import org.apppasswords.store.SelfServiceSession;
+import org.apppasswords.store.SelfServiceSessionStore;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import reactor.netty.http.server.HttpServerRequest;
+
+/**
+ * Opens, finds, upgrades and ends self-service sessions. Blocking (the store is): callers run it
+ * off the event loop. A session lives {@code selfService.sessionTimeout} from sign-in and no
+ * longer; nothing extends it.
+ */
+final class Sessions {
+    private final SelfServiceSessionStore store;
+    private final SecureRandom random;
+    private final Clock clock;
+    private final Duration timeout;
+
+    @Inject
+    Sessions(SelfServiceSessionStore store, SecureRandom random, Clock clock, AppPasswordsConfiguration configuration) {
+        this.store = store;
+        this.random = random;
+        this.clock = clock;
+        this.timeout = configuration.selfServiceSessionTimeout();
+    }
+
+    /** A new session; the token is returned once and only its digest is stored. */
+    OpenedSession open(Username user, boolean secondFactorVerified) {
+        SessionToken token = SessionToken.generate(random);
+        Instant now = clock.instant();
+        SelfServiceSession session = new SelfServiceSession(token.digest(), user, now, now.plus(timeout), secondFactorVerified);
+        store.create(session);
+        // Housekeeping only: expired sessions are refused anyway.
+        store.removeExpired(now);
+        return new OpenedSession(token, session);
+    }
+
+    /** The live session the request's bearer token names; {@link ApiError#sessionRequired()} otherwise. */
+    SelfServiceSession authenticate(HttpServerRequest request) {
+        return SessionToken.fromAuthorizationHeader(request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION))
+            .flatMap(token -> store.find(token.digest(), clock.instant()))
+            .orElseThrow(ApiError::sessionRequired);
+    }
+
+    /**
+     * Marks the session as holding a second factor once the user proved a code of the secret
+     * they just enrolled: the token stays the same, its expiry too.
+     */
+    void upgradeToSecondFactor(SelfServiceSession session) {
+        // The store has no update: end and recreate under the same digest. A request racing this
+        // in between gets a 401, and a session ended meanwhile (sign-out, reset) stays ended.
+        if (store.revoke(session.tokenDigest())) {
+            store.create(new SelfServiceSession(session.tokenDigest(), session.user(), session.createdAt(), session.expiresAt(), true));
+        }
+    }
+
+    void end(SelfServiceSession session) {
+        store.revoke(session.tokenDigest());
+    }
+
+    static final class OpenedSession {
+        final SessionToken token;
+        final SelfServiceSession session;
+
+        OpenedSession(SessionToken token, SelfServiceSession session) {
+            this.token = token;
+            this.session = session;
+        }
+
+        @Override
+        public String toString() {
+            return "OpenedSession[" + session + ", token=[REDACTED]]";
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package org.apppasswords.selfservice;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.inject.Inject;
+
+import org.apache.james.core.Username;
+import org.apppasswords.auth.SelfServiceSignIn;
+import org.apppasswords.configuration.AppPasswordsConfiguration;
+import org.apppasswords.store.PendingTotpEnrolment;
+import org.apppasswords.store.SecondFactorStore;
+import org.apppasswords.store.SelfServiceSession;
+import org.apppasswords.store.TotpEnrolment;
+import org.apppasswords.totp.RecoveryCode;
+import org.apppasswords.totp.SecondFactorAlreadyEnabledException;
+import org.apppasswords.totp.SecondFactorService;
+import org.apppasswords.totp.TotpSecret;
+import org.apppasswords.totp.TotpVerifier;
+
+import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerRequest;
+
+/**
+ * TOTP enrolment: {@code POST /totp} starts one (a pending secret that changes nothing about
+ * logins), {@code POST /totp/confirm} enables it with a current code of that secret and returns
+ * the recovery codes, {@code DELETE /totp} disables it with a fresh code. Starting while TOTP is
+ * on answers 409, so a stolen token cannot swap the second factor; confirming without a pending
+ * enrolment answers 409 too.
+ */
+final class TotpRoutes {
+    private static final Set<String> CODE = Set.of("code");
+
+    private final Sessions sessions;
+    private final SecondFactorStore store;
+    private final SecondFactorService service;
+    private final TotpVerifier verifier;
+    private final SelfServiceSignIn signIn;
+    private final SignInThrottle throttle;
+    private final SecureRandom random;
+    private final Clock clock;
+    private final AppPasswordsConfiguration configuration;
+
+    @Inject
+    TotpRoutes(Sessions sessions, SecondFactorStore store, SecondFactorService service, TotpVerifier verifier, SelfServiceSignIn signIn,
+               SignInThrottle throttle, SecureRandom random, Clock clock, AppPasswordsConfiguration configuration) {
+        this.sessions = sessions;
+        this.store = store;
+        this.service = service;
+        this.verifier = verifier;
+        this.signIn = signIn;
+        this.throttle = throttle;
+        this.random = random;
+        this.clock = clock;
+        this.configuration = configuration;
+    }
+
+    Mono<Reply> start(HttpServerRequest request) {
+        return Blocking.call(() -> {
+            Username user = sessions.authenticate(request).user();
+            refuseWhenEnabled(user);
+            TotpSecret secret = TotpSecret.generate(random);
+            store.startEnrolment(user, new PendingTotpEnrolment(secret, clock.instant()));
+            String uri = OtpAuthUri.reveal(configuration.totpIssuer(), user, secret);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("secret", secret.revealBase32());
+            body.put("otpauthUri", uri);
+            body.put("qrCodePng", Base64.getEncoder().encodeToString(QrCodePng.render(uri)));
+            return Reply.ok(body);
+        });
+    }
+
+    Mono<Reply> confirm(HttpServerRequest request) {
+        return Blocking.call(() -> sessions.authenticate(request))
+            .flatMap(session -> JsonBody.read(request, CODE)
+                .flatMap(fields -> Blocking.call(() -> confirm(session, fields.get("code")))));
+    }
+
+    private Reply confirm(SelfServiceSession session, String code) {
+        Username user = session.user();
+        refuseWhenEnabled(user);
+        PendingTotpEnrolment pending = store.findPendingEnrolment(user)
+            .orElseThrow(() -> ApiError.conflict("No TOTP enrolment in progress: start one with POST /app-passwords-api/totp"));
+        throttle.checkAllowed(user);
+        OptionalLong step = verifier.verify(pending.secret(), code, TotpEnrolment.NO_STEP_USED);
+        if (step.isEmpty()) {
+            throttle.recordFailure(user);
+            throw ApiError.forbidden("Wrong code: enter the current code your authenticator app shows");
+        }
+        throttle.recordSuccess(user);
+        List<RecoveryCode> codes;
+        try {
+            codes = service.enable(user, pending.secret());
+        } catch (SecondFactorAlreadyEnabledException e) {
+            throw ApiError.conflict(e.getMessage());
+        }
+        // The confirming code is spent like any other: it cannot sign in afterwards.
+        store.advanceLastUsedStep(user, step.getAsLong());
+        // The user proved a code of the secret just enabled: as good as signing in with it.
+        sessions.upgradeToSecondFactor(session);
+        return Reply.ok(Map.of("recoveryCodes", codes.stream().map(RecoveryCode::revealForDisplay).collect(Collectors.toList())));
+    }
+
+    Mono<Reply> disable(HttpServerRequest request) {
+        return Blocking.call(() -> sessions.authenticate(request))
+            .flatMap(session -> JsonBody.read(request, CODE)
+                .flatMap(fields -> Blocking.call(() -> disable(session.user(), fields.get("code")))));
+    }
+
+    private Reply disable(Username user, String code) {
+        if (configuration.secondFactorRequired()) {
+            throw ApiError.conflict("TOTP cannot be disabled: this server requires a second factor (secondFactor.required=true)");
+        }
+        if (store.find(user).isEmpty()) {
+            throw ApiError.conflict("TOTP is not enabled");
+        }
+        throttle.checkAllowed(user);
+        if (!signIn.spendSecondFactorCode(user, code)) {
+            throttle.recordFailure(user);
+            throw ApiError.forbidden("Wrong code: enter a code your authenticator app shows that was not used before, or a recovery code");
+        }
+        throttle.recordSuccess(user);
+        service.disable(user);
+        return Reply.noContent();
+    }
+
+    private void refuseWhenEnabled(Username user) {
+        if (store.find(user).isPresent()) {
+            throw ApiError.conflict("TOTP is already enabled: disable it before enrolling again");
+        }
+    }
+}

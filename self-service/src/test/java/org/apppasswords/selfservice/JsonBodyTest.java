@@ -1,0 +1,43 @@
+package org.apppasswords.selfservice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+
+class JsonBodyTest {
+    private static final Set<String> FIELDS = Set.of("label", "password");
+
+    private static Map<String, String> parse(String body) {
+        return JsonBody.parse(body.getBytes(StandardCharsets.UTF_8), FIELDS);
+    }
+
+    @Test
+    void parseShouldReturnExactlyTheExpectedStringFields() {
+        assertThat(parse("{\"label\": \"Mail\", \"password\": \"secret value\"}"))
+            .containsExactlyInAnyOrderEntriesOf(Map.of("label", "Mail", "password", "secret value"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "{", "nope", "[]", "\"x\"", "42", "null", "{\"label\": \"a\"}", "{\"label\": \"a\", \"password\": \"b\", \"x\": \"c\"}",
+        "{\"label\": 1, \"password\": \"b\"}", "{\"label\": \"a\", \"password\": {}}", "{\"label\": \"a\", \"label\": \"a\", \"password\": \"b\"}",
+        "{\"label\": \"a\", \"password\": \"b\"} []"})
+    void parseShouldRefuseAnythingElseWith400(String body) {
+        assertThatThrownBy(() -> parse(body))
+            .isInstanceOfSatisfying(ApiError.class, error -> assertThat(error.status()).isEqualTo(HttpResponseStatus.BAD_REQUEST));
+    }
+
+    @Test
+    void parseShouldNotEchoTheBodyOfMalformedJson() {
+        assertThatThrownBy(() -> parse("{\"label\": \"a\", \"password\": \"Hunter2-secret"))
+            .hasMessageNotContaining("Hunter2");
+    }
+}
