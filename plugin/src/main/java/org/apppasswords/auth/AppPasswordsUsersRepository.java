@@ -11,13 +11,15 @@ import org.apppasswords.apppassword.AppPasswordFormat;
 import org.apppasswords.configuration.AppPasswordsConfiguration.OnPrimaryPasswordChange;
 import org.apppasswords.store.AppPasswordStore;
 import org.apppasswords.store.SecondFactorStore;
+import org.apppasswords.store.StoreUnavailableException;
 
 /**
  * The {@link UsersRepository} every James protocol sees once the launcher is used. Login rule 1:
  * the shape of the presented secret alone picks the path, app password or primary password; that
  * choice reads nothing secret. The rest of the life cycle keeps our secrets in step with James's
  * users: a user removed through James loses them, and a primary password changed through James
- * revokes the app passwords unless {@code onPrimaryPasswordChange=keep}.
+ * revokes the app passwords unless {@code onPrimaryPasswordChange=keep}. When the store cannot be
+ * reached every login is refused (fail closed), never checked against the primary password alone.
  */
 public final class AppPasswordsUsersRepository extends ForwardingUsersRepository {
     private final AppPasswordLogin appPasswordLogin;
@@ -25,15 +27,18 @@ public final class AppPasswordsUsersRepository extends ForwardingUsersRepository
     private final AppPasswordStore appPasswords;
     private final SecondFactorStore secondFactors;
     private final OnPrimaryPasswordChange onPrimaryPasswordChange;
+    private final StoreOutageLog outageLog;
 
     AppPasswordsUsersRepository(UsersRepository delegate, AppPasswordLogin appPasswordLogin, PrimaryPasswordLogin primaryPasswordLogin,
-                                AppPasswordStore appPasswords, SecondFactorStore secondFactors, OnPrimaryPasswordChange onPrimaryPasswordChange) {
+                                AppPasswordStore appPasswords, SecondFactorStore secondFactors, OnPrimaryPasswordChange onPrimaryPasswordChange,
+                                StoreOutageLog outageLog) {
         super(delegate);
         this.appPasswordLogin = appPasswordLogin;
         this.primaryPasswordLogin = primaryPasswordLogin;
         this.appPasswords = appPasswords;
         this.secondFactors = secondFactors;
         this.onPrimaryPasswordChange = onPrimaryPasswordChange;
+        this.outageLog = outageLog;
     }
 
     @Override
@@ -42,10 +47,17 @@ public final class AppPasswordsUsersRepository extends ForwardingUsersRepository
             return false;
         }
         Optional<AppPassword> appPassword = AppPasswordFormat.recognise(password);
-        if (appPassword.isPresent()) {
-            return appPasswordLogin.test(delegate, name, appPassword.get());
+        try {
+            boolean accepted = appPassword.isPresent()
+                ? appPasswordLogin.test(delegate, name, appPassword.get())
+                : primaryPasswordLogin.test(delegate, name, password);
+            outageLog.reached();
+            return accepted;
+        } catch (StoreUnavailableException e) {
+            // Fail closed: without the store neither a revocation nor a second factor can be checked.
+            outageLog.refused(e);
+            return false;
         }
-        return primaryPasswordLogin.test(delegate, name, password);
     }
 
     @Override

@@ -23,15 +23,23 @@ public final class LoginPolicy {
     private final AppPasswordsConfiguration configuration;
     private final AppPasswordLogin appPasswordLogin;
     private final SecondFactorCheck secondFactorCheck;
+    private final StoreOutageLog outageLog;
+
+    /** Writes last uses at once, on the login's thread: for unit tests. */
+    public LoginPolicy(AppPasswordStore appPasswords, SecondFactorStore secondFactors, SecretHasher hasher, TotpVerifier verifier,
+                       Clock clock, SecureRandom random, AppPasswordsConfiguration configuration) {
+        this(appPasswords, secondFactors, hasher, verifier, clock, random, configuration, LastUseWriter.immediate(appPasswords));
+    }
 
     @Inject
     public LoginPolicy(AppPasswordStore appPasswords, SecondFactorStore secondFactors, SecretHasher hasher, TotpVerifier verifier,
-                       Clock clock, SecureRandom random, AppPasswordsConfiguration configuration) {
+                       Clock clock, SecureRandom random, AppPasswordsConfiguration configuration, LastUseWriter lastUses) {
         this.appPasswords = appPasswords;
         this.secondFactors = secondFactors;
         this.configuration = configuration;
-        this.appPasswordLogin = new AppPasswordLogin(appPasswords, hasher, clock);
+        this.appPasswordLogin = new AppPasswordLogin(appPasswords, hasher, clock, lastUses);
         this.secondFactorCheck = new SecondFactorCheck(verifier, hasher, random);
+        this.outageLog = new StoreOutageLog(clock);
     }
 
     /** The repository every protocol sees (rules 1 to 5), checking primary passwords with {@code delegate} alone. */
@@ -44,7 +52,7 @@ public final class LoginPolicy {
         PrimaryPasswordLogin primaryPasswordLogin = new PrimaryPasswordLogin(secondFactors, secondFactorCheck, primaryPasswordCheck,
             configuration.secondFactorRequired());
         return new AppPasswordsUsersRepository(delegate, appPasswordLogin, primaryPasswordLogin, appPasswords, secondFactors,
-            configuration.onPrimaryPasswordChange());
+            configuration.onPrimaryPasswordChange(), outageLog);
     }
 
     /**
@@ -53,6 +61,7 @@ public final class LoginPolicy {
      * repository James configured, which that decorator wraps.
      */
     public PrimaryPasswordOnlyUsersRepository primaryPasswordOnly(UsersRepository decorated, UsersRepository primaryPasswords) {
-        return new PrimaryPasswordOnlyUsersRepository(decorated, primaryPasswords, secondFactors, configuration.secondFactorRequired());
+        return new PrimaryPasswordOnlyUsersRepository(decorated, primaryPasswords, secondFactors, configuration.secondFactorRequired(),
+            outageLog);
     }
 }
