@@ -10,6 +10,7 @@ import org.apppasswords.apppassword.AppPasswordId;
 import org.apppasswords.apppassword.AppPasswordService;
 import org.apppasswords.apppassword.CreatedAppPassword;
 import org.apppasswords.store.AppPasswordStore;
+import org.apppasswords.store.StoredAppPassword;
 import org.apppasswords.totp.RecoveryCode;
 import org.apppasswords.totp.SecondFactorService;
 import org.apppasswords.totp.TotpSecret;
@@ -36,6 +37,10 @@ public final class AppPasswordsProbe implements GuiceProbe {
 
     public boolean revokeAppPassword(Username user, AppPasswordId id) {
         return appPasswordStore.revoke(user, id);
+    }
+
+    public List<StoredAppPassword> listAppPasswords(Username user) {
+        return appPasswordStore.list(user);
     }
 
     public List<RecoveryCode> enableTotp(Username user, TotpSecret secret) {
