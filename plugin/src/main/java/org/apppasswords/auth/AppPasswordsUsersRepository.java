@@ -69,11 +69,13 @@ public final class AppPasswordsUsersRepository extends ForwardingUsersRepository
     @Override
     public void updateUser(User user) throws UsersRepositoryException {
         User unwrapped = PolicyUser.unwrap(user);
-        delegate.updateUser(unwrapped);
         // In James 3.8.1 a User carries nothing but its password: an update is a password change.
+        // Revoked first: when the store is unreachable the change fails rather than keeping the
+        // app passwords the new password should have ended.
         if (onPrimaryPasswordChange == OnPrimaryPasswordChange.REVOKE_ALL) {
             appPasswords.revokeAll(unwrapped.getUserName());
         }
+        delegate.updateUser(unwrapped);
     }
 
     @Override

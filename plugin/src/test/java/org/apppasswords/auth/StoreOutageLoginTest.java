@@ -1,12 +1,14 @@
 package org.apppasswords.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.apache.james.user.api.model.User;
 import org.apppasswords.apppassword.AppPassword;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.store.AppPasswordStore;
@@ -78,6 +80,16 @@ class StoreOutageLoginTest {
         down.set(true);
 
         assertThat(fixture.testee.getUserByName(LoginFixture.BOB).verifyPassword(LoginFixture.BOB_PASSWORD)).isFalse();
+    }
+
+    /** The app passwords are revoked before James stores the change: an outage fails the change instead of keeping them. */
+    @Test
+    void primaryPasswordChangeShouldBeReportedAsFailedWhileTheStoreIsDown() throws Exception {
+        User alice = fixture.testee.getUserByName(LoginFixture.ALICE);
+        alice.setPassword("alice-New-Primary-9");
+        down.set(true);
+
+        assertThatThrownBy(() -> fixture.testee.updateUser(alice)).isInstanceOf(StoreUnavailableException.class);
     }
 
     @Test
