@@ -59,7 +59,7 @@ public final class JdbcStores implements AutoCloseable {
         if (settings.url().startsWith("jdbc:postgresql:")) {
             // Seconds; bound a connect and a statement to a vanished server. URL parameters win.
             config.addDataSourceProperty("connectTimeout", "2");
-            config.addDataSourceProperty("socketTimeout", "15");
+            config.addDataSourceProperty("socketTimeout", "5");
         }
         try {
             return new HikariDataSource(config);
