@@ -85,16 +85,21 @@ final class JamesNode implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /** Stops the node cleanly and fails when its log held a secret it minted or was given (see {@link SecretLeakDetector}). */
     @Override
     public void close() throws Exception {
-        if (process.isAlive()) {
-            try {
-                send("stop");
-                process.waitFor(60, TimeUnit.SECONDS);
-            } catch (IOException e) {
-                // the process went away meanwhile
-            }
-            kill();
+        if (!process.isAlive()) {
+            return;
+        }
+        send("stop");
+        String reply = awaitAnyReply(120);
+        while (!reply.startsWith("LEAKS ") && !reply.equals("EXITED")) {
+            reply = awaitAnyReply(120);
+        }
+        process.waitFor(60, TimeUnit.SECONDS);
+        kill();
+        if (!reply.equals("LEAKS 0")) {
+            throw new AssertionError("James node stopped with: " + reply + " (log events holding a secret)");
         }
     }
 

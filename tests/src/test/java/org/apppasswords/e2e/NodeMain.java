@@ -27,7 +27,8 @@ import org.apppasswords.totp.TotpSecret;
  * {@value #PREFIX}. The commands drive the same Java API ({@link AppPasswordsProbe}) the
  * in-process tests use: {@code user NAME PASSWORD}, {@code totp NAME BASE32},
  * {@code create NAME COUNT THREADS} (prints {@code CREATED ID PASSWORD} the moment each create
- * returns, or {@code LIMIT}, then {@code DONE}) and {@code stop}. Test code only, never shipped.
+ * returns, or {@code LIMIT}, then {@code DONE}) and {@code stop} (answers {@code LEAKS n}: log
+ * events of this node that held a secret it minted or was given). Test code only, never shipped.
  */
 public final class NodeMain {
     static final String PREFIX = "node> ";
@@ -50,16 +51,20 @@ public final class NodeMain {
             String[] words = line.trim().split(" ");
             switch (words[0]) {
                 case "user":
+                    SecretLeakDetector.register(words[2]);
                     data.addUser(words[1], words[2]);
                     break;
                 case "totp":
-                    appPasswords.enableTotp(Username.of(words[1]), TotpSecret.fromBase32(words[2]));
+                    SecretLeakDetector.register(words[2]);
+                    appPasswords.enableTotp(Username.of(words[1]), TotpSecret.fromBase32(words[2]))
+                        .forEach(code -> SecretLeakDetector.register(code.reveal()));
                     break;
                 case "create":
                     create(appPasswords, Username.of(words[1]), Integer.parseInt(words[2]), Integer.parseInt(words[3]), out);
                     break;
                 case "stop":
                     server.stop();
+                    out.println(PREFIX + "LEAKS " + SecretLeakDetector.leaks().size());
                     out.println(PREFIX + "STOPPED");
                     System.exit(0);
                     return;
@@ -80,6 +85,8 @@ public final class NodeMain {
                 start.await();
                 try {
                     CreatedAppPassword created = appPasswords.createAppPassword(user, "node " + index);
+                    SecretLeakDetector.register(created.password().reveal());
+                    SecretLeakDetector.register(created.password().revealForDisplay());
                     synchronized (out) {
                         out.println(PREFIX + "CREATED " + created.entry().id().asString() + " " + created.password().reveal());
                     }
