@@ -46,4 +46,8 @@ public final class AppPasswordsProbe implements GuiceProbe {
     public List<RecoveryCode> enableTotp(Username user, TotpSecret secret) {
         return secondFactors.enable(user, secret);
     }
+
+    public boolean resetSecondFactor(Username user) {
+        return secondFactors.disable(user);
+    }
 }

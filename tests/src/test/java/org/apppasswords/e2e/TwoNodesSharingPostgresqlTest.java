@@ -85,6 +85,22 @@ class TwoNodesSharingPostgresqlTest {
     }
 
     @Test
+    void secondFactorResetOnNodeAShouldRefuseTheNextCodeOnNodeB() throws Exception {
+        String user = userOnBothNodes("reset");
+        TotpSecret secret = enableTotp(user);
+        long step = TotpUser.currentStep();
+        String before = TotpUser.PRIMARY_PASSWORD + "$" + Totp.code(secret.revealBytes(), step, 6, Totp.Algorithm.SHA1);
+        String after = TotpUser.PRIMARY_PASSWORD + "$" + Totp.code(secret.revealBytes(), step + 1, 6, Totp.Algorithm.SHA1);
+        SecretLeakDetector.register(before);
+        SecretLeakDetector.register(after);
+        assertThat(Protocol.IMAP_LOGIN.login(nodeB.ports, user, before)).as("before the reset, node B").isTrue();
+
+        nodeA.appPasswords().resetSecondFactor(Username.of(user));
+
+        assertThat(Protocol.IMAP_LOGIN.login(nodeB.ports, user, after)).as("a fresh code after the reset, node B").isFalse();
+    }
+
+    @Test
     void fiftyConcurrentCreatesOnBothNodesShouldLeaveExactlyMaxPerUser() throws Exception {
         String user = userOnBothNodes("burst");
         ExecutorService executor = Executors.newFixedThreadPool(25);
