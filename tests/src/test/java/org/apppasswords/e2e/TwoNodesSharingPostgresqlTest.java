@@ -40,7 +40,10 @@ class TwoNodesSharingPostgresqlTest {
     private static final String PROPERTIES = "jdbc.url=" + DATABASE_URL + "\n"
         + "jdbc.user=" + TestPostgresql.USER + "\n"
         + "encryption.keyFile=" + TestPostgresql.keyFile("twonodes") + "\n"
-        + "appPasswords.maxPerUser=" + MAX_PER_USER + "\n";
+        + "appPasswords.maxPerUser=" + MAX_PER_USER + "\n"
+        // One connection per creating thread: the creates queue on the user's row lock in PostgreSQL,
+        // not for a pooled connection (whose 2 s wait is meant for logins during an outage).
+        + "jdbc.poolSize=30\n";
 
     @RegisterExtension
     static JamesWithAppPasswords nodeA = JamesWithAppPasswords.withProperties(PROPERTIES);
