@@ -39,13 +39,23 @@ final class EncryptionKey {
         }
         SeedCipher cipher = new SeedCipher(readOrCreate(keyFile, random), random);
         if (check.isEmpty()) {
-            String sealed = cipher.encrypt(CHECK_TEXT.getBytes(StandardCharsets.UTF_8), CHECK_NAME);
+            recordCheck(database, cipher);
+        }
+        // Read back even after recording it: a node starting at the same time may have won.
+        verify(cipher, storedCheck(database).orElseThrow(), keyFile);
+        return cipher;
+    }
+
+    private static void recordCheck(Database database, SeedCipher cipher) {
+        String sealed = cipher.encrypt(CHECK_TEXT.getBytes(StandardCharsets.UTF_8), CHECK_NAME);
+        try {
             database.inTransaction("record the key check value", connection ->
                 Database.update(connection, "INSERT INTO app_passwords_metadata (fact_name, fact_value) VALUES (?, ?)", CHECK_NAME, sealed));
-        } else {
-            verify(cipher, check.get(), keyFile);
+        } catch (StoreUnavailableException e) {
+            if (!(e.getCause() instanceof java.sql.SQLException && Database.isUniqueViolation((java.sql.SQLException) e.getCause()))) {
+                throw e;
+            }
         }
-        return cipher;
     }
 
     private static void verify(SeedCipher cipher, String sealed, Path keyFile) {
@@ -85,12 +95,19 @@ final class EncryptionKey {
         FileAttribute<?>[] ownerOnly = posix
             ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
             : new FileAttribute<?>[0];
+        // Written whole to a private temporary file, then linked into place: a reader never sees
+        // a half-written key, and when two nodes race the first link wins and both read its key.
+        Path temporary = Files.createTempFile(parent, ".encryption-key", ".tmp", ownerOnly);
         try {
-            Files.createFile(keyFile, ownerOnly);
+            Files.writeString(temporary, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
+            Files.createLink(keyFile, temporary);
         } catch (FileAlreadyExistsException e) {
-            return; // another node sharing this directory created it first
+            // another node sharing this directory created it first
+        } catch (UnsupportedOperationException e) {
+            Files.move(temporary, keyFile);
+        } finally {
+            Files.deleteIfExists(temporary);
         }
-        Files.writeString(keyFile, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
     }
 
     private static Optional<String> storedCheck(Database database) {
