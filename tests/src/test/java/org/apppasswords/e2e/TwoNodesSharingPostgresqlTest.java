@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -74,6 +76,23 @@ class TwoNodesSharingPostgresqlTest {
         nodeA.appPasswords().revokeAppPassword(Username.of(user), created.entry().id());
 
         assertThat(Protocol.IMAP_LOGIN.login(nodeB.ports, user, created.password().reveal())).as("after the revocation").isFalse();
+    }
+
+    @Test
+    void aLoginOnNodeBShouldRecordTheLastUseSeenOnNodeA() throws Exception {
+        String user = userOnBothNodes("lastuse");
+        CreatedAppPassword created = mint(user);
+
+        assertThat(Protocol.IMAP_LOGIN.login(nodeB.ports, user, created.password().reveal())).isTrue();
+
+        // Written off the login path by node B's background writer, within its 5 s flush interval.
+        Instant deadline = Instant.now().plusSeconds(30);
+        Optional<Instant> lastUse = Optional.empty();
+        while (lastUse.isEmpty() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(250);
+            lastUse = nodeA.appPasswords().listAppPasswords(Username.of(user)).get(0).lastUsedAt();
+        }
+        assertThat(lastUse).isPresent();
     }
 
     @Test
