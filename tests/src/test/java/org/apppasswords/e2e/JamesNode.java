@@ -56,8 +56,17 @@ final class JamesNode implements AutoCloseable {
         command("user " + name + " " + password);
     }
 
-    void enableTotp(String name, String base32Secret) throws Exception {
-        command("totp " + name + " " + base32Secret);
+    /** @return the recovery codes */
+    List<String> enableTotp(String name, String base32Secret) throws Exception {
+        send("totp " + name + " " + base32Secret);
+        List<String> recoveryCodes = new ArrayList<>();
+        for (String reply = awaitAnyReply(60); !reply.equals("DONE"); reply = awaitAnyReply(60)) {
+            if (!reply.startsWith("CODE ")) {
+                throw new IllegalStateException("James node answered '" + reply + "' to totp");
+            }
+            recoveryCodes.add(reply.substring("CODE ".length()));
+        }
+        return recoveryCodes;
     }
 
     /** Sends a create burst and returns at once; read its outcome with {@link #nextCreate}. */

@@ -25,7 +25,7 @@ import org.apppasswords.totp.TotpSecret;
  * server per JVM): it starts the operator's launcher on a prepared working directory and obeys
  * one command per line on standard input, answering on standard output with lines prefixed
  * {@value #PREFIX}. The commands drive the same Java API ({@link AppPasswordsProbe}) the
- * in-process tests use: {@code user NAME PASSWORD}, {@code totp NAME BASE32},
+ * in-process tests use: {@code user NAME PASSWORD}, {@code totp NAME BASE32} (prints {@code CODE RECOVERYCODE} ten times),
  * {@code create NAME COUNT THREADS} (prints {@code CREATED ID PASSWORD} the moment each create
  * returns, or {@code LIMIT}, then {@code DONE}) and {@code stop} (answers {@code LEAKS n}: log
  * events of this node that held a secret it minted or was given). Test code only, never shipped.
@@ -56,8 +56,10 @@ public final class NodeMain {
                     break;
                 case "totp":
                     SecretLeakDetector.register(words[2]);
-                    appPasswords.enableTotp(Username.of(words[1]), TotpSecret.fromBase32(words[2]))
-                        .forEach(code -> SecretLeakDetector.register(code.reveal()));
+                    appPasswords.enableTotp(Username.of(words[1]), TotpSecret.fromBase32(words[2])).forEach(code -> {
+                        SecretLeakDetector.register(code.reveal());
+                        out.println(PREFIX + "CODE " + code.reveal());
+                    });
                     break;
                 case "create":
                     create(appPasswords, Username.of(words[1]), Integer.parseInt(words[2]), Integer.parseInt(words[3]), out);
