@@ -2,6 +2,7 @@ package org.apppasswords.configuration;
 
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -72,7 +73,7 @@ public final class AppPasswordsConfiguration {
         this.onPrimaryPasswordChange = onPrimaryPasswordChange;
         this.totpIssuer = totpIssuer;
         this.selfServiceSessionTimeout = selfServiceSessionTimeout;
-        this.storage = java.util.Objects.requireNonNull(storage, "storage");
+        this.storage = Objects.requireNonNull(storage, "storage");
     }
 
     public static AppPasswordsConfiguration defaults() {

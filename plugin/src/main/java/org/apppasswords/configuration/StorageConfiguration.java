@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where the extension keeps its data: {@code store} [jdbc] (or memory, for tests), and for jdbc
@@ -51,7 +52,7 @@ public final class StorageConfiguration {
     }
 
     static StorageConfiguration read(ConfigurationReader reader) {
-        Kind kind = "memory".equals(reader.choice(AppPasswordsConfiguration.Key.STORE.name, "jdbc", java.util.Set.of("memory", "jdbc")))
+        Kind kind = "memory".equals(reader.choice(AppPasswordsConfiguration.Key.STORE.name, "jdbc", Set.of("memory", "jdbc")))
             ? Kind.MEMORY : Kind.JDBC;
         Optional<String> url = Optional.ofNullable(reader.string(AppPasswordsConfiguration.Key.JDBC_URL.name, null));
         Optional<String> user = Optional.ofNullable(reader.string(AppPasswordsConfiguration.Key.JDBC_USER.name, null));

@@ -51,6 +51,11 @@ final class Database {
         return UNIQUE_VIOLATION.equals(e.getSQLState());
     }
 
+    /** True when {@link #inTransaction} failed because an insert met an existing key. */
+    static boolean isUniqueViolation(StoreUnavailableException e) {
+        return e.getCause() instanceof SQLException && isUniqueViolation((SQLException) e.getCause());
+    }
+
     /** Binds the parameters in order: strings, longs, ints, booleans; null only for the nullable BIGINT columns. */
     static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);

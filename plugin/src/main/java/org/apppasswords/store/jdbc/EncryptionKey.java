@@ -52,7 +52,7 @@ final class EncryptionKey {
             database.inTransaction("record the key check value", connection ->
                 Database.update(connection, "INSERT INTO app_passwords_metadata (fact_name, fact_value) VALUES (?, ?)", CHECK_NAME, sealed));
         } catch (StoreUnavailableException e) {
-            if (!(e.getCause() instanceof java.sql.SQLException && Database.isUniqueViolation((java.sql.SQLException) e.getCause()))) {
+            if (!Database.isUniqueViolation(e)) {
                 throw e;
             }
         }

@@ -60,7 +60,7 @@ public final class JdbcSecondFactorStore implements SecondFactorStore {
                 return true;
             });
         } catch (StoreUnavailableException e) {
-            if (!(e.getCause() instanceof SQLException && Database.isUniqueViolation((SQLException) e.getCause()))) {
+            if (!Database.isUniqueViolation(e)) {
                 throw e;
             }
             enabled = false;

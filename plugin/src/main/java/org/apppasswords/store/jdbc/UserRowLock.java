@@ -30,7 +30,7 @@ final class UserRowLock {
                 return null;
             });
         } catch (StoreUnavailableException e) {
-            if (!(e.getCause() instanceof SQLException && Database.isUniqueViolation((SQLException) e.getCause()))) {
+            if (!Database.isUniqueViolation(e)) {
                 throw e;
             }
         }
