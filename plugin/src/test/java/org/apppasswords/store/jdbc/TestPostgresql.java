@@ -10,8 +10,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL server for tests, never a mock and never skipped: when
@@ -112,10 +114,14 @@ public final class TestPostgresql {
             return directory;
         }
 
+        /** At JVM exit: stops the server and removes its directory. */
         private void stopQuietly() {
             try {
                 stop();
-            } catch (RuntimeException e) {
+                try (Stream<Path> files = Files.walk(directory)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                }
+            } catch (RuntimeException | IOException e) {
                 // the JVM is exiting: nothing more to do
             }
         }
