@@ -9,6 +9,7 @@ import javax.inject.Singleton;
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.utils.PropertiesProvider;
 import org.apppasswords.apppassword.AppPasswordGenerator;
+import org.apppasswords.auth.LastUseWriter;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.configuration.InvalidConfigurationException;
 import org.apppasswords.hashing.SaltedSha256SecretHasher;
@@ -16,9 +17,7 @@ import org.apppasswords.hashing.SecretHasher;
 import org.apppasswords.store.AppPasswordStore;
 import org.apppasswords.store.SecondFactorStore;
 import org.apppasswords.store.SelfServiceSessionStore;
-import org.apppasswords.store.memory.MemoryAppPasswordStore;
-import org.apppasswords.store.memory.MemorySecondFactorStore;
-import org.apppasswords.store.memory.MemorySelfServiceSessionStore;
+import org.apppasswords.store.Stores;
 import org.apppasswords.totp.RecoveryCodes;
 import org.apppasswords.totp.TotpVerifier;
 
@@ -34,12 +33,33 @@ import com.google.inject.Scopes;
 public final class AppPasswordsModule extends AbstractModule {
     @Override
     protected void configure() {
-        bind(AppPasswordStore.class).to(MemoryAppPasswordStore.class);
-        bind(MemoryAppPasswordStore.class).in(Scopes.SINGLETON);
-        bind(SecondFactorStore.class).to(MemorySecondFactorStore.class);
-        bind(MemorySecondFactorStore.class).in(Scopes.SINGLETON);
-        bind(SelfServiceSessionStore.class).to(MemorySelfServiceSessionStore.class);
-        bind(MemorySelfServiceSessionStore.class).in(Scopes.SINGLETON);
+        // Guice builds Stores itself, so James stages its @PreDestroy when the server stops.
+        bind(Stores.class).in(Scopes.SINGLETON);
+    }
+
+    /** {@code store=}: embedded H2 by default, PostgreSQL through {@code jdbc.url}, or memory for tests. */
+    @Provides
+    @Singleton
+    AppPasswordStore appPasswordStore(Stores stores) {
+        return stores.appPasswords();
+    }
+
+    @Provides
+    @Singleton
+    SecondFactorStore secondFactorStore(Stores stores) {
+        return stores.secondFactors();
+    }
+
+    @Provides
+    @Singleton
+    SelfServiceSessionStore selfServiceSessionStore(Stores stores) {
+        return stores.sessions();
+    }
+
+    @Provides
+    @Singleton
+    LastUseWriter lastUseWriter(Stores stores) {
+        return stores.lastUseWriter();
     }
 
     /** Read once at start; an invalid value stops the start with a message naming the key. */

@@ -12,6 +12,7 @@ import org.apache.james.core.Username;
 import org.apache.james.utils.GuiceProbe;
 import org.apppasswords.apppassword.AppPasswordId;
 import org.apppasswords.apppassword.AppPasswordService;
+import org.apppasswords.auth.LastUseWriter;
 import org.apppasswords.apppassword.CreatedAppPassword;
 import org.apppasswords.store.AppPasswordStore;
 import org.apppasswords.store.PendingTotpEnrolment;
@@ -33,16 +34,18 @@ public final class AppPasswordsProbe implements GuiceProbe {
     private final SecondFactorService secondFactors;
     private final SecondFactorStore secondFactorStore;
     private final SelfServiceSessionStore sessions;
+    private final LastUseWriter lastUses;
     private final Clock clock;
 
     @Inject
     AppPasswordsProbe(AppPasswordService appPasswords, AppPasswordStore appPasswordStore, SecondFactorService secondFactors,
-                      SecondFactorStore secondFactorStore, SelfServiceSessionStore sessions, Clock clock) {
+                      SecondFactorStore secondFactorStore, SelfServiceSessionStore sessions, LastUseWriter lastUses, Clock clock) {
         this.appPasswords = appPasswords;
         this.appPasswordStore = appPasswordStore;
         this.secondFactors = secondFactors;
         this.secondFactorStore = secondFactorStore;
         this.sessions = sessions;
+        this.lastUses = lastUses;
         this.clock = clock;
     }
 
@@ -52,6 +55,15 @@ public final class AppPasswordsProbe implements GuiceProbe {
 
     public boolean revokeAppPassword(Username user, AppPasswordId id) {
         return appPasswordStore.revoke(user, id);
+    }
+
+    public List<StoredAppPassword> listAppPasswords(Username user) {
+        return appPasswordStore.list(user);
+    }
+
+    /** Writes the last uses noted so far now, rather than at the background writer's next turn. */
+    public void flushLastUses() {
+        lastUses.flush();
     }
 
     public List<RecoveryCode> enableTotp(Username user, TotpSecret secret) {
@@ -87,5 +99,9 @@ public final class AppPasswordsProbe implements GuiceProbe {
     /** Whether the session stored under {@code tokenDigest} is still valid now. */
     public boolean selfServiceSessionIsValid(String tokenDigest) {
         return sessions.find(tokenDigest, clock.instant()).isPresent();
+    }
+
+    public boolean resetSecondFactor(Username user) {
+        return secondFactors.disable(user);
     }
 }

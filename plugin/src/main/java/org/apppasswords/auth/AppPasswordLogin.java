@@ -18,7 +18,8 @@ import org.apppasswords.store.StoredAppPassword;
  * active app password of this user (one stored hash, found by the token's public id), the user
  * still exists, and the user is not an administrator (who may act as anyone). Every failure does
  * the same work: one store read, one hash check (against a dummy when the id is unknown), one
- * existence check and one administrator check.
+ * existence check and one administrator check. The store is read once; the last use is written
+ * later, off the login path ({@link LastUseWriter}).
  */
 final class AppPasswordLogin {
     /** Last use is written at most this often per app password, so a JMAP client polling does not write on every request. */
@@ -27,11 +28,13 @@ final class AppPasswordLogin {
     private final AppPasswordStore store;
     private final SecretHasher hasher;
     private final Clock clock;
+    private final LastUseWriter lastUses;
 
-    AppPasswordLogin(AppPasswordStore store, SecretHasher hasher, Clock clock) {
+    AppPasswordLogin(AppPasswordStore store, SecretHasher hasher, Clock clock, LastUseWriter lastUses) {
         this.store = store;
         this.hasher = hasher;
         this.clock = clock;
+        this.lastUses = lastUses;
     }
 
     boolean test(UsersRepository users, Username user, AppPassword candidate) throws UsersRepositoryException {
@@ -62,7 +65,7 @@ final class AppPasswordLogin {
             .map(lastUse -> lastUse.plus(LAST_USE_RESOLUTION).isBefore(now))
             .orElse(true);
         if (stale) {
-            store.recordUse(user, entry.id(), now);
+            lastUses.record(user, entry.id(), now);
         }
     }
 }

@@ -9,6 +9,7 @@ import org.apache.james.user.api.model.User;
 import org.apppasswords.apppassword.AppPassword;
 import org.apppasswords.apppassword.AppPasswordFormat;
 import org.apppasswords.lifecycle.UserSecrets;
+import org.apppasswords.store.StoreUnavailableException;
 
 /**
  * The {@link UsersRepository} every James protocol sees once the launcher is used. Login rule 1:
@@ -16,19 +17,22 @@ import org.apppasswords.lifecycle.UserSecrets;
  * choice reads nothing secret. The rest of the life cycle keeps our secrets in step with James's
  * users: a user removed through James loses them and their self-service sessions, and a primary
  * password changed through James revokes the app passwords and self-service sessions unless
- * {@code onPrimaryPasswordChange=keep}.
+ * {@code onPrimaryPasswordChange=keep}. When the store cannot be reached every login is refused
+ * (fail closed), never checked against the primary password alone.
  */
 public final class AppPasswordsUsersRepository extends ForwardingUsersRepository {
     private final AppPasswordLogin appPasswordLogin;
     private final PrimaryPasswordLogin primaryPasswordLogin;
     private final UserSecrets userSecrets;
+    private final StoreOutageLog outageLog;
 
     AppPasswordsUsersRepository(UsersRepository delegate, AppPasswordLogin appPasswordLogin, PrimaryPasswordLogin primaryPasswordLogin,
-                                UserSecrets userSecrets) {
+                                UserSecrets userSecrets, StoreOutageLog outageLog) {
         super(delegate);
         this.appPasswordLogin = appPasswordLogin;
         this.primaryPasswordLogin = primaryPasswordLogin;
         this.userSecrets = userSecrets;
+        this.outageLog = outageLog;
     }
 
     @Override
@@ -37,10 +41,17 @@ public final class AppPasswordsUsersRepository extends ForwardingUsersRepository
             return false;
         }
         Optional<AppPassword> appPassword = AppPasswordFormat.recognise(password);
-        if (appPassword.isPresent()) {
-            return appPasswordLogin.test(delegate, name, appPassword.get());
+        try {
+            boolean accepted = appPassword.isPresent()
+                ? appPasswordLogin.test(delegate, name, appPassword.get())
+                : primaryPasswordLogin.test(delegate, name, password);
+            outageLog.reached();
+            return accepted;
+        } catch (StoreUnavailableException e) {
+            // Fail closed: without the store neither a revocation nor a second factor can be checked.
+            outageLog.refused(e);
+            return false;
         }
-        return primaryPasswordLogin.test(delegate, name, password);
     }
 
     @Override
@@ -52,9 +63,11 @@ public final class AppPasswordsUsersRepository extends ForwardingUsersRepository
     @Override
     public void updateUser(User user) throws UsersRepositoryException {
         User unwrapped = PolicyUser.unwrap(user);
-        delegate.updateUser(unwrapped);
         // In James 3.8.1 a User carries nothing but its password: an update is a password change.
+        // Ended first: when the store is unreachable the change fails rather than keeping the
+        // app passwords and sessions the new password should have ended.
         userSecrets.primaryPasswordChanged(unwrapped.getUserName());
+        delegate.updateUser(unwrapped);
     }
 
     @Override

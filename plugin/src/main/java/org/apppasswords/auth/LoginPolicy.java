@@ -24,15 +24,25 @@ public final class LoginPolicy {
     private final UserSecrets userSecrets;
     private final AppPasswordLogin appPasswordLogin;
     private final SecondFactorCheck secondFactorCheck;
+    private final StoreOutageLog outageLog;
+
+    /** Writes last uses at once, on the login's thread: for unit tests. */
+    public LoginPolicy(AppPasswordStore appPasswords, SecondFactorStore secondFactors, SecretHasher hasher, TotpVerifier verifier,
+                       Clock clock, SecureRandom random, AppPasswordsConfiguration configuration, UserSecrets userSecrets) {
+        this(appPasswords, secondFactors, hasher, verifier, clock, random, configuration, userSecrets,
+            LastUseWriter.immediate(appPasswords));
+    }
 
     @Inject
     public LoginPolicy(AppPasswordStore appPasswords, SecondFactorStore secondFactors, SecretHasher hasher, TotpVerifier verifier,
-                       Clock clock, SecureRandom random, AppPasswordsConfiguration configuration, UserSecrets userSecrets) {
+                       Clock clock, SecureRandom random, AppPasswordsConfiguration configuration, UserSecrets userSecrets,
+                       LastUseWriter lastUses) {
         this.secondFactors = secondFactors;
         this.configuration = configuration;
         this.userSecrets = userSecrets;
-        this.appPasswordLogin = new AppPasswordLogin(appPasswords, hasher, clock);
+        this.appPasswordLogin = new AppPasswordLogin(appPasswords, hasher, clock, lastUses);
         this.secondFactorCheck = new SecondFactorCheck(verifier, hasher, random);
+        this.outageLog = new StoreOutageLog(clock);
     }
 
     /** The repository every protocol sees (rules 1 to 5), checking primary passwords with {@code delegate} alone. */
@@ -44,7 +54,7 @@ public final class LoginPolicy {
     public AppPasswordsUsersRepository decorate(UsersRepository delegate, PrimaryPasswordCheck primaryPasswordCheck) {
         PrimaryPasswordLogin primaryPasswordLogin = new PrimaryPasswordLogin(secondFactors, secondFactorCheck, primaryPasswordCheck,
             configuration.secondFactorRequired());
-        return new AppPasswordsUsersRepository(delegate, appPasswordLogin, primaryPasswordLogin, userSecrets);
+        return new AppPasswordsUsersRepository(delegate, appPasswordLogin, primaryPasswordLogin, userSecrets, outageLog);
     }
 
     /**
@@ -64,6 +74,7 @@ public final class LoginPolicy {
      * repository James configured, which that decorator wraps.
      */
     public PrimaryPasswordOnlyUsersRepository primaryPasswordOnly(UsersRepository decorated, UsersRepository primaryPasswords) {
-        return new PrimaryPasswordOnlyUsersRepository(decorated, primaryPasswords, secondFactors, configuration.secondFactorRequired());
+        return new PrimaryPasswordOnlyUsersRepository(decorated, primaryPasswords, secondFactors, configuration.secondFactorRequired(),
+            outageLog);
     }
 }

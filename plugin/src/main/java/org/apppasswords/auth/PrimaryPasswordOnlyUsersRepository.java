@@ -6,6 +6,7 @@ import org.apache.james.user.api.UsersRepositoryException;
 import org.apache.james.user.api.model.User;
 import org.apppasswords.apppassword.AppPasswordFormat;
 import org.apppasswords.store.SecondFactorStore;
+import org.apppasswords.store.StoreUnavailableException;
 
 /**
  * Login rule 6, for endpoints that turn one successful check into a long-lived token (James
@@ -24,13 +25,15 @@ public final class PrimaryPasswordOnlyUsersRepository extends ForwardingUsersRep
     private final UsersRepository primaryPasswords;
     private final SecondFactorStore secondFactors;
     private final boolean secondFactorRequired;
+    private final StoreOutageLog outageLog;
 
     PrimaryPasswordOnlyUsersRepository(UsersRepository decorated, UsersRepository primaryPasswords, SecondFactorStore secondFactors,
-                                       boolean secondFactorRequired) {
+                                       boolean secondFactorRequired, StoreOutageLog outageLog) {
         super(decorated);
         this.primaryPasswords = primaryPasswords;
         this.secondFactors = secondFactors;
         this.secondFactorRequired = secondFactorRequired;
+        this.outageLog = outageLog;
     }
 
     @Override
@@ -39,7 +42,12 @@ public final class PrimaryPasswordOnlyUsersRepository extends ForwardingUsersRep
             return false;
         }
         boolean primaryMatches = primaryPasswords.test(name, password);
-        return primaryMatches && !secondFactorRequired && secondFactors.find(name).isEmpty();
+        try {
+            return primaryMatches && !secondFactorRequired && secondFactors.find(name).isEmpty();
+        } catch (StoreUnavailableException e) {
+            outageLog.refused(e);
+            return false;
+        }
     }
 
     /** The same rule for callers that verify through the user object, as ManageSieve does. */

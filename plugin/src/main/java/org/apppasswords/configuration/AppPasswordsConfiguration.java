@@ -2,6 +2,7 @@ package org.apppasswords.configuration;
 
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -45,9 +46,18 @@ public final class AppPasswordsConfiguration {
     private final OnPrimaryPasswordChange onPrimaryPasswordChange;
     private final String totpIssuer;
     private final Duration selfServiceSessionTimeout;
+    private final StorageConfiguration storage;
 
+    /** With the default storage (embedded H2). */
     public AppPasswordsConfiguration(boolean secondFactorRequired, int maxAppPasswordsPerUser, boolean appPasswordsRequireSecondFactor,
                                      OnPrimaryPasswordChange onPrimaryPasswordChange, String totpIssuer, Duration selfServiceSessionTimeout) {
+        this(secondFactorRequired, maxAppPasswordsPerUser, appPasswordsRequireSecondFactor, onPrimaryPasswordChange, totpIssuer,
+            selfServiceSessionTimeout, StorageConfiguration.defaults());
+    }
+
+    public AppPasswordsConfiguration(boolean secondFactorRequired, int maxAppPasswordsPerUser, boolean appPasswordsRequireSecondFactor,
+                                     OnPrimaryPasswordChange onPrimaryPasswordChange, String totpIssuer, Duration selfServiceSessionTimeout,
+                                     StorageConfiguration storage) {
         if (maxAppPasswordsPerUser < 1) {
             throw new InvalidConfigurationException(Key.MAX_PER_USER.name, "a whole number of at least 1");
         }
@@ -63,6 +73,7 @@ public final class AppPasswordsConfiguration {
         this.onPrimaryPasswordChange = onPrimaryPasswordChange;
         this.totpIssuer = totpIssuer;
         this.selfServiceSessionTimeout = selfServiceSessionTimeout;
+        this.storage = Objects.requireNonNull(storage, "storage");
     }
 
     public static AppPasswordsConfiguration defaults() {
@@ -73,7 +84,6 @@ public final class AppPasswordsConfiguration {
     public static AppPasswordsConfiguration from(Configuration properties) {
         rejectUnknownKeys(properties);
         ConfigurationReader reader = new ConfigurationReader(properties);
-        reader.choice(Key.STORE.name, "memory", Set.of("memory"));
         reader.choice(Key.IDLE_EXPIRY.name, "off", Set.of("off"));
         return new AppPasswordsConfiguration(
             reader.bool(Key.SECOND_FACTOR_REQUIRED.name, false),
@@ -82,7 +92,8 @@ public final class AppPasswordsConfiguration {
             "keep".equals(reader.choice(Key.ON_PRIMARY_PASSWORD_CHANGE.name, "revoke-all", Set.of("revoke-all", "keep")))
                 ? OnPrimaryPasswordChange.KEEP : OnPrimaryPasswordChange.REVOKE_ALL,
             reader.string(Key.TOTP_ISSUER.name, "James"),
-            reader.duration(Key.SESSION_TIMEOUT.name, Duration.ofMinutes(10)));
+            reader.duration(Key.SESSION_TIMEOUT.name, Duration.ofMinutes(10)),
+            StorageConfiguration.read(reader));
     }
 
     private static void rejectUnknownKeys(Configuration properties) {
@@ -126,5 +137,10 @@ public final class AppPasswordsConfiguration {
 
     public Duration selfServiceSessionTimeout() {
         return selfServiceSessionTimeout;
+    }
+
+    /** Where the stores keep their data. */
+    public StorageConfiguration storage() {
+        return storage;
     }
 }

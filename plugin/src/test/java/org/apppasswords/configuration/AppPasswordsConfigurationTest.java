@@ -93,18 +93,49 @@ class AppPasswordsConfigurationTest {
     }
 
     @Test
-    void fromShouldAcceptTheOnlyValuesThisVersionSupports() throws Exception {
-        assertThat(AppPasswordsConfiguration.from(properties("store=memory", "appPasswords.idleExpiry=off")))
-            .usingRecursiveComparison()
-            .isEqualTo(AppPasswordsConfiguration.defaults());
+    void defaultsShouldStoreInTheEmbeddedH2FileWithTheDefaultKeyFile() {
+        StorageConfiguration storage = AppPasswordsConfiguration.defaults().storage();
+
+        assertThat(storage.kind()).isEqualTo(StorageConfiguration.Kind.JDBC);
+        assertThat(storage.jdbcUrl()).isEmpty();
+        assertThat(storage.keyFile()).isEmpty();
+        assertThat(storage.poolSize()).isEqualTo(10);
     }
 
     @Test
-    void fromShouldAcceptTheJdbcKeysAheadOfTheirBackend() throws Exception {
-        assertThat(AppPasswordsConfiguration.from(properties("jdbc.url=jdbc:h2:./var/app-passwords", "jdbc.user=james",
-            "jdbc.password=" + DISTINCTIVE, "jdbc.poolSize=4", "encryption.keyFile=/etc/james/app-passwords.key")))
-            .usingRecursiveComparison()
-            .isEqualTo(AppPasswordsConfiguration.defaults());
+    void fromShouldReadStoreMemory() throws Exception {
+        assertThat(AppPasswordsConfiguration.from(properties("store=memory", "appPasswords.idleExpiry=off")).storage().kind())
+            .isEqualTo(StorageConfiguration.Kind.MEMORY);
+    }
+
+    @Test
+    void fromShouldReadTheJdbcKeys() throws Exception {
+        StorageConfiguration storage = AppPasswordsConfiguration.from(properties("store=jdbc", "jdbc.url=jdbc:postgresql://db.example/james",
+            "jdbc.user=james", "jdbc.password=" + DISTINCTIVE, "jdbc.poolSize=4", "encryption.keyFile=/etc/james/app-passwords.key")).storage();
+
+        assertThat(storage.kind()).isEqualTo(StorageConfiguration.Kind.JDBC);
+        assertThat(storage.jdbcUrl()).contains("jdbc:postgresql://db.example/james");
+        assertThat(storage.jdbcUser()).contains("james");
+        assertThat(storage.revealJdbcPassword()).contains(DISTINCTIVE);
+        assertThat(storage.poolSize()).isEqualTo(4);
+        assertThat(storage.keyFile()).contains(java.nio.file.Paths.get("/etc/james/app-passwords.key"));
+    }
+
+    @Test
+    void storageToStringShouldHideThePassword() throws Exception {
+        StorageConfiguration storage = AppPasswordsConfiguration.from(properties("jdbc.url=jdbc:h2:./x", "jdbc.password=" + DISTINCTIVE)).storage();
+
+        assertThat(storage.toString()).doesNotContain(DISTINCTIVE).contains("[REDACTED]");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jdbc.url=jdbc:h2:./x", "jdbc.user=james", "jdbc.password=x", "jdbc.poolSize=3", "encryption.keyFile=/k"})
+    void fromShouldRejectAJdbcKeyWithStoreMemory(String line) {
+        String key = line.substring(0, line.indexOf('='));
+        assertThatThrownBy(() -> AppPasswordsConfiguration.from(properties("store=memory", line)))
+            .isInstanceOf(InvalidConfigurationException.class)
+            .hasMessageContaining("'" + key + "'")
+            .hasMessageContaining("store=memory");
     }
 
     @Test
@@ -129,8 +160,13 @@ class AppPasswordsConfigurationTest {
         "appPasswords.maxPerUser|99999999999",
         "appPasswords.idleExpiry|P1D",
         "appPasswords.idleExpiry|PT1H",
-        "store|jdbc",
         "store|postgres",
+        "store|h2",
+        "jdbc.url|mysql://db.example/james",
+        "jdbc.url|jdbc:mysql://db.example/james",
+        "jdbc.poolSize|0",
+        "jdbc.poolSize|201",
+        "jdbc.poolSize|ten",
         "onPrimaryPasswordChange|bogus",
         "onPrimaryPasswordChange|revoke",
         "totp.issuer|Acme:Mail",
@@ -148,7 +184,7 @@ class AppPasswordsConfigurationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"secondFactor.required", "appPasswords.maxPerUser", "appPasswords.requireSecondFactor",
-        "appPasswords.idleExpiry", "onPrimaryPasswordChange", "store", "selfService.sessionTimeout"})
+        "appPasswords.idleExpiry", "onPrimaryPasswordChange", "store", "selfService.sessionTimeout", "jdbc.url", "jdbc.poolSize"})
     void fromShouldNotEchoTheRejectedValue(String key) {
         assertThatThrownBy(() -> AppPasswordsConfiguration.from(properties(key + "=" + DISTINCTIVE)))
             .isInstanceOf(InvalidConfigurationException.class)

@@ -74,6 +74,11 @@ final class ApiError extends RuntimeException {
             Map.of("Retry-After", String.valueOf(retryAfterSeconds)));
     }
 
+    static ApiError storeUnavailable() {
+        return new ApiError(HttpResponseStatus.SERVICE_UNAVAILABLE, "ServiceUnavailable",
+            "The app passwords store is unavailable: retry later", Map.of("Retry-After", "5"));
+    }
+
     static ApiError internal() {
         return new ApiError(HttpResponseStatus.INTERNAL_SERVER_ERROR, "ServerError", "The server could not process the request", Map.of());
     }

@@ -8,6 +8,7 @@ import javax.inject.Inject;
 import org.apache.james.jmap.Endpoint;
 import org.apache.james.jmap.JMAPRoute;
 import org.apache.james.jmap.JMAPRoutes;
+import org.apppasswords.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +61,11 @@ public final class SelfServiceRoutes implements JMAPRoutes {
             .endpoint(endpoint)
             .action((request, response) -> Mono.defer(() -> handler.apply(request))
                 .onErrorResume(ApiError.class, error -> Mono.just(Reply.error(error)))
+                .onErrorResume(StoreUnavailableException.class, error -> {
+                    // The database's reason goes to the log only; refusing here is failing closed.
+                    LOGGER.warn("Self-service request {} {} refused: {}", method, BASE + path, error.getMessage());
+                    return Mono.just(Reply.error(ApiError.storeUnavailable()));
+                })
                 .onErrorResume(error -> {
                     LOGGER.error("Self-service request {} {} failed", method, BASE + path, error);
                     return Mono.just(Reply.error(ApiError.internal()));

@@ -60,6 +60,7 @@ class AdminAppPasswordsRoutesTest {
         TotpUser user = TotpUser.create(james, "lastuse");
         Instant before = Instant.now().minusSeconds(1);
         assertThat(imapLogin(user, user.appPassword)).isTrue();
+        james.appPasswords().flushLastUses();
 
         JsonPath answer = james.webAdmin().get(path(user.name)).then().statusCode(200).extract().jsonPath();
 

@@ -27,7 +27,8 @@ import io.restassured.specification.RequestSpecification;
 /**
  * A real James 3.8.1 memory server started through the operator's launcher, on free loopback
  * ports, once per test class. {@code app-passwords.properties} is written into its {@code conf/}
- * when the test gives one, as an operator would.
+ * when the test gives one, as an operator would; without one James uses the default store, an
+ * embedded H2 file under this test's working directory.
  */
 final class JamesWithAppPasswords implements BeforeAllCallback, AfterAllCallback {
     static final String DOMAIN = "demo.local";

@@ -320,6 +320,7 @@ class SelfServiceJourneyTest {
     void listShouldHaveTheAdminShape() throws Exception {
         TotpUser user = TotpUser.create(james, "list");
         assertThat(Protocol.IMAP_LOGIN.login(james.ports(), user.name, user.appPassword.password().reveal())).isTrue();
+        james.appPasswords().flushLastUses();
         String token = client().token(user.name, user.primaryWithCurrentCode());
 
         JsonPath list = client().listAppPasswords(token).then().statusCode(200).extract().jsonPath();

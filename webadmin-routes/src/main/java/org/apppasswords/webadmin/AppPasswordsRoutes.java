@@ -58,6 +58,7 @@ public final class AppPasswordsRoutes implements Routes {
         service.delete(ITEM_PATH, this::revoke);
         UnsupportedMethods.refuse(BASE_PATH, "GET, DELETE", NO_CREATION, service::post, service::put, service::patch);
         UnsupportedMethods.refuse(ITEM_PATH, "DELETE", NO_CREATION, service::get, service::post, service::put, service::patch);
+        StoreOutageAnswer.register(service);
     }
 
     private List<AppPasswordDto> list(Request request, Response response) throws UsersRepositoryException {

@@ -1,0 +1,118 @@
+package org.apppasswords.auth;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.james.core.Username;
+import org.apppasswords.apppassword.AppPasswordId;
+import org.apppasswords.store.AppPasswordStore;
+import org.apppasswords.store.StoreUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes the last-use writes off the login path: a login only notes the use in a bounded map
+ * (one slot per app password, the latest use wins), and one background thread writes the map to
+ * the store every {@link #FLUSH_INTERVAL}. With the login's own throttle (a use is noted only when
+ * the stored one is a minute old) each app password is written at most once a minute. Last use is
+ * informative: when the map is full or the store fails, uses are dropped, never logins.
+ * {@link #close()} writes what is pending; James calls it when it stops.
+ */
+public final class LastUseWriter implements AutoCloseable {
+    public static final Duration FLUSH_INTERVAL = Duration.ofSeconds(5);
+    static final int MAX_PENDING = 10_000;
+    private static final Logger LOGGER = LoggerFactory.getLogger(LastUseWriter.class);
+
+    private final AppPasswordStore store;
+    private final Map<Use, Instant> pending = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService executor;
+
+    private LastUseWriter(AppPasswordStore store, ScheduledExecutorService executor) {
+        this.store = store;
+        this.executor = executor;
+    }
+
+    /** Writes on its own thread every {@link #FLUSH_INTERVAL}. */
+    public static LastUseWriter background(AppPasswordStore store) {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "app-passwords-last-use");
+            thread.setDaemon(true);
+            return thread;
+        });
+        LastUseWriter writer = new LastUseWriter(store, executor);
+        executor.scheduleWithFixedDelay(writer::flush, FLUSH_INTERVAL.toMillis(), FLUSH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        return writer;
+    }
+
+    /** Writes each use at once, on the caller's thread: for unit tests that read the store right after a login. */
+    public static LastUseWriter immediate(AppPasswordStore store) {
+        return new LastUseWriter(store, null);
+    }
+
+    void record(Username user, AppPasswordId id, Instant usedAt) {
+        if (executor == null) {
+            store.recordUse(user, id, usedAt);
+            return;
+        }
+        Use use = new Use(user, id);
+        if (pending.size() < MAX_PENDING || pending.containsKey(use)) {
+            pending.merge(use, usedAt, (earlier, later) -> later.isAfter(earlier) ? later : earlier);
+        }
+    }
+
+    /** Writes every pending use; uses the store cannot take are dropped. */
+    public void flush() {
+        for (Use use : pending.keySet()) {
+            Instant usedAt = pending.remove(use);
+            if (usedAt == null) {
+                continue;
+            }
+            try {
+                store.recordUse(use.user, use.id, usedAt);
+            } catch (StoreUnavailableException e) {
+                LOGGER.debug("Dropped a last use: the store is unavailable", e);
+            } catch (RuntimeException e) {
+                LOGGER.warn("Dropped a last use", e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                executor.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        flush();
+    }
+
+    private static final class Use {
+        private final Username user;
+        private final AppPasswordId id;
+
+        Use(Username user, AppPasswordId id) {
+            this.user = user;
+            this.id = id;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Use && ((Use) o).user.equals(user) && ((Use) o).id.equals(id);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(user, id);
+        }
+    }
+}

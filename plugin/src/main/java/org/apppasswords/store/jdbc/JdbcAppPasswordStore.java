@@ -1,0 +1,129 @@
+package org.apppasswords.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.james.core.Username;
+import org.apppasswords.apppassword.AppPasswordId;
+import org.apppasswords.store.AppPasswordStore;
+import org.apppasswords.store.StoredAppPassword;
+
+/**
+ * App passwords in a SQL database shared by every node. {@link #add} locks the user's row of
+ * {@code app_password_users} ({@code SELECT ... FOR UPDATE}) before counting, so concurrent adds
+ * for one user, on any node, run one after the other and the limit holds.
+ */
+public final class JdbcAppPasswordStore implements AppPasswordStore {
+    private static final String COLUMNS = "id, label, encoded_hash, created_at, last_used_at";
+
+    private final Database database;
+    private final UserRowLock userRows;
+
+    JdbcAppPasswordStore(Database database) {
+        this.database = database;
+        this.userRows = new UserRowLock(database);
+    }
+
+    @Override
+    public AddOutcome add(Username user, StoredAppPassword entry, int maxPerUser) {
+        userRows.ensureExists(user);
+        return database.inTransaction("add an app password", connection -> {
+            userRows.lock(connection, user);
+            if (count(connection, user) >= maxPerUser) {
+                return AddOutcome.LIMIT_REACHED;
+            }
+            if (findIn(connection, user, entry.id()).isPresent()) {
+                return AddOutcome.ID_TAKEN;
+            }
+            Database.update(connection, "INSERT INTO app_passwords (username, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)",
+                user.asString(), entry.id().asString(), entry.label(), entry.encodedHash(), Database.toNanos(entry.createdAt()),
+                entry.lastUsedAt().map(Database::toNanos).orElse(null));
+            return AddOutcome.ADDED;
+        });
+    }
+
+    @Override
+    public Optional<StoredAppPassword> find(Username user, AppPasswordId id) {
+        return database.inTransaction("find an app password", connection -> findIn(connection, user, id));
+    }
+
+    @Override
+    public List<StoredAppPassword> list(Username user) {
+        return database.inTransaction("list app passwords", connection -> {
+            try (PreparedStatement statement = Database.prepare(connection,
+                    "SELECT " + COLUMNS + " FROM app_passwords WHERE username = ? ORDER BY created_at, id", user.asString());
+                 ResultSet rows = statement.executeQuery()) {
+                List<StoredAppPassword> entries = new ArrayList<>();
+                while (rows.next()) {
+                    entries.add(read(rows));
+                }
+                return entries;
+            }
+        });
+    }
+
+    @Override
+    public boolean revoke(Username user, AppPasswordId id) {
+        return database.inTransaction("revoke an app password", connection ->
+            Database.update(connection, "DELETE FROM app_passwords WHERE username = ? AND id = ?", user.asString(), id.asString()) == 1);
+    }
+
+    @Override
+    public int revokeAll(Username user) {
+        return database.inTransaction("revoke all app passwords", connection ->
+            Database.update(connection, "DELETE FROM app_passwords WHERE username = ?", user.asString()));
+    }
+
+    @Override
+    public void recordUse(Username user, AppPasswordId id, Instant usedAt) {
+        database.inTransaction("record the last use of an app password", connection ->
+            Database.update(connection, "UPDATE app_passwords SET last_used_at = ? WHERE username = ? AND id = ?",
+                Database.toNanos(usedAt), user.asString(), id.asString()));
+    }
+
+    @Override
+    public int moveAll(Username from, Username to) {
+        if (from.equals(to)) {
+            return 0;
+        }
+        userRows.ensureExists(from);
+        userRows.ensureExists(to);
+        return database.inTransaction("move app passwords to a new username", connection -> {
+            userRows.lockBoth(connection, from, to);
+            Database.update(connection, "DELETE FROM app_passwords WHERE username = ? AND id IN "
+                + "(SELECT id FROM app_passwords WHERE username = ?)", from.asString(), to.asString());
+            return Database.update(connection, "UPDATE app_passwords SET username = ? WHERE username = ?", to.asString(), from.asString());
+        });
+    }
+
+    private static int count(Connection connection, Username user) throws SQLException {
+        try (PreparedStatement statement = Database.prepare(connection, "SELECT COUNT(*) FROM app_passwords WHERE username = ?", user.asString());
+             ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    private static Optional<StoredAppPassword> findIn(Connection connection, Username user, AppPasswordId id) throws SQLException {
+        try (PreparedStatement statement = Database.prepare(connection,
+                "SELECT " + COLUMNS + " FROM app_passwords WHERE username = ? AND id = ?", user.asString(), id.asString());
+             ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? Optional.of(read(rows)) : Optional.empty();
+        }
+    }
+
+    private static StoredAppPassword read(ResultSet rows) throws SQLException {
+        AppPasswordId id = AppPasswordId.parse(rows.getString("id"))
+            .orElseThrow(() -> new SQLException("A stored app password id is malformed"));
+        long lastUsed = rows.getLong("last_used_at");
+        Optional<Instant> lastUsedAt = rows.wasNull() ? Optional.empty() : Optional.of(Database.fromNanos(lastUsed));
+        return new StoredAppPassword(id, rows.getString("label"), rows.getString("encoded_hash"),
+            Database.fromNanos(rows.getLong("created_at")), lastUsedAt);
+    }
+}

@@ -1,0 +1,150 @@
+package org.apppasswords.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.james.core.Username;
+import org.apppasswords.store.PendingTotpEnrolment;
+import org.apppasswords.store.SecondFactorStore;
+import org.apppasswords.store.StoreUnavailableException;
+import org.apppasswords.store.TotpEnrolment;
+
+/**
+ * TOTP enrolments in a SQL database shared by every node, seeds sealed by {@link SecretColumn}.
+ * The consuming operations are single conditional statements whose row count says who won:
+ * {@code UPDATE ... WHERE last_used_step < ?} and {@code DELETE ... WHERE encoded_hash = ?}.
+ * {@link #enable} relies on the primary key of {@code totp_enrolments}: one insert wins.
+ */
+public final class JdbcSecondFactorStore implements SecondFactorStore {
+    private final Database database;
+    private final SecretColumn secrets;
+
+    JdbcSecondFactorStore(Database database, SecretColumn secrets) {
+        this.database = database;
+        this.secrets = secrets;
+    }
+
+    @Override
+    public Optional<TotpEnrolment> find(Username user) {
+        return database.inTransaction("read a TOTP enrolment", connection -> {
+            try (PreparedStatement statement = Database.prepare(connection,
+                    "SELECT encrypted_secret, enabled_at, last_used_step FROM totp_enrolments WHERE username = ?", user.asString());
+                 ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new TotpEnrolment(secrets.open(rows.getString(1), user), Database.fromNanos(rows.getLong(2)),
+                    rows.getLong(3), recoveryCodeHashes(connection, user)));
+            }
+        });
+    }
+
+    @Override
+    public boolean enable(Username user, TotpEnrolment enrolment) {
+        boolean enabled;
+        try {
+            enabled = database.inTransaction("enable TOTP", connection -> {
+                Database.update(connection, "INSERT INTO totp_enrolments (username, encrypted_secret, enabled_at, last_used_step) VALUES (?, ?, ?, ?)",
+                    user.asString(), secrets.seal(enrolment.secret(), user), Database.toNanos(enrolment.enabledAt()), enrolment.lastUsedStep());
+                Database.update(connection, "DELETE FROM totp_recovery_codes WHERE username = ?", user.asString());
+                List<String> hashes = enrolment.recoveryCodeHashes();
+                for (int slot = 0; slot < hashes.size(); slot++) {
+                    Database.update(connection, "INSERT INTO totp_recovery_codes (username, slot, encoded_hash) VALUES (?, ?, ?)",
+                        user.asString(), slot, hashes.get(slot));
+                }
+                return true;
+            });
+        } catch (StoreUnavailableException e) {
+            if (!Database.isUniqueViolation(e)) {
+                throw e;
+            }
+            enabled = false;
+        }
+        deletePending(user);
+        return enabled;
+    }
+
+    @Override
+    public boolean disable(Username user) {
+        return database.inTransaction("disable TOTP", connection -> {
+            Database.update(connection, "DELETE FROM totp_pending_enrolments WHERE username = ?", user.asString());
+            Database.update(connection, "DELETE FROM totp_recovery_codes WHERE username = ?", user.asString());
+            return Database.update(connection, "DELETE FROM totp_enrolments WHERE username = ?", user.asString()) == 1;
+        });
+    }
+
+    @Override
+    public void startEnrolment(Username user, PendingTotpEnrolment pending) {
+        String sealed = secrets.seal(pending.secret(), user);
+        database.inTransaction("start a TOTP enrolment", connection -> {
+            Database.update(connection, "DELETE FROM totp_pending_enrolments WHERE username = ?", user.asString());
+            return Database.update(connection, "INSERT INTO totp_pending_enrolments (username, encrypted_secret, started_at) VALUES (?, ?, ?)",
+                user.asString(), sealed, Database.toNanos(pending.startedAt()));
+        });
+    }
+
+    @Override
+    public Optional<PendingTotpEnrolment> findPendingEnrolment(Username user) {
+        return database.inTransaction("read a pending TOTP enrolment", connection -> {
+            try (PreparedStatement statement = Database.prepare(connection,
+                    "SELECT encrypted_secret, started_at FROM totp_pending_enrolments WHERE username = ?", user.asString());
+                 ResultSet rows = statement.executeQuery()) {
+                return rows.next()
+                    ? Optional.of(new PendingTotpEnrolment(secrets.open(rows.getString(1), user), Database.fromNanos(rows.getLong(2))))
+                    : Optional.<PendingTotpEnrolment>empty();
+            }
+        });
+    }
+
+    @Override
+    public boolean moveTo(Username from, Username to) {
+        if (from.equals(to)) {
+            return false;
+        }
+        deletePending(from);
+        // The seed is sealed with the user name as associated data: moving it means sealing it again.
+        Optional<TotpEnrolment> moving = find(from);
+        if (moving.isEmpty()) {
+            return false;
+        }
+        boolean moved = find(to).isEmpty() && enable(to, moving.get());
+        disable(from);
+        return moved;
+    }
+
+    @Override
+    public boolean advanceLastUsedStep(Username user, long step) {
+        return database.inTransaction("record a TOTP step", connection ->
+            Database.update(connection, "UPDATE totp_enrolments SET last_used_step = ? WHERE username = ? AND last_used_step < ?",
+                step, user.asString(), step) == 1);
+    }
+
+    @Override
+    public boolean consumeRecoveryCode(Username user, String encodedHash) {
+        return database.inTransaction("spend a recovery code", connection ->
+            Database.update(connection, "DELETE FROM totp_recovery_codes WHERE username = ? AND encoded_hash = ?",
+                user.asString(), encodedHash) == 1);
+    }
+
+    private void deletePending(Username user) {
+        database.inTransaction("drop a pending TOTP enrolment", connection ->
+            Database.update(connection, "DELETE FROM totp_pending_enrolments WHERE username = ?", user.asString()));
+    }
+
+    private static List<String> recoveryCodeHashes(Connection connection, Username user) throws SQLException {
+        try (PreparedStatement statement = Database.prepare(connection,
+                "SELECT encoded_hash FROM totp_recovery_codes WHERE username = ? ORDER BY slot", user.asString());
+             ResultSet rows = statement.executeQuery()) {
+            List<String> hashes = new ArrayList<>();
+            while (rows.next()) {
+                hashes.add(rows.getString(1));
+            }
+            return hashes;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.apppasswords.store.jdbc;
+
+import java.security.SecureRandom;
+
+import org.apppasswords.store.AppPasswordStore;
+import org.apppasswords.store.SecondFactorStore;
+import org.apppasswords.store.SelfServiceSessionStore;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * The three JDBC stores over one HikariCP pool: opening migrates the schema with Flyway
+ * ({@code classpath:org/apppasswords/store/jdbc/migration}, history in
+ * {@code app_passwords_schema_history}) and opens the encryption key. Pool timeouts are short, so
+ * that an unreachable database refuses logins within seconds instead of holding threads, and a
+ * database that comes back is used again without a restart (the pool reconnects on demand).
+ */
+public final class JdbcStores implements AutoCloseable {
+    private static final String MIGRATIONS = "classpath:org/apppasswords/store/jdbc/migration";
+
+    private final HikariDataSource dataSource;
+    private final JdbcAppPasswordStore appPasswords;
+    private final JdbcSecondFactorStore secondFactors;
+    private final JdbcSelfServiceSessionStore sessions;
+
+    private JdbcStores(HikariDataSource dataSource, SeedCipher cipher) {
+        Database database = new Database(dataSource);
+        this.dataSource = dataSource;
+        this.appPasswords = new JdbcAppPasswordStore(database);
+        this.secondFactors = new JdbcSecondFactorStore(database, new SecretColumn(cipher));
+        this.sessions = new JdbcSelfServiceSessionStore(database);
+    }
+
+    /** @throws IllegalStateException with an operator-facing message when the database or the key cannot be used */
+    public static JdbcStores open(JdbcSettings settings, SecureRandom random) {
+        HikariDataSource dataSource = pool(settings);
+        try {
+            migrate(dataSource);
+            return new JdbcStores(dataSource, EncryptionKey.open(new Database(dataSource), settings.keyFile(), random));
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    private static HikariDataSource pool(JdbcSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("app-passwords");
+        config.setJdbcUrl(settings.url());
+        settings.user().ifPresent(config::setUsername);
+        settings.revealPassword().ifPresent(config::setPassword);
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setMinimumIdle(Math.min(2, settings.poolSize()));
+        config.setConnectionTimeout(settings.connectionTimeout().toMillis());
+        config.setValidationTimeout(Math.min(1000, settings.connectionTimeout().toMillis()));
+        if (settings.url().startsWith("jdbc:postgresql:")) {
+            // Seconds; bound a connect and a statement to a vanished server. URL parameters win.
+            config.addDataSourceProperty("connectTimeout", "2");
+            config.addDataSourceProperty("socketTimeout", "5");
+        }
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("The app passwords store at " + settings.url() + " (jdbc.url) cannot be reached: "
+                + rootMessage(e), e);
+        }
+    }
+
+    private static void migrate(HikariDataSource dataSource) {
+        try {
+            Flyway.configure(JdbcStores.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(MIGRATIONS)
+                .table("app_passwords_schema_history")
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load()
+                .migrate();
+        } catch (FlywayException e) {
+            throw new IllegalStateException("The app passwords store schema cannot be created or upgraded: " + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+
+    public AppPasswordStore appPasswords() {
+        return appPasswords;
+    }
+
+    public SecondFactorStore secondFactors() {
+        return secondFactors;
+    }
+
+    public SelfServiceSessionStore sessions() {
+        return sessions;
+    }
+
+    /** For tests that reach the tables directly (emptying, dumping). */
+    HikariDataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

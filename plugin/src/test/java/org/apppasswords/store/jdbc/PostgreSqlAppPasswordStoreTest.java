@@ -1,0 +1,19 @@
+package org.apppasswords.store.jdbc;
+
+import org.apppasswords.store.AppPasswordStore;
+import org.apppasswords.store.AppPasswordStoreContract;
+import org.junit.jupiter.api.BeforeEach;
+
+class PostgreSqlAppPasswordStoreTest implements AppPasswordStoreContract {
+    private AppPasswordStore store;
+
+    @BeforeEach
+    void setUp() {
+        store = TestDatabases.emptyPostgresql().appPasswords();
+    }
+
+    @Override
+    public AppPasswordStore testee() {
+        return store;
+    }
+}

@@ -1,0 +1,103 @@
+package org.apppasswords.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apppasswords.totp.Totp;
+import org.apppasswords.totp.TotpSecret;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The default store, an embedded H2 file under James's working directory, keeps app passwords
+ * and TOTP enrolments across a clean restart and across SIGKILL. Each James runs in a JVM of its
+ * own ({@link JamesNode}). James's memory users do not survive a restart: the tests add the user
+ * again on each start, as an operator's real users repository would still hold it.
+ */
+class DefaultH2StoreRestartTest {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @TempDir
+    Path workingDirectory;
+
+    @Test
+    void appPasswordAndTotpCreatedBeforeARestartShouldStillLogInAfterIt() throws Exception {
+        String user = TotpUser.newUserName("restart");
+        TotpSecret secret = TotpSecret.generate(RANDOM);
+        String appPassword;
+        List<String> recoveryCodes;
+        String codeUsedBeforeRestart;
+        long stepUsed;
+        try (JamesNode node = JamesNode.start(workingDirectory, null)) {
+            node.addUser(user, TotpUser.PRIMARY_PASSWORD);
+            recoveryCodes = node.enableTotp(user, secret.revealBase32());
+            node.startCreates(user, 1, 1);
+            appPassword = passwordsIn(node.awaitCreates()).get(0);
+            stepUsed = TotpUser.currentStep();
+            codeUsedBeforeRestart = TotpUser.PRIMARY_PASSWORD + "$" + code(secret, stepUsed);
+            assertThat(Protocol.IMAP_LOGIN.login(node.ports, user, codeUsedBeforeRestart)).isTrue();
+        }
+
+        try (JamesNode node = JamesNode.start(workingDirectory, null)) {
+            node.addUser(user, TotpUser.PRIMARY_PASSWORD);
+
+            assertThat(Protocol.IMAP_LOGIN.login(node.ports, user, appPassword)).as("app password after restart").isTrue();
+            assertThat(Protocol.IMAP_LOGIN.login(node.ports, user, codeUsedBeforeRestart)).as("code spent before restart").isFalse();
+            assertThat(Protocol.IMAP_LOGIN.login(node.ports, user, TotpUser.PRIMARY_PASSWORD + "$" + code(secret, stepUsed + 1)))
+                .as("primary$CODE after restart").isTrue();
+            assertThat(Protocol.IMAP_LOGIN.login(node.ports, user, TotpUser.PRIMARY_PASSWORD)).as("primary alone").isFalse();
+        }
+
+        byte[] h2File = Files.readAllBytes(workingDirectory.resolve("var/app-passwords/store.mv.db"));
+        assertThat(StoredSecretsScan.contains(h2File, user)).as("the scan reads the file's plain text").isTrue();
+        StoredSecretsScan scan = new StoredSecretsScan().text("app password", appPassword).totpSeed("TOTP seed", secret);
+        recoveryCodes.forEach(code -> scan.text("recovery code", code));
+        assertThat(recoveryCodes).hasSize(10);
+        assertThat(scan.foundIn(h2File)).isEmpty();
+    }
+
+    @Test
+    void everyAppPasswordReturnedBeforeASigkillShouldLogInAfterTheRestart() throws Exception {
+        String user = TotpUser.newUserName("crash");
+        String properties = "appPasswords.maxPerUser=1000\n";
+        List<String> returned = new ArrayList<>();
+        try (JamesNode node = JamesNode.start(workingDirectory, properties)) {
+            node.addUser(user, TotpUser.PRIMARY_PASSWORD);
+            node.startCreates(user, 1000, 4);
+            while (returned.size() < 40) {
+                String outcome = node.nextCreate();
+                assertThat(outcome).startsWith("CREATED ");
+                returned.add(outcome.split(" ")[2]);
+            }
+            node.kill();
+        }
+
+        try (JamesNode node = JamesNode.start(workingDirectory, properties)) {
+            node.addUser(user, TotpUser.PRIMARY_PASSWORD);
+            for (String password : returned) {
+                assertThat(Protocol.IMAP_LOGIN.login(node.ports, user, password)).as("an app password returned before SIGKILL").isTrue();
+            }
+        }
+    }
+
+    private static List<String> passwordsIn(List<String> outcomes) {
+        List<String> passwords = new ArrayList<>();
+        for (String outcome : outcomes) {
+            if (outcome.startsWith("CREATED ")) {
+                String password = outcome.split(" ")[2];
+                SecretLeakDetector.register(password);
+                passwords.add(password);
+            }
+        }
+        return passwords;
+    }
+
+    private static String code(TotpSecret secret, long step) {
+        return Totp.code(secret.revealBytes(), step, 6, Totp.Algorithm.SHA1);
+    }
+}

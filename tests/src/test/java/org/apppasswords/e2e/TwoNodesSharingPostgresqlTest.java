@@ -1,0 +1,223 @@
+package org.apppasswords.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.apache.james.core.Username;
+import org.apppasswords.apppassword.AppPasswordLimitException;
+import org.apppasswords.apppassword.CreatedAppPassword;
+import org.apppasswords.store.jdbc.TestPostgresql;
+import org.apppasswords.totp.RecoveryCode;
+import org.apppasswords.totp.Totp;
+import org.apppasswords.totp.TotpSecret;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Two James nodes through the operator's launcher, sharing one real PostgreSQL database and key
+ * file: node A in this JVM, node B in a JVM of its own ({@link JamesNode}; James's JMX MBeans
+ * allow one server per JVM). Node B is driven through {@link NodeMain}, a test-only main calling
+ * the same Java API. James's memory users live in each node only, so every test adds its user
+ * on both nodes, with the same primary password.
+ */
+class TwoNodesSharingPostgresqlTest {
+    private static final int MAX_PER_USER = 10;
+    private static final TestPostgresql.Server POSTGRESQL = TestPostgresql.shared();
+    private static final String DATABASE_URL = POSTGRESQL.createDatabase("twonodes");
+    private static final String PROPERTIES = "jdbc.url=" + DATABASE_URL + "\n"
+        + "jdbc.user=" + TestPostgresql.USER + "\n"
+        + "encryption.keyFile=" + TestPostgresql.keyFile("twonodes") + "\n"
+        + "appPasswords.maxPerUser=" + MAX_PER_USER + "\n"
+        // One connection per creating thread: the creates queue on the user's row lock in PostgreSQL,
+        // not for a pooled connection (whose 2 s wait is meant for logins during an outage).
+        + "jdbc.poolSize=30\n";
+
+    @RegisterExtension
+    static JamesWithAppPasswords nodeA = JamesWithAppPasswords.withProperties(PROPERTIES);
+
+    private static JamesNode nodeB;
+    private static final List<CreatedAppPassword> MINTED = new ArrayList<>();
+    private static final List<TotpSecret> SEEDS = new ArrayList<>();
+    private static final List<RecoveryCode> RECOVERY_CODES = new ArrayList<>();
+
+    @BeforeAll
+    static void startNodeB() throws Exception {
+        nodeB = JamesNode.start(Files.createTempDirectory("james-node-b"), PROPERTIES);
+    }
+
+    @AfterAll
+    static void stopNodeB() throws Exception {
+        if (nodeB != null) {
+            nodeB.close();
+        }
+    }
+
+    @Test
+    void revocationOnNodeAShouldRefuseTheNextLoginOnNodeB() throws Exception {
+        String user = userOnBothNodes("revoke");
+        CreatedAppPassword created = mint(user);
+        assertThat(Protocol.IMAP_LOGIN.login(nodeB.ports, user, created.password().reveal())).as("before the revocation").isTrue();
+
+        nodeA.appPasswords().revokeAppPassword(Username.of(user), created.entry().id());
+
+        assertThat(Protocol.IMAP_LOGIN.login(nodeB.ports, user, created.password().reveal())).as("after the revocation").isFalse();
+    }
+
+    @Test
+    void aLoginOnNodeBShouldRecordTheLastUseSeenOnNodeA() throws Exception {
+        String user = userOnBothNodes("lastuse");
+        CreatedAppPassword created = mint(user);
+
+        assertThat(Protocol.IMAP_LOGIN.login(nodeB.ports, user, created.password().reveal())).isTrue();
+
+        // Written off the login path by node B's background writer, within its 5 s flush interval.
+        Instant deadline = Instant.now().plusSeconds(30);
+        Optional<Instant> lastUse = Optional.empty();
+        while (lastUse.isEmpty() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(250);
+            lastUse = nodeA.appPasswords().listAppPasswords(Username.of(user)).get(0).lastUsedAt();
+        }
+        assertThat(lastUse).isPresent();
+    }
+
+    @Test
+    void aCodeAcceptedOnNodeAShouldBeRefusedOnNodeB() throws Exception {
+        String user = userOnBothNodes("code");
+        TotpSecret secret = enableTotp(user);
+        String presented = TotpUser.PRIMARY_PASSWORD + "$" + Totp.code(secret.revealBytes(), TotpUser.currentStep(), 6, Totp.Algorithm.SHA1);
+        SecretLeakDetector.register(presented);
+
+        assertThat(Protocol.IMAP_LOGIN.login(nodeA.ports(), user, presented)).as("first use, node A").isTrue();
+        assertThat(Protocol.IMAP_LOGIN.login(nodeB.ports, user, presented)).as("replay, node B").isFalse();
+    }
+
+    @Test
+    void secondFactorResetOnNodeAShouldRefuseTheNextCodeOnNodeB() throws Exception {
+        String user = userOnBothNodes("reset");
+        TotpSecret secret = enableTotp(user);
+        long step = TotpUser.currentStep();
+        String before = TotpUser.PRIMARY_PASSWORD + "$" + Totp.code(secret.revealBytes(), step, 6, Totp.Algorithm.SHA1);
+        String after = TotpUser.PRIMARY_PASSWORD + "$" + Totp.code(secret.revealBytes(), step + 1, 6, Totp.Algorithm.SHA1);
+        SecretLeakDetector.register(before);
+        SecretLeakDetector.register(after);
+        assertThat(Protocol.IMAP_LOGIN.login(nodeB.ports, user, before)).as("before the reset, node B").isTrue();
+
+        nodeA.appPasswords().resetSecondFactor(Username.of(user));
+
+        assertThat(Protocol.IMAP_LOGIN.login(nodeB.ports, user, after)).as("a fresh code after the reset, node B").isFalse();
+    }
+
+    @Test
+    void fiftyConcurrentCreatesOnBothNodesShouldLeaveExactlyMaxPerUser() throws Exception {
+        String user = userOnBothNodes("burst");
+        ExecutorService executor = Executors.newFixedThreadPool(25);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> onNodeA = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            Callable<Boolean> create = () -> {
+                start.await();
+                try {
+                    mint(user);
+                    return true;
+                } catch (AppPasswordLimitException e) {
+                    return false;
+                }
+            };
+            onNodeA.add(executor.submit(create));
+        }
+        nodeB.startCreates(user, 25, 25);
+        start.countDown();
+        int createdOnA = 0;
+        for (Future<Boolean> outcome : onNodeA) {
+            createdOnA += outcome.get() ? 1 : 0;
+        }
+        List<String> onNodeB = nodeB.awaitCreates();
+        executor.shutdown();
+        long createdOnB = onNodeB.stream().filter(outcome -> outcome.startsWith("CREATED ")).count();
+
+        assertThat(onNodeB).hasSize(25);
+        assertThat(createdOnA + createdOnB).isEqualTo(MAX_PER_USER);
+        assertThat(nodeA.appPasswords().listAppPasswords(Username.of(user))).hasSize(MAX_PER_USER);
+    }
+
+    @Test
+    void aPostgresqlDumpShouldHoldNoPlaintextSecret() throws Exception {
+        String user = userOnBothNodes("dump");
+        mint(user);
+        enableTotp(user);
+        StoredSecretsScan scan = new StoredSecretsScan();
+        synchronized (MINTED) {
+            MINTED.forEach(created -> scan.text("app password", created.password().reveal())
+                .text("app password as displayed", created.password().revealForDisplay()));
+            SEEDS.forEach(seed -> scan.totpSeed("TOTP seed", seed));
+            RECOVERY_CODES.forEach(code -> scan.text("recovery code", code.reveal()).text("recovery code as displayed", code.revealForDisplay()));
+        }
+
+        byte[] dump = pgDump();
+
+        assertThat(StoredSecretsScan.contains(dump, user)).as("the dump holds the user's rows").isTrue();
+        assertThat(scan.foundIn(dump)).isEmpty();
+    }
+
+    private static String userOnBothNodes(String prefix) throws Exception {
+        String user = TotpUser.newUserName(prefix);
+        nodeA.data().addUser(user, TotpUser.PRIMARY_PASSWORD);
+        nodeB.addUser(user, TotpUser.PRIMARY_PASSWORD);
+        return user;
+    }
+
+    private static CreatedAppPassword mint(String user) {
+        CreatedAppPassword created = TotpUser.mint(nodeA, Username.of(user), "client");
+        synchronized (MINTED) {
+            MINTED.add(created);
+        }
+        return created;
+    }
+
+    private static TotpSecret enableTotp(String user) {
+        TotpSecret secret = TotpSecret.generate(new SecureRandom());
+        SecretLeakDetector.register(secret.revealBase32());
+        List<RecoveryCode> codes = nodeA.appPasswords().enableTotp(Username.of(user), secret);
+        codes.forEach(code -> {
+            SecretLeakDetector.register(code.reveal());
+            SecretLeakDetector.register(code.revealForDisplay());
+        });
+        synchronized (MINTED) {
+            SEEDS.add(secret);
+            RECOVERY_CODES.addAll(codes);
+        }
+        return secret;
+    }
+
+    private static byte[] pgDump() throws Exception {
+        Path pgDump = Files.list(Path.of("/usr/lib/postgresql"))
+            .map(version -> version.resolve("bin/pg_dump"))
+            .filter(Files::isExecutable)
+            .max(Path::compareTo)
+            .orElseThrow(() -> new IllegalStateException("pg_dump not found under /usr/lib/postgresql"));
+        String database = DATABASE_URL.substring(DATABASE_URL.lastIndexOf('/') + 1);
+        Process process = new ProcessBuilder(pgDump.toString(), "-h", "127.0.0.1", "-p", Integer.toString(POSTGRESQL.port()),
+            "-U", TestPostgresql.USER, database)
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+        byte[] dump = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor()).as("pg_dump exit code").isZero();
+        assertThat(new String(dump, StandardCharsets.UTF_8)).contains("app_passwords");
+        return dump;
+    }
+}
