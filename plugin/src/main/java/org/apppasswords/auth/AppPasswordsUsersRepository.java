@@ -62,17 +62,18 @@ public final class AppPasswordsUsersRepository extends ForwardingUsersRepository
 
     @Override
     public void updateUser(User user) throws UsersRepositoryException {
-        User unwrapped = PolicyUser.unwrap(user);
         // In James 3.8.1 a User carries nothing but its password: an update is a password change.
-        // Ended first: when the store is unreachable the change fails rather than keeping the
-        // app passwords and sessions the new password should have ended.
-        userSecrets.primaryPasswordChanged(unwrapped.getUserName());
-        delegate.updateUser(unwrapped);
+        // Ended first, and only then is the new password applied: when the store is unreachable
+        // the change fails rather than keeping the app passwords and sessions it should end.
+        userSecrets.primaryPasswordChanged(user.getUserName());
+        delegate.updateUser(PolicyUser.commitNewPassword(user));
     }
 
     @Override
     public void removeUser(Username name) throws UsersRepositoryException {
-        delegate.removeUser(name);
+        // Forgotten first, as for a password change: when the store is unreachable the removal
+        // fails rather than leaving secrets for a later user of the same name.
         userSecrets.forget(name);
+        delegate.removeUser(name);
     }
 }

@@ -11,10 +11,17 @@ import org.apache.james.user.api.model.User;
  * must live here too: {@code verifyPassword} asks the policy repository's {@code test}.
  * Everything else goes to James's own user object, which {@code updateUser} unwraps before
  * storing (James's memory DAO keeps whatever object it is given).
+ *
+ * <p>{@code setPassword} only notes the new password: James's memory repository hands out the
+ * very object it stores, so changing it here would change the password before
+ * {@code updateUser} could end the user's app passwords and sessions, and a store outage would
+ * then leave them valid under the new password. {@link #commitNewPassword} applies it, once they
+ * are ended.
  */
 final class PolicyUser implements User {
     private final User delegate;
     private final UsersRepository policy;
+    private volatile String newPassword;
 
     PolicyUser(User delegate, UsersRepository policy) {
         this.delegate = delegate;
@@ -23,6 +30,20 @@ final class PolicyUser implements User {
 
     static User unwrap(User user) {
         return user instanceof PolicyUser ? ((PolicyUser) user).delegate : user;
+    }
+
+    /** Applies a password noted by {@link #setPassword} to James's own user object, and returns that object. */
+    static User commitNewPassword(User user) {
+        if (!(user instanceof PolicyUser)) {
+            return user;
+        }
+        PolicyUser policyUser = (PolicyUser) user;
+        String pending = policyUser.newPassword;
+        if (pending != null && !policyUser.delegate.setPassword(pending)) {
+            throw new IllegalStateException("James refused to set the new password");
+        }
+        policyUser.newPassword = null;
+        return policyUser.delegate;
     }
 
     @Override
@@ -41,7 +62,8 @@ final class PolicyUser implements User {
 
     @Override
     public boolean setPassword(String newPass) {
-        return delegate.setPassword(newPass);
+        newPassword = newPass;
+        return true;
     }
 
     @Override

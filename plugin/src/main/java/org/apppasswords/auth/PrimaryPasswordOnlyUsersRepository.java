@@ -59,6 +59,7 @@ public final class PrimaryPasswordOnlyUsersRepository extends ForwardingUsersRep
 
     @Override
     public void updateUser(User user) throws UsersRepositoryException {
-        delegate.updateUser(PolicyUser.unwrap(user));
+        // The decorator applies a password noted by the PolicyUser once it has ended what it must.
+        delegate.updateUser(user);
     }
 }

@@ -84,12 +84,38 @@ class StoreOutageLoginTest {
 
     /** The app passwords are revoked before James stores the change: an outage fails the change instead of keeping them. */
     @Test
-    void primaryPasswordChangeShouldBeReportedAsFailedWhileTheStoreIsDown() throws Exception {
-        User alice = fixture.testee.getUserByName(LoginFixture.ALICE);
-        alice.setPassword("alice-New-Primary-9");
+    void primaryPasswordChangeShouldFailAndLeaveTheOldPasswordWhileTheStoreIsDown() throws Exception {
+        User bob = fixture.testee.getUserByName(LoginFixture.BOB);
+        bob.setPassword("bob-New-Primary-9");
         down.set(true);
 
-        assertThatThrownBy(() -> fixture.testee.updateUser(alice)).isInstanceOf(StoreUnavailableException.class);
+        assertThatThrownBy(() -> fixture.testee.updateUser(bob)).isInstanceOf(StoreUnavailableException.class);
+
+        down.set(false);
+        assertThat(fixture.testee.test(LoginFixture.BOB, "bob-New-Primary-9")).isFalse();
+        assertThat(fixture.testee.test(LoginFixture.BOB, LoginFixture.BOB_PASSWORD)).isTrue();
+    }
+
+    @Test
+    void primaryPasswordChangeShouldApplyOnceTheStoreIsBack() throws Exception {
+        User bob = fixture.testee.getUserByName(LoginFixture.BOB);
+        bob.setPassword("bob-New-Primary-9");
+
+        fixture.testee.updateUser(bob);
+
+        assertThat(fixture.testee.test(LoginFixture.BOB, "bob-New-Primary-9")).isTrue();
+        assertThat(fixture.testee.test(LoginFixture.BOB, LoginFixture.BOB_PASSWORD)).isFalse();
+    }
+
+    @Test
+    void removalShouldFailAndKeepTheUserWhileTheStoreIsDown() throws Exception {
+        down.set(true);
+
+        assertThatThrownBy(() -> fixture.testee.removeUser(LoginFixture.ALICE)).isInstanceOf(StoreUnavailableException.class);
+
+        down.set(false);
+        assertThat(fixture.testee.contains(LoginFixture.ALICE)).isTrue();
+        assertThat(fixture.testee.test(LoginFixture.ALICE, alicesAppPassword.reveal())).isTrue();
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -57,6 +58,9 @@ class PostgresqlOutageTest {
         assertThat(errorsIn(outageLog)).hasSize(1);
         assertThat(errorsIn(outageLog).get(0)).contains("App passwords store unavailable").contains("fail closed");
         assertHttpAnswers503WithoutTheDatabasesReason(totpUser);
+        assertThat(james.webAdmin().contentType("application/json").body(Map.of("password", "Changed-Passw0rd"))
+            .put("/users/" + plainUser + "?force").statusCode())
+            .as("a password change through James's own route is refused, so no app password outlives it").isEqualTo(503);
 
         POSTGRESQL.start();
 
