@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
+import org.apache.james.user.api.model.User;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.configuration.AppPasswordsConfiguration.OnPrimaryPasswordChange;
 import org.junit.jupiter.api.Nested;
@@ -72,8 +73,9 @@ class PrimaryPasswordLoginTest {
 
         @Test
         void testShouldRejectTheOldPrimaryPasswordAfterAChange() throws Exception {
-            fixture.testee.getUserByName(ALICE).setPassword("new-Primary");
-            fixture.testee.updateUser(fixture.testee.getUserByName(ALICE));
+            User alice = fixture.testee.getUserByName(ALICE);
+            alice.setPassword("new-Primary");
+            fixture.testee.updateUser(alice);
 
             assertThat(fixture.testee.test(ALICE, ALICE_PASSWORD)).isFalse();
             assertThat(fixture.testee.test(ALICE, "new-Primary")).isTrue();
