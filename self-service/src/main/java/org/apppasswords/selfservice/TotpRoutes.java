@@ -33,7 +33,9 @@ import reactor.netty.http.server.HttpServerRequest;
  * logins), {@code POST /totp/confirm} enables it with a current code of that secret and returns
  * the recovery codes, {@code DELETE /totp} disables it with a fresh code. Starting while TOTP is
  * on answers 409, so a stolen token cannot swap the second factor; confirming without a pending
- * enrolment answers 409 too.
+ * enrolment answers 409 too. A pending enrolment lasts as long as a session
+ * ({@code selfService.sessionTimeout}): a secret shown long ago, perhaps on a shared screen, cannot
+ * be confirmed later.
  */
 final class TotpRoutes {
     private static final Set<String> CODE = Set.of("code");
@@ -87,7 +89,8 @@ final class TotpRoutes {
         Username user = session.user();
         refuseWhenEnabled(user);
         PendingTotpEnrolment pending = store.findPendingEnrolment(user)
-            .orElseThrow(() -> ApiError.conflict("No TOTP enrolment in progress: start one with POST /app-passwords-api/totp"));
+            .filter(this::stillPending)
+            .orElseThrow(() -> ApiError.conflict("No TOTP enrolment in progress (or it expired): start one with POST /app-passwords-api/totp"));
         throttle.checkAllowed(user);
         OptionalLong step = verifier.verify(pending.secret(), code, TotpEnrolment.NO_STEP_USED);
         if (step.isEmpty()) {
@@ -129,6 +132,10 @@ final class TotpRoutes {
         throttle.recordSuccess(user);
         service.disable(user);
         return Reply.noContent();
+    }
+
+    private boolean stillPending(PendingTotpEnrolment pending) {
+        return clock.instant().isBefore(pending.startedAt().plus(configuration.selfServiceSessionTimeout()));
     }
 
     private void refuseWhenEnabled(Username user) {

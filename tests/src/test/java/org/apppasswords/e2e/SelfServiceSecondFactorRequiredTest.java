@@ -12,7 +12,8 @@ import io.restassured.response.Response;
 /**
  * {@code secondFactor.required=true} with a short {@code selfService.sessionTimeout}: users
  * without TOTP still sign in to the self-service API with the primary password alone (that is how
- * they enrol) while every protocol refuses it; TOTP cannot be disabled; sessions die on time.
+ * they enrol) while every protocol refuses it; TOTP cannot be disabled; sessions and pending
+ * enrolments die on time.
  */
 class SelfServiceSecondFactorRequiredTest {
     private static final long TIMEOUT_SECONDS = 4;
@@ -66,5 +67,21 @@ class SelfServiceSecondFactorRequiredTest {
         assertThat(expired.statusCode()).isEqualTo(401);
         assertThat(expired.header("WWW-Authenticate")).startsWith("Bearer");
         assertThat(client().signOut(token).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void pendingEnrolmentShouldExpireWithTheSessionTimeout() throws Exception {
+        String user = TotpUser.newUserName("late");
+        james.data().addUser(user, TotpUser.PRIMARY_PASSWORD);
+        String firstToken = client().token(user, TotpUser.PRIMARY_PASSWORD);
+        String secret = client().startEnrolment(firstToken).then().statusCode(200).extract().jsonPath().getString("secret");
+
+        Thread.sleep(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS) + 500);
+        String laterToken = client().token(user, TotpUser.PRIMARY_PASSWORD);
+        Response refused = client().confirm(laterToken, Oathtool.currentCode(secret));
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.jsonPath().getString("message")).contains("expired");
+        assertThat(client().startEnrolment(laterToken).statusCode()).as("TOTP still off").isEqualTo(200);
     }
 }
