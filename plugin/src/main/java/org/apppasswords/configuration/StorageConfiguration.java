@@ -2,6 +2,7 @@ package org.apppasswords.configuration;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -38,6 +39,16 @@ public final class StorageConfiguration {
         }
         if (jdbcUrl.isPresent() && !(jdbcUrl.get().startsWith("jdbc:postgresql:") || jdbcUrl.get().startsWith("jdbc:h2:"))) {
             throw new InvalidConfigurationException(AppPasswordsConfiguration.Key.JDBC_URL.name, "a jdbc:postgresql: or jdbc:h2: URL");
+        }
+        // An in-memory H2 forgets every enrolment at restart, silently turning 2FA off for all.
+        if (jdbcUrl.isPresent() && jdbcUrl.get().toLowerCase(Locale.ROOT).startsWith("jdbc:h2:mem:")) {
+            throw new InvalidConfigurationException(AppPasswordsConfiguration.Key.JDBC_URL.name,
+                "a persistent database, not jdbc:h2:mem: (store=memory is the explicit way to keep nothing)");
+        }
+        // The URL is logged; the password has a key of its own that never is.
+        if (jdbcUrl.isPresent() && jdbcUrl.get().toLowerCase(Locale.ROOT).contains("password=")) {
+            throw new InvalidConfigurationException(AppPasswordsConfiguration.Key.JDBC_URL.name,
+                "a URL without a password: put it in " + AppPasswordsConfiguration.Key.JDBC_PASSWORD.name);
         }
         this.poolSize = poolSize;
     }

@@ -80,8 +80,10 @@ public final class UserSecrets {
         if (from.equals(to)) {
             return;
         }
-        appPasswords.moveAll(from, to);
+        // The second factor first: should a later step fail, the new name must not hold app
+        // passwords and mail while its primary password alone still opens them.
         secondFactors.moveTo(from, to);
+        appPasswords.moveAll(from, to);
         sessions.revokeAll(from);
     }
 }

@@ -18,6 +18,14 @@ public interface SelfServiceSessionStore {
     /** The session with this digest, or empty when unknown, revoked or expired at {@code now}. */
     Optional<SelfServiceSession> find(String tokenDigest, Instant now);
 
+    /**
+     * Marks the session as having proved a second factor, in place: a session revoked meanwhile
+     * stays revoked.
+     *
+     * @return false when no session had this digest
+     */
+    boolean markSecondFactorVerified(String tokenDigest);
+
     /** @return false when no session had this digest */
     boolean revoke(String tokenDigest);
 

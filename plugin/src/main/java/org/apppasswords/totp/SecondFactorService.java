@@ -36,11 +36,22 @@ public final class SecondFactorService {
      * @throws SecondFactorAlreadyEnabledException when TOTP is already on (nothing changed)
      */
     public List<RecoveryCode> enable(Username user, TotpSecret secret) {
+        return enable(user, secret, TotpEnrolment.NO_STEP_USED);
+    }
+
+    /**
+     * Enables TOTP with {@code confirmedStep} already spent, in the same write: the code that
+     * confirmed the enrolment can never log in, not even in the instant after it is enabled.
+     *
+     * @throws SecondFactorAlreadyEnabledException when TOTP is already on (nothing changed)
+     */
+    public List<RecoveryCode> enable(Username user, TotpSecret secret, long confirmedStep) {
         List<RecoveryCode> codes = recoveryCodes.generate();
         List<String> hashes = codes.stream()
             .map(code -> hasher.hash(code.reveal()))
             .collect(Collectors.toList());
-        if (!store.enable(user, TotpEnrolment.enabled(secret, clock.instant(), hashes))) {
+        TotpEnrolment enrolment = TotpEnrolment.enabled(secret, clock.instant(), hashes).withLastUsedStep(confirmedStep);
+        if (!store.enable(user, enrolment)) {
             throw new SecondFactorAlreadyEnabledException();
         }
         return codes;

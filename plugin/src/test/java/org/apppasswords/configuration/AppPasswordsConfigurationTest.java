@@ -121,6 +121,16 @@ class AppPasswordsConfigurationTest {
         assertThat(storage.keyFile()).contains(java.nio.file.Paths.get("/etc/james/app-passwords.key"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"jdbc:h2:mem:x", "JDBC:H2:MEM:x", "jdbc:postgresql://db/james?user=j&password=secret",
+        "jdbc:h2:./x;PASSWORD=secret"})
+    void fromShouldRejectAJdbcUrlThatForgetsEverythingOrCarriesAPassword(String url) {
+        assertThatThrownBy(() -> AppPasswordsConfiguration.from(properties("jdbc.url=" + url)))
+            .isInstanceOf(InvalidConfigurationException.class)
+            .hasMessageContaining("jdbc.url")
+            .hasMessageNotContaining("secret");
+    }
+
     @Test
     void storageToStringShouldHideThePassword() throws Exception {
         StorageConfiguration storage = AppPasswordsConfiguration.from(properties("jdbc.url=jdbc:h2:./x", "jdbc.password=" + DISTINCTIVE)).storage();

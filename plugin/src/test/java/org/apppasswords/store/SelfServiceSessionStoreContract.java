@@ -107,4 +107,22 @@ public interface SelfServiceSessionStoreContract {
         assertThat(testee().find("digest-b", EXPIRES)).contains(later);
         assertThat(testee().revoke("digest-a")).isFalse();
     }
+
+    @Test
+    default void markSecondFactorVerifiedShouldUpgradeTheSessionInPlace() {
+        testee().create(new SelfServiceSession("digest-a", ALICE, CREATED, EXPIRES, false));
+
+        assertThat(testee().markSecondFactorVerified("digest-a")).isTrue();
+
+        assertThat(testee().find("digest-a", CREATED)).contains(new SelfServiceSession("digest-a", ALICE, CREATED, EXPIRES, true));
+    }
+
+    @Test
+    default void markSecondFactorVerifiedShouldNotBringBackARevokedSession() {
+        testee().create(new SelfServiceSession("digest-a", ALICE, CREATED, EXPIRES, false));
+        testee().revokeAll(ALICE);
+
+        assertThat(testee().markSecondFactorVerified("digest-a")).isFalse();
+        assertThat(testee().find("digest-a", CREATED)).isEmpty();
+    }
 }

@@ -63,6 +63,14 @@ class SecondFactorServiceTest {
     }
 
     @Test
+    void enableWithAConfirmedStepShouldSpendThatStepAtOnce() {
+        fixture.secondFactorService.enable(ALICE, TOTP_SECRET, 56_950_000L);
+
+        assertThat(fixture.secondFactors.find(ALICE).orElseThrow().lastUsedStep()).isEqualTo(56_950_000L);
+        assertThat(fixture.secondFactors.advanceLastUsedStep(ALICE, 56_950_000L)).isFalse();
+    }
+
+    @Test
     void disableShouldRemoveTheEnrolment() {
         fixture.secondFactorService.enable(ALICE, TOTP_SECRET);
 

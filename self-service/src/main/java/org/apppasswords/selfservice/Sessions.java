@@ -57,11 +57,7 @@ final class Sessions {
      * they just enrolled: the token stays the same, its expiry too.
      */
     void upgradeToSecondFactor(SelfServiceSession session) {
-        // The store has no update: end and recreate under the same digest. A request racing this
-        // in between gets a 401, and a session ended meanwhile (sign-out, reset) stays ended.
-        if (store.revoke(session.tokenDigest())) {
-            store.create(new SelfServiceSession(session.tokenDigest(), session.user(), session.createdAt(), session.expiresAt(), true));
-        }
+        store.markSecondFactorVerified(session.tokenDigest());
     }
 
     void end(SelfServiceSession session) {

@@ -100,12 +100,11 @@ final class TotpRoutes {
         throttle.recordSuccess(user);
         List<RecoveryCode> codes;
         try {
-            codes = service.enable(user, pending.secret());
+            // The confirming code is spent like any other, in the same write: it cannot sign in afterwards.
+            codes = service.enable(user, pending.secret(), step.getAsLong());
         } catch (SecondFactorAlreadyEnabledException e) {
             throw ApiError.conflict(e.getMessage());
         }
-        // The confirming code is spent like any other: it cannot sign in afterwards.
-        store.advanceLastUsedStep(user, step.getAsLong());
         // The user proved a code of the secret just enabled: as good as signing in with it.
         sessions.upgradeToSecondFactor(session);
         return Reply.ok(Map.of("recoveryCodes", codes.stream().map(RecoveryCode::revealForDisplay).collect(Collectors.toList())));

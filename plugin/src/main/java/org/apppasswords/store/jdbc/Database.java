@@ -39,11 +39,20 @@ final class Database {
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                rollbackKeeping(connection, e);
                 throw e;
             }
         } catch (SQLException e) {
             throw new StoreUnavailableException("App passwords store: " + operation + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A rollback that fails too (the connection is gone) must not hide why the work failed. */
+    private static void rollbackKeeping(Connection connection, Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollbackFailure) {
+            cause.addSuppressed(rollbackFailure);
         }
     }
 

@@ -101,20 +101,39 @@ public final class JdbcSecondFactorStore implements SecondFactorStore {
         });
     }
 
+    /**
+     * One transaction, with the old name's enrolment locked: a login spending a code or a step
+     * under the old name meanwhile either happens before (and moves with it) or fails after.
+     */
     @Override
     public boolean moveTo(Username from, Username to) {
         if (from.equals(to)) {
             return false;
         }
-        deletePending(from);
-        // The seed is sealed with the user name as associated data: moving it means sealing it again.
-        Optional<TotpEnrolment> moving = find(from);
-        if (moving.isEmpty()) {
-            return false;
+        return database.inTransaction("move a TOTP enrolment to a new username", connection -> {
+            Database.update(connection, "DELETE FROM totp_pending_enrolments WHERE username = ?", from.asString());
+            Optional<String> sealed = sealedSecretLocked(connection, from);
+            boolean moved = sealed.isPresent() && !sealedSecretLocked(connection, to).isPresent();
+            if (moved) {
+                // The seed is sealed with the user name as associated data: moving it means sealing it again.
+                String resealed = secrets.seal(secrets.open(sealed.get(), from), to);
+                Database.update(connection, "INSERT INTO totp_enrolments (username, encrypted_secret, enabled_at, last_used_step)"
+                    + " SELECT ?, ?, enabled_at, last_used_step FROM totp_enrolments WHERE username = ?", to.asString(), resealed, from.asString());
+                Database.update(connection, "DELETE FROM totp_recovery_codes WHERE username = ?", to.asString());
+                Database.update(connection, "UPDATE totp_recovery_codes SET username = ? WHERE username = ?", to.asString(), from.asString());
+            }
+            Database.update(connection, "DELETE FROM totp_recovery_codes WHERE username = ?", from.asString());
+            Database.update(connection, "DELETE FROM totp_enrolments WHERE username = ?", from.asString());
+            return moved;
+        });
+    }
+
+    private static Optional<String> sealedSecretLocked(Connection connection, Username user) throws SQLException {
+        try (PreparedStatement statement = Database.prepare(connection,
+                "SELECT encrypted_secret FROM totp_enrolments WHERE username = ? FOR UPDATE", user.asString());
+             ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
         }
-        boolean moved = find(to).isEmpty() && enable(to, moving.get());
-        disable(from);
-        return moved;
     }
 
     @Override

@@ -42,6 +42,13 @@ public final class JdbcSelfServiceSessionStore implements SelfServiceSessionStor
     }
 
     @Override
+    public boolean markSecondFactorVerified(String tokenDigest) {
+        return database.inTransaction("mark a self-service session as second-factor verified", connection ->
+            Database.update(connection, "UPDATE self_service_sessions SET second_factor_verified = TRUE WHERE token_digest = ?",
+                tokenDigest) == 1);
+    }
+
+    @Override
     public boolean revoke(String tokenDigest) {
         return database.inTransaction("end a self-service session", connection ->
             Database.update(connection, "DELETE FROM self_service_sessions WHERE token_digest = ?", tokenDigest) == 1);

@@ -25,6 +25,12 @@ public final class MemorySelfServiceSessionStore implements SelfServiceSessionSt
     }
 
     @Override
+    public boolean markSecondFactorVerified(String tokenDigest) {
+        return byDigest.computeIfPresent(tokenDigest, (digest, session) -> new SelfServiceSession(digest, session.user(),
+            session.createdAt(), session.expiresAt(), true)) != null;
+    }
+
+    @Override
     public boolean revoke(String tokenDigest) {
         return byDigest.remove(tokenDigest) != null;
     }
