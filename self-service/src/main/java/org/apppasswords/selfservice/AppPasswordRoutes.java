@@ -64,9 +64,11 @@ final class AppPasswordRoutes {
     }
 
     Mono<Reply> create(HttpServerRequest request) {
+        // Checked before the body and again after it, as TotpRoutes does.
         return Blocking.call(() -> allowedUser(sessions.authenticate(request)))
-            .flatMap(user -> JsonBody.read(request, CREATE_FIELDS)
-                .flatMap(fields -> Blocking.call(() -> create(user, fields.get("label"), fields.get("password")))));
+            .flatMap(early -> JsonBody.read(request, CREATE_FIELDS)
+                .flatMap(fields -> Blocking.call(() ->
+                    create(allowedUser(sessions.authenticate(request)), fields.get("label"), fields.get("password")))));
     }
 
     private Reply create(Username user, String label, String primaryPassword) throws Exception {

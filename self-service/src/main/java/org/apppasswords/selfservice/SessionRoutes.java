@@ -35,10 +35,9 @@ final class SessionRoutes {
         String authorization = request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION);
         return Blocking.call(() -> {
             BasicCredentials credentials = BasicCredentials.parse(authorization).orElseThrow(ApiError::signInRefused);
-            throttle.checkAllowed(credentials.user());
+            throttle.beginAttempt(credentials.user());
             SignInProof proof = signIn.signIn(credentials.user(), credentials.revealPassword());
             if (proof == SignInProof.NOTHING) {
-                throttle.recordFailure(credentials.user());
                 throw ApiError.signInRefused();
             }
             throttle.recordSuccess(credentials.user());

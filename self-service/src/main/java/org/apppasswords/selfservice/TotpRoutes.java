@@ -80,9 +80,11 @@ final class TotpRoutes {
     }
 
     Mono<Reply> confirm(HttpServerRequest request) {
+        // Checked before the body (401 comes first) and again after it: a body held back must not
+        // let a session ended meanwhile (password change, reset, sign-out) act.
         return Blocking.call(() -> sessions.authenticate(request))
-            .flatMap(session -> JsonBody.read(request, CODE)
-                .flatMap(fields -> Blocking.call(() -> confirm(session, fields.get("code")))));
+            .flatMap(early -> JsonBody.read(request, CODE)
+                .flatMap(fields -> Blocking.call(() -> confirm(sessions.authenticate(request), fields.get("code")))));
     }
 
     private Reply confirm(SelfServiceSession session, String code) {
@@ -112,8 +114,8 @@ final class TotpRoutes {
 
     Mono<Reply> disable(HttpServerRequest request) {
         return Blocking.call(() -> sessions.authenticate(request))
-            .flatMap(session -> JsonBody.read(request, CODE)
-                .flatMap(fields -> Blocking.call(() -> disable(session.user(), fields.get("code")))));
+            .flatMap(early -> JsonBody.read(request, CODE)
+                .flatMap(fields -> Blocking.call(() -> disable(sessions.authenticate(request).user(), fields.get("code")))));
     }
 
     private Reply disable(Username user, String code) {

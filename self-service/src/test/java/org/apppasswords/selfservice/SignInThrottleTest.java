@@ -9,6 +9,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.james.core.Username;
 import org.junit.jupiter.api.Test;
@@ -22,24 +29,25 @@ class SignInThrottleTest {
     private final SteppingClock clock = new SteppingClock();
     private final SignInThrottle testee = new SignInThrottle(clock);
 
+    /** Attempts that never succeed: each one counts as a failure. */
     private void fail(Username user, int times) {
         for (int i = 0; i < times; i++) {
-            testee.recordFailure(user);
+            testee.beginAttempt(user);
         }
     }
 
     @Test
-    void checkAllowedShouldPassAfterTheFreeFailures() {
+    void beginAttemptShouldPassAfterTheFreeFailures() {
         fail(ALICE, SignInThrottle.FREE_FAILURES);
 
-        assertThatCode(() -> testee.checkAllowed(ALICE)).doesNotThrowAnyException();
+        assertThatCode(() -> testee.beginAttempt(ALICE)).doesNotThrowAnyException();
     }
 
     @Test
-    void checkAllowedShouldAnswer429OnceTheFreeFailuresAreSpent() {
+    void beginAttemptShouldAnswer429OnceTheFreeFailuresAreSpent() {
         fail(ALICE, SignInThrottle.FREE_FAILURES + 1);
 
-        assertThatThrownBy(() -> testee.checkAllowed(ALICE))
+        assertThatThrownBy(() -> testee.beginAttempt(ALICE))
             .isInstanceOfSatisfying(ApiError.class, error -> {
                 assertThat(error.status()).isEqualTo(HttpResponseStatus.TOO_MANY_REQUESTS);
                 assertThat(error.headers()).containsEntry("Retry-After", "31");
@@ -51,7 +59,7 @@ class SignInThrottleTest {
         fail(ALICE, SignInThrottle.FREE_FAILURES + 1);
         clock.advance(SignInThrottle.FIRST_LOCK);
 
-        assertThatCode(() -> testee.checkAllowed(ALICE)).doesNotThrowAnyException();
+        assertThatCode(() -> testee.beginAttempt(ALICE)).doesNotThrowAnyException();
     }
 
     @Test
@@ -66,7 +74,7 @@ class SignInThrottleTest {
     void lockShouldConcernOneUserOnly() {
         fail(ALICE, SignInThrottle.FREE_FAILURES + 1);
 
-        assertThatCode(() -> testee.checkAllowed(BOB)).doesNotThrowAnyException();
+        assertThatCode(() -> testee.beginAttempt(BOB)).doesNotThrowAnyException();
     }
 
     @Test
@@ -75,7 +83,50 @@ class SignInThrottleTest {
         testee.recordSuccess(ALICE);
         fail(ALICE, SignInThrottle.FREE_FAILURES);
 
-        assertThatCode(() -> testee.checkAllowed(ALICE)).doesNotThrowAnyException();
+        assertThatCode(() -> testee.beginAttempt(ALICE)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void parallelAttemptsShouldBeCountedBeforeTheyAreChecked() throws Exception {
+        int attempts = 20;
+        ExecutorService executor = Executors.newFixedThreadPool(attempts);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Boolean>> admitted = new ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                admitted.add(executor.submit(() -> {
+                    start.await();
+                    try {
+                        testee.beginAttempt(ALICE);
+                        return true;
+                    } catch (ApiError refused) {
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            int checked = 0;
+            for (Future<Boolean> outcome : admitted) {
+                checked += outcome.get(10, TimeUnit.SECONDS) ? 1 : 0;
+            }
+
+            assertThat(checked).isEqualTo(SignInThrottle.FREE_FAILURES + 1);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void checkAllowedShouldCountNothingAndRecordFailureShouldLock() {
+        for (int i = 0; i < 50; i++) {
+            testee.checkAllowed(ALICE);
+        }
+        for (int i = 0; i <= SignInThrottle.FREE_FAILURES; i++) {
+            testee.recordFailure(ALICE);
+        }
+
+        assertThatThrownBy(() -> testee.checkAllowed(ALICE)).isInstanceOf(ApiError.class);
+        assertThatThrownBy(() -> testee.beginAttempt(ALICE)).isInstanceOf(ApiError.class);
     }
 
     private static final class SteppingClock extends Clock {

@@ -2,6 +2,12 @@ package org.apppasswords.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
@@ -203,6 +209,34 @@ class SelfServiceJourneyTest {
 
         assertThat(client().disable(token, recoveryCode).statusCode()).as("TOTP is off now").isEqualTo(409);
         assertThat(Protocol.IMAP_LOGIN.login(james.ports(), user.name, TotpUser.PRIMARY_PASSWORD)).isTrue();
+    }
+
+    /** A client that sends the headers, holds the body back and sends it after the session ended. */
+    @Test
+    void confirmShouldBeRefusedWhenTheSessionEndedWhileTheBodyWasHeldBack() throws Exception {
+        String user = TotpUser.newUserName("held");
+        james.data().addUser(user, TotpUser.PRIMARY_PASSWORD);
+        String token = client().token(user, TotpUser.PRIMARY_PASSWORD);
+        String secret = client().startEnrolment(token).jsonPath().getString("secret");
+        String body = "{\"code\":\"" + Oathtool.currentCode(secret) + "\"}";
+
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), james.ports().jmap)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /app-passwords-api/totp/confirm HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(500);
+            assertThat(client().signOut(token).statusCode()).isEqualTo(204);
+            out.write(body.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            assertThat(statusLine).startsWith("HTTP/1.1 401");
+        }
+        String laterToken = client().token(user, TotpUser.PRIMARY_PASSWORD);
+        assertThat(client().startEnrolment(laterToken).statusCode()).as("TOTP still off").isEqualTo(200);
     }
 
     @Test
