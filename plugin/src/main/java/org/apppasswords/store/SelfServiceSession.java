@@ -1,5 +1,7 @@
 package org.apppasswords.store;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -57,7 +59,9 @@ public final class SelfServiceSession {
             return false;
         }
         SelfServiceSession that = (SelfServiceSession) o;
-        return tokenDigest.equals(that.tokenDigest) && user.equals(that.user) && createdAt.equals(that.createdAt)
+        boolean sameDigest = MessageDigest.isEqual(tokenDigest.getBytes(StandardCharsets.US_ASCII),
+            that.tokenDigest.getBytes(StandardCharsets.US_ASCII));
+        return sameDigest && user.equals(that.user) && createdAt.equals(that.createdAt)
             && expiresAt.equals(that.expiresAt) && secondFactorVerified == that.secondFactorVerified;
     }
 
