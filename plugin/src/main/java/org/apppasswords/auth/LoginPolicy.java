@@ -52,9 +52,8 @@ public final class LoginPolicy {
 
     /** The repository every protocol sees (rules 1 to 5), checking primary passwords as {@code primaryPasswordCheck} says. */
     public AppPasswordsUsersRepository decorate(UsersRepository delegate, PrimaryPasswordCheck primaryPasswordCheck) {
-        PrimaryPasswordLogin primaryPasswordLogin = new PrimaryPasswordLogin(secondFactors, secondFactorCheck, primaryPasswordCheck,
-            configuration.secondFactorRequired());
-        return new AppPasswordsUsersRepository(delegate, appPasswordLogin, primaryPasswordLogin, userSecrets, outageLog);
+        return new AppPasswordsUsersRepository(delegate, appPasswordLogin, primaryPasswordLogin(primaryPasswordCheck), userSecrets,
+            outageLog);
     }
 
     /**
@@ -63,9 +62,8 @@ public final class LoginPolicy {
      * decorator uses, so unknown names cost what wrong passwords cost here too.
      */
     public SelfServiceSignIn selfServiceSignIn(UsersRepository primaryPasswords, PrimaryPasswordCheck primaryPasswordCheck) {
-        PrimaryPasswordLogin primaryPasswordLogin = new PrimaryPasswordLogin(secondFactors, secondFactorCheck, primaryPasswordCheck,
-            configuration.secondFactorRequired());
-        return new SelfServiceSignIn(primaryPasswords, primaryPasswordLogin, primaryPasswordCheck, secondFactors, secondFactorCheck);
+        return new SelfServiceSignIn(primaryPasswords, primaryPasswordLogin(primaryPasswordCheck), primaryPasswordCheck, secondFactors,
+            secondFactorCheck);
     }
 
     /**
@@ -76,5 +74,10 @@ public final class LoginPolicy {
     public PrimaryPasswordOnlyUsersRepository primaryPasswordOnly(UsersRepository decorated, UsersRepository primaryPasswords) {
         return new PrimaryPasswordOnlyUsersRepository(decorated, primaryPasswords, secondFactors, configuration.secondFactorRequired(),
             outageLog);
+    }
+
+    /** Rules 3 and 4, shared by the protocols and the self-service sign-in, so that both spend the same codes. */
+    private PrimaryPasswordLogin primaryPasswordLogin(PrimaryPasswordCheck primaryPasswordCheck) {
+        return new PrimaryPasswordLogin(secondFactors, secondFactorCheck, primaryPasswordCheck, configuration.secondFactorRequired());
     }
 }
