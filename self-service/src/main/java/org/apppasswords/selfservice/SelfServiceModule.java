@@ -2,6 +2,7 @@ package org.apppasswords.selfservice;
 
 import org.apache.james.jmap.JMAPRoutesHandler;
 import org.apache.james.jmap.Version;
+import org.apppasswords.selfservice.page.PageRoutes;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Scopes;
@@ -23,6 +24,7 @@ public final class SelfServiceModule extends AbstractModule {
         bind(SelfServiceRoutes.class).in(Scopes.SINGLETON);
         bind(SignInThrottle.class).in(Scopes.SINGLETON);
         bind(Sessions.class).in(Scopes.SINGLETON);
+        bind(PageRoutes.class).in(Scopes.SINGLETON);
     }
 
     @ProvidesIntoSet

@@ -8,6 +8,7 @@ import javax.inject.Inject;
 import org.apache.james.jmap.Endpoint;
 import org.apache.james.jmap.JMAPRoute;
 import org.apache.james.jmap.JMAPRoutes;
+import org.apppasswords.selfservice.page.PageRoutes;
 import org.apppasswords.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,18 +29,20 @@ public final class SelfServiceRoutes implements JMAPRoutes {
     private final SessionRoutes sessions;
     private final TotpRoutes totp;
     private final AppPasswordRoutes appPasswords;
+    private final PageRoutes page;
 
     @Inject
-    SelfServiceRoutes(SessionRoutes sessions, TotpRoutes totp, AppPasswordRoutes appPasswords) {
+    SelfServiceRoutes(SessionRoutes sessions, TotpRoutes totp, AppPasswordRoutes appPasswords, PageRoutes page) {
         this.sessions = sessions;
         this.totp = totp;
         this.appPasswords = appPasswords;
+        this.page = page;
     }
 
     @Override
     public Stream<JMAPRoute> routes() {
-        // James takes the first route that matches: the catch-alls come last.
-        return Stream.concat(Stream.of(
+        // James takes the first route that matches: the page (PageRoutes.BASE) comes before the API's catch-alls.
+        return Stream.of(page.routes(), Stream.of(
             route(HttpMethod.POST, "/session", sessions::signIn),
             route(HttpMethod.DELETE, "/session", sessions::signOut),
             route(HttpMethod.POST, "/totp", totp::start),
@@ -50,7 +53,8 @@ public final class SelfServiceRoutes implements JMAPRoutes {
             route(HttpMethod.DELETE, "/app-passwords", appPasswords::revokeAll),
             route(HttpMethod.DELETE, "/app-passwords/{id}", appPasswords::revoke)),
             Stream.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE)
-                .flatMap(method -> Stream.of(route(method, "", UnknownRoutes::refuse), route(method, "/**", UnknownRoutes::refuse))));
+                .flatMap(method -> Stream.of(route(method, "", UnknownRoutes::refuse), route(method, "/**", UnknownRoutes::refuse))))
+            .flatMap(routes -> routes);
     }
 
     private static JMAPRoute route(HttpMethod method, String path, Function<HttpServerRequest, Mono<Reply>> handler) {
