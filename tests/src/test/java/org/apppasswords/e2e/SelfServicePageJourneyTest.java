@@ -39,7 +39,7 @@ class SelfServicePageJourneyTest {
         chromium.screenshot("self-service-01-sign-in");
         page.click("sign-in-submit");
         assertThat(page.noticeContaining("Signed in")).contains(user);
-        assertThat(page.text("app-passwords-blocked")).contains("Turn on two-factor authentication");
+        assertThat(page.text("app-passwords-blocked")).contains("once two-factor authentication is on");
         chromium.screenshot("self-service-02-signed-in");
 
         page.click("totp-start");

@@ -112,8 +112,9 @@
       entries = await api.listAppPasswords(session.token);
     } catch (failure) {
       if (failure instanceof api.ApiFailure && failure.status === 403) {
-        $('app-passwords-blocked').textContent = 'Turn on two-factor authentication above to create app passwords. '
-          + (failure.apiMessage || '');
+        // The API's message names its routes: a person needs the step on this page instead.
+        $('app-passwords-blocked').textContent = 'This server lets you create app passwords once two-factor authentication is on:'
+          + ' set it up above.';
         show('app-passwords-blocked', true);
         show('app-passwords-manage', false);
         return;
