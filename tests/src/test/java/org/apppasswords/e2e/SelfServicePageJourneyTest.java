@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -47,6 +48,11 @@ class SelfServicePageJourneyTest {
         SecretLeakDetector.register(secret);
         assertThat(secret).matches("[A-Z2-7]{32}");
         assertThat(page.visible("totp-qr").getAttribute("src")).startsWith("data:image/png;base64,");
+        JavascriptExecutor browser = (JavascriptExecutor) chromium.driver();
+        assertThat((Long) browser.executeScript("return document.getElementById('totp-qr').naturalWidth;"))
+            .as("the CSP lets the QR code through as a data: image").isPositive();
+        assertThat(browser.executeScript("return getComputedStyle(document.getElementById('totp')).borderTopStyle;"))
+            .as("the CSP lets the page's own style sheet apply").isEqualTo("solid");
         page.type("totp-confirm-code", Oathtool.currentCode(secret));
         chromium.screenshot("self-service-03-enrol", "totp-secret");
 

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -135,6 +137,24 @@ class SelfServicePageTest {
         SelfServicePage page = new SelfServicePage(chromium.driver());
         assertThat(page.errorContaining("Too many failed attempts")).containsPattern("wait \\d+ seconds");
         assertThat(page.isShown("sign-in")).isTrue();
+    }
+
+    @Test
+    void signInShouldWorkFromTheKeyboard() throws Exception {
+        String user = TotpUser.newUserName("keyboard");
+        james.data().addUser(user, TotpUser.PRIMARY_PASSWORD);
+        SelfServicePage page = page();
+
+        WebElement focused = chromium.driver().switchTo().activeElement();
+        assertThat(focused.getAttribute("id")).isEqualTo("sign-in-user");
+        focused.sendKeys(user, Keys.TAB);
+        chromium.driver().switchTo().activeElement().sendKeys(TotpUser.PRIMARY_PASSWORD, Keys.ENTER);
+
+        assertThat(page.noticeContaining("Signed in")).contains(user);
+        page.visible("totp-start");
+        assertThat(chromium.driver().switchTo().activeElement().getAttribute("id")).as("focus moves to the next step").isEqualTo("totp-title");
+        page.click("sign-out");
+        page.noticeContaining("Signed out");
     }
 
     @Test
