@@ -108,6 +108,7 @@ public final class AppPasswordsDemoMain {
             .append("curl http://127.0.0.1:8000/users/").append(USER).append("/app-passwords\n")
             .append("curl -X DELETE http://127.0.0.1:8000/users/").append(USER).append("/app-passwords/")
             .append(appPassword.get("id").asText()).append("\n\n")
+            .append("# 6. The self-service page in a browser: ").append(SELF_SERVICE_URL).append("/ui/ (the code goes in its own field)\n\n")
             .append("The app password works the same way over POP3 (pop3://127.0.0.1:1110/), SMTP AUTH (1025),\n")
             .append("JMAP (http://127.0.0.1:1080) and ManageSieve (4190). Press Ctrl-C to stop James.\n");
         System.out.println(out);
