@@ -19,9 +19,13 @@ final class ThrottleFixture {
     static final String OWNER = "198.51.100.20";
 
     static LoginFixture create() throws Exception {
+        return create(ADDRESS_MAX, ACCOUNT_MAX);
+    }
+
+    static LoginFixture create(int addressMax, int accountMax) throws Exception {
         ThrottleConfiguration throttle = new ThrottleConfiguration(
-            new ThrottleConfiguration.Rule(ADDRESS_MAX, LOCKOUT, MAX_LOCKOUT),
-            new ThrottleConfiguration.Rule(ACCOUNT_MAX, LOCKOUT, MAX_LOCKOUT), SECOND_FACTOR_MAX, FORGET_AFTER);
+            new ThrottleConfiguration.Rule(addressMax, LOCKOUT, MAX_LOCKOUT),
+            new ThrottleConfiguration.Rule(accountMax, LOCKOUT, MAX_LOCKOUT), SECOND_FACTOR_MAX, FORGET_AFTER);
         return LoginFixture.create(AppPasswordsConfiguration.defaults().withThrottle(throttle));
     }
 
