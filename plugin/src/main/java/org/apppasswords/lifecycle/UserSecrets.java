@@ -90,7 +90,7 @@ public final class UserSecrets {
     /**
      * A username change: app passwords and the TOTP enrolment move to {@code to} (where {@code to}
      * already holds its own, it keeps them, see the stores' contracts), and every self-service
-     * session of {@code from} ends, so no session outlives the name it was opened for.
+     * session of {@code from} ends, so no session outlives the name it was opened for; the failure counts of {@code from} are forgotten.
      */
     public void move(Username from, Username to) {
         if (from.equals(to)) {
@@ -101,5 +101,6 @@ public final class UserSecrets {
         secondFactors.moveTo(from, to);
         appPasswords.moveAll(from, to);
         sessions.revokeAll(from);
+        loginFailures.clearAll(from);
     }
 }
