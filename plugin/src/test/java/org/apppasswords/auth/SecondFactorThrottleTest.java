@@ -122,4 +122,22 @@ class SecondFactorThrottleTest {
         assertThat(signIn.spendSecondFactorCode(ALICE, recoveryCodes.get(1).revealForDisplay())).isTrue();
         assertThat(signIn.spendSecondFactorCode(ALICE, freshCode())).isTrue();
     }
+
+    @Test
+    void aRemovedUserShouldLeaveNoCountForALaterUserOfTheSameName() throws Exception {
+        wrongCodes(SECOND_FACTOR_MAX);
+
+        fixture.testee.removeUser(ALICE);
+
+        assertThat(fixture.loginFailures.find(ALICE)).isEmpty();
+    }
+
+    @Test
+    void aRenameShouldForgetTheOldNamesCounts() throws Exception {
+        wrongCodes(SECOND_FACTOR_MAX);
+
+        fixture.userSecrets.move(ALICE, LoginFixture.UNKNOWN);
+
+        assertThat(fixture.loginFailures.find(ALICE)).isEmpty();
+    }
 }
