@@ -15,6 +15,7 @@ import org.apppasswords.configuration.InvalidConfigurationException;
 import org.apppasswords.hashing.SaltedSha256SecretHasher;
 import org.apppasswords.hashing.SecretHasher;
 import org.apppasswords.store.AppPasswordStore;
+import org.apppasswords.store.LoginFailureStore;
 import org.apppasswords.store.SecondFactorStore;
 import org.apppasswords.store.SelfServiceSessionStore;
 import org.apppasswords.store.Stores;
@@ -54,6 +55,12 @@ public final class AppPasswordsModule extends AbstractModule {
     @Singleton
     SelfServiceSessionStore selfServiceSessionStore(Stores stores) {
         return stores.sessions();
+    }
+
+    @Provides
+    @Singleton
+    LoginFailureStore loginFailureStore(Stores stores) {
+        return stores.loginFailures();
     }
 
     @Provides

@@ -8,6 +8,8 @@ import org.apache.james.user.api.UsersRepositoryException;
 import org.apache.james.user.api.model.User;
 import org.apppasswords.apppassword.AppPassword;
 import org.apppasswords.apppassword.AppPasswordFormat;
+import org.apppasswords.audit.AuditLog;
+import org.apppasswords.audit.LoginOrigin;
 import org.apppasswords.lifecycle.UserSecrets;
 import org.apppasswords.store.StoreUnavailableException;
 
@@ -25,33 +27,57 @@ public final class AppPasswordsUsersRepository extends ForwardingUsersRepository
     private final PrimaryPasswordLogin primaryPasswordLogin;
     private final UserSecrets userSecrets;
     private final StoreOutageLog outageLog;
+    private final AuditLog audit;
+    private final LoginMetrics metrics;
 
     AppPasswordsUsersRepository(UsersRepository delegate, AppPasswordLogin appPasswordLogin, PrimaryPasswordLogin primaryPasswordLogin,
-                                UserSecrets userSecrets, StoreOutageLog outageLog) {
+                                UserSecrets userSecrets, StoreOutageLog outageLog, AuditLog audit, LoginMetrics metrics) {
         super(delegate);
         this.appPasswordLogin = appPasswordLogin;
         this.primaryPasswordLogin = primaryPasswordLogin;
         this.userSecrets = userSecrets;
         this.outageLog = outageLog;
+        this.audit = audit;
+        this.metrics = metrics;
     }
 
+    /**
+     * Where both paths meet: every answer is counted ({@link LoginMetrics}) and every refusal
+     * written to the {@link AuditLog}, with the client's address and protocol when James put them
+     * in the calling thread's logging context ({@link LoginOrigin}).
+     */
     @Override
     public boolean test(Username name, String password) throws UsersRepositoryException {
         if (password == null || password.isEmpty()) {
             return false;
         }
         Optional<AppPassword> appPassword = AppPasswordFormat.recognise(password);
+        LoginMetrics.Method method = appPassword.isPresent() ? LoginMetrics.Method.APP_PASSWORD : LoginMetrics.Method.PRIMARY;
+        LoginOrigin origin = LoginOrigin.current();
+        LoginMetrics.Outcome outcome;
         try {
-            boolean accepted = appPassword.isPresent()
-                ? appPasswordLogin.test(delegate, name, appPassword.get())
-                : primaryPasswordLogin.test(delegate, name, password);
+            outcome = appPassword.isPresent()
+                ? (appPasswordLogin.test(delegate, name, appPassword.get()) ? LoginMetrics.Outcome.ACCEPTED : LoginMetrics.Outcome.REFUSED)
+                : primaryOutcome(primaryPasswordLogin.prove(delegate, name, password, origin));
             outageLog.reached();
-            return accepted;
         } catch (StoreUnavailableException e) {
             // Fail closed: without the store neither a revocation nor a second factor can be checked.
             outageLog.refused(e);
-            return false;
+            outcome = LoginMetrics.Outcome.REFUSED;
         }
+        metrics.login(method, outcome);
+        if (outcome != LoginMetrics.Outcome.ACCEPTED) {
+            audit.loginRefused(name, origin, method == LoginMetrics.Method.APP_PASSWORD ? "app-password" : "primary");
+        }
+        return outcome == LoginMetrics.Outcome.ACCEPTED;
+    }
+
+    private LoginMetrics.Outcome primaryOutcome(SignInProof proof) {
+        if (proof == SignInProof.LOCKED) {
+            return LoginMetrics.Outcome.LOCKED;
+        }
+        return PrimaryPasswordLogin.accepts(proof, primaryPasswordLogin.secondFactorRequired())
+            ? LoginMetrics.Outcome.ACCEPTED : LoginMetrics.Outcome.REFUSED;
     }
 
     @Override

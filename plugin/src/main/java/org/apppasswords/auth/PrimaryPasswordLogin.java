@@ -5,6 +5,8 @@ import java.util.Optional;
 import org.apache.james.core.Username;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.user.api.UsersRepositoryException;
+import org.apppasswords.audit.AuditLog;
+import org.apppasswords.audit.LoginOrigin;
 import org.apppasswords.store.SecondFactorStore;
 import org.apppasswords.store.TotpEnrolment;
 
@@ -15,7 +17,8 @@ import org.apppasswords.store.TotpEnrolment;
  * {@code secondFactor.required=true}. The primary password is checked exactly once per attempt
  * (by James, or against a decoy for an unknown name: {@link PrimaryPasswordCheck}), and the second
  * factor is always computed (against a dummy enrolment when there is none), so that failures cost
- * the same.
+ * the same. The {@link LoginThrottle} is read first; a locked attempt still does all that work and
+ * then answers {@link SignInProof#LOCKED}, counting nothing and spending no code.
  */
 final class PrimaryPasswordLogin {
     private static final char CODE_SEPARATOR = '$';
@@ -24,38 +27,72 @@ final class PrimaryPasswordLogin {
     private final SecondFactorCheck secondFactorCheck;
     private final PrimaryPasswordCheck primaryPasswordCheck;
     private final boolean secondFactorRequired;
+    private final LoginThrottle throttle;
+    private final AuditLog audit;
 
     PrimaryPasswordLogin(SecondFactorStore secondFactors, SecondFactorCheck secondFactorCheck, PrimaryPasswordCheck primaryPasswordCheck,
-                         boolean secondFactorRequired) {
+                         boolean secondFactorRequired, LoginThrottle throttle, AuditLog audit) {
         this.secondFactors = secondFactors;
         this.secondFactorCheck = secondFactorCheck;
         this.primaryPasswordCheck = primaryPasswordCheck;
         this.secondFactorRequired = secondFactorRequired;
+        this.throttle = throttle;
+        this.audit = audit;
     }
 
-    boolean test(UsersRepository users, Username user, String presented) throws UsersRepositoryException {
-        SignInProof proof = prove(users, user, presented);
+    /** The protocols' answer: true for a proof these rules accept; {@link SignInProof#LOCKED} and the rest are refusals. */
+    static boolean accepts(SignInProof proof, boolean secondFactorRequired) {
         return proof == SignInProof.PRIMARY_PASSWORD_AND_SECOND_FACTOR
             || (proof == SignInProof.PRIMARY_PASSWORD && !secondFactorRequired);
+    }
+
+    boolean secondFactorRequired() {
+        return secondFactorRequired;
     }
 
     /**
      * What {@code presented} proves, whatever {@code secondFactor.required} says: the self-service
      * sign-in accepts the bare primary password of a user without TOTP even then (that is how
-     * users enrol). A matched code is spent only when the primary password matched too.
+     * users enrol). A matched code is spent only when the primary password matched too, and a TOTP
+     * code not at all while the TOTP path is locked (a recovery code still is).
      */
-    SignInProof prove(UsersRepository users, Username user, String presented) throws UsersRepositoryException {
+    SignInProof prove(UsersRepository users, Username user, String presented, LoginOrigin origin) throws UsersRepositoryException {
+        ThrottleState throttled = throttle.read(user, origin);
         Optional<TotpEnrolment> enrolment = secondFactors.find(user);
         if (enrolment.isEmpty()) {
             secondFactorCheck.matchAgainstDummy(presented);
             boolean primaryMatches = primaryPasswordCheck.test(users, user, presented);
-            return primaryMatches ? SignInProof.PRIMARY_PASSWORD : SignInProof.NOTHING;
+            if (throttled.primaryLocked()) {
+                return SignInProof.LOCKED;
+            }
+            if (!primaryMatches) {
+                throttle.primaryFailed(throttled, presented);
+                return SignInProof.NOTHING;
+            }
+            throttle.succeeded(throttled, false);
+            return SignInProof.PRIMARY_PASSWORD;
         }
         int separator = presented.lastIndexOf(CODE_SEPARATOR);
         String primary = separator < 0 ? presented : presented.substring(0, separator);
         String code = separator < 0 ? "" : presented.substring(separator + 1);
         SecondFactorCheck.Match match = secondFactorCheck.match(enrolment.get(), code);
         boolean primaryMatches = primaryPasswordCheck.test(users, user, primary);
-        return primaryMatches && match.consume(secondFactors, user) ? SignInProof.PRIMARY_PASSWORD_AND_SECOND_FACTOR : SignInProof.NOTHING;
+        if (throttled.primaryLocked()) {
+            return SignInProof.LOCKED;
+        }
+        if (!primaryMatches) {
+            throttle.primaryFailed(throttled, presented);
+            return SignInProof.NOTHING;
+        }
+        boolean codeAllowed = match.isRecoveryCode() || !throttled.secondFactorLocked();
+        if (codeAllowed && match.consume(secondFactors, user)) {
+            throttle.succeeded(throttled, true);
+            if (match.isRecoveryCode()) {
+                audit.recoveryCodeUsed(user, origin);
+            }
+            return SignInProof.PRIMARY_PASSWORD_AND_SECOND_FACTOR;
+        }
+        throttle.secondFactorFailed(throttled, presented);
+        return SignInProof.NOTHING;
     }
 }

@@ -5,6 +5,7 @@ import org.apache.james.user.api.UsersRepository;
 import org.apache.james.user.api.UsersRepositoryException;
 import org.apache.james.user.api.model.User;
 import org.apppasswords.apppassword.AppPasswordFormat;
+import org.apppasswords.audit.LoginOrigin;
 import org.apppasswords.store.SecondFactorStore;
 import org.apppasswords.store.StoreUnavailableException;
 
@@ -26,14 +27,16 @@ public final class PrimaryPasswordOnlyUsersRepository extends ForwardingUsersRep
     private final SecondFactorStore secondFactors;
     private final boolean secondFactorRequired;
     private final StoreOutageLog outageLog;
+    private final LoginThrottle throttle;
 
     PrimaryPasswordOnlyUsersRepository(UsersRepository decorated, UsersRepository primaryPasswords, SecondFactorStore secondFactors,
-                                       boolean secondFactorRequired, StoreOutageLog outageLog) {
+                                       boolean secondFactorRequired, StoreOutageLog outageLog, LoginThrottle throttle) {
         super(decorated);
         this.primaryPasswords = primaryPasswords;
         this.secondFactors = secondFactors;
         this.secondFactorRequired = secondFactorRequired;
         this.outageLog = outageLog;
+        this.throttle = throttle;
     }
 
     @Override
@@ -41,9 +44,19 @@ public final class PrimaryPasswordOnlyUsersRepository extends ForwardingUsersRep
         if (password == null || AppPasswordFormat.recognise(password).isPresent()) {
             return false;
         }
-        boolean primaryMatches = primaryPasswords.test(name, password);
         try {
-            return primaryMatches && !secondFactorRequired && secondFactors.find(name).isEmpty();
+            // Throttled like every primary-path check, or this endpoint would be a guessing oracle beside it.
+            ThrottleState throttled = throttle.read(name, LoginOrigin.current());
+            boolean primaryMatches = primaryPasswords.test(name, password);
+            if (throttled.primaryLocked()) {
+                return false;
+            }
+            if (!primaryMatches) {
+                throttle.primaryFailed(throttled, password);
+                return false;
+            }
+            throttle.succeeded(throttled, false);
+            return !secondFactorRequired && secondFactors.find(name).isEmpty();
         } catch (StoreUnavailableException e) {
             outageLog.refused(e);
             return false;

@@ -66,6 +66,11 @@ final class SecondFactorCheck {
             this.recoveryCodeHash = recoveryCodeHash;
         }
 
+        /** Whether what matched, if anything, is a recovery code rather than a TOTP code. */
+        boolean isRecoveryCode() {
+            return step.isEmpty() && recoveryCodeHash.isPresent();
+        }
+
         /** Records the matched step or spends the matched recovery code; false when nothing matched or a racing login won. */
         boolean consume(SecondFactorStore store, Username user) {
             if (step.isPresent()) {

@@ -29,7 +29,15 @@ public final class AppPasswordsConfiguration {
         JDBC_USER("jdbc.user"),
         JDBC_PASSWORD("jdbc.password"),
         JDBC_POOL_SIZE("jdbc.poolSize"),
-        ENCRYPTION_KEY_FILE("encryption.keyFile");
+        ENCRYPTION_KEY_FILE("encryption.keyFile"),
+        THROTTLE_ADDRESS_MAX_FAILURES("throttle.address.maxFailures"),
+        THROTTLE_ADDRESS_LOCKOUT("throttle.address.lockout"),
+        THROTTLE_ADDRESS_MAX_LOCKOUT("throttle.address.maxLockout"),
+        THROTTLE_ACCOUNT_MAX_FAILURES("throttle.account.maxFailures"),
+        THROTTLE_ACCOUNT_LOCKOUT("throttle.account.lockout"),
+        THROTTLE_ACCOUNT_MAX_LOCKOUT("throttle.account.maxLockout"),
+        THROTTLE_SECOND_FACTOR_MAX_FAILURES("throttle.secondFactor.maxFailures"),
+        THROTTLE_FORGET_AFTER("throttle.forgetAfter");
 
         final String name;
 
@@ -47,6 +55,7 @@ public final class AppPasswordsConfiguration {
     private final String totpIssuer;
     private final Duration selfServiceSessionTimeout;
     private final StorageConfiguration storage;
+    private final ThrottleConfiguration throttle;
 
     /** With the default storage (embedded H2). */
     public AppPasswordsConfiguration(boolean secondFactorRequired, int maxAppPasswordsPerUser, boolean appPasswordsRequireSecondFactor,
@@ -74,6 +83,23 @@ public final class AppPasswordsConfiguration {
         this.totpIssuer = totpIssuer;
         this.selfServiceSessionTimeout = selfServiceSessionTimeout;
         this.storage = Objects.requireNonNull(storage, "storage");
+        this.throttle = ThrottleConfiguration.defaults();
+    }
+
+    private AppPasswordsConfiguration(AppPasswordsConfiguration base, ThrottleConfiguration throttle) {
+        this.secondFactorRequired = base.secondFactorRequired;
+        this.maxAppPasswordsPerUser = base.maxAppPasswordsPerUser;
+        this.appPasswordsRequireSecondFactor = base.appPasswordsRequireSecondFactor;
+        this.onPrimaryPasswordChange = base.onPrimaryPasswordChange;
+        this.totpIssuer = base.totpIssuer;
+        this.selfServiceSessionTimeout = base.selfServiceSessionTimeout;
+        this.storage = base.storage;
+        this.throttle = Objects.requireNonNull(throttle, "throttle");
+    }
+
+    /** This configuration with other {@code throttle.*} settings. */
+    public AppPasswordsConfiguration withThrottle(ThrottleConfiguration throttle) {
+        return new AppPasswordsConfiguration(this, throttle);
     }
 
     public static AppPasswordsConfiguration defaults() {
@@ -93,7 +119,8 @@ public final class AppPasswordsConfiguration {
                 ? OnPrimaryPasswordChange.KEEP : OnPrimaryPasswordChange.REVOKE_ALL,
             reader.string(Key.TOTP_ISSUER.name, "James"),
             reader.duration(Key.SESSION_TIMEOUT.name, Duration.ofMinutes(10)),
-            StorageConfiguration.read(reader));
+            StorageConfiguration.read(reader))
+            .withThrottle(ThrottleConfiguration.read(reader));
     }
 
     private static void rejectUnknownKeys(Configuration properties) {
@@ -137,6 +164,11 @@ public final class AppPasswordsConfiguration {
 
     public Duration selfServiceSessionTimeout() {
         return selfServiceSessionTimeout;
+    }
+
+    /** The {@code throttle.*} settings of the primary path. */
+    public ThrottleConfiguration throttle() {
+        return throttle;
     }
 
     /** Where the stores keep their data. */

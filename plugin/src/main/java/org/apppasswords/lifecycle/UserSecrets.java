@@ -6,8 +6,10 @@ import org.apache.james.core.Username;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.configuration.AppPasswordsConfiguration.OnPrimaryPasswordChange;
 import org.apppasswords.store.AppPasswordStore;
+import org.apppasswords.store.LoginFailureStore;
 import org.apppasswords.store.SecondFactorStore;
 import org.apppasswords.store.SelfServiceSessionStore;
+import org.apppasswords.store.memory.MemoryLoginFailureStore;
 
 /**
  * Keeps a user's secrets (app passwords, TOTP enrolment, self-service sessions) in step with what
@@ -16,18 +18,29 @@ import org.apppasswords.store.SelfServiceSessionStore;
  * stores. Blocking; reveals nothing secret.
  */
 public final class UserSecrets {
+    /** The failure counter scope of the TOTP path, as the login throttle names it. */
+    public static final String SECOND_FACTOR_FAILURES = "second-factor";
+
     private final AppPasswordStore appPasswords;
     private final SecondFactorStore secondFactors;
     private final SelfServiceSessionStore sessions;
     private final OnPrimaryPasswordChange onPrimaryPasswordChange;
+    private final LoginFailureStore loginFailures;
+
+    /** With failure counters of its own: for tests that do not look at them. */
+    public UserSecrets(AppPasswordStore appPasswords, SecondFactorStore secondFactors, SelfServiceSessionStore sessions,
+                       AppPasswordsConfiguration configuration) {
+        this(appPasswords, secondFactors, sessions, configuration, new MemoryLoginFailureStore());
+    }
 
     @Inject
     public UserSecrets(AppPasswordStore appPasswords, SecondFactorStore secondFactors, SelfServiceSessionStore sessions,
-                       AppPasswordsConfiguration configuration) {
+                       AppPasswordsConfiguration configuration, LoginFailureStore loginFailures) {
         this.appPasswords = appPasswords;
         this.secondFactors = secondFactors;
         this.sessions = sessions;
         this.onPrimaryPasswordChange = configuration.onPrimaryPasswordChange();
+        this.loginFailures = loginFailures;
     }
 
     /**
@@ -46,6 +59,7 @@ public final class UserSecrets {
         appPasswords.revokeAll(user);
         secondFactors.disable(user);
         sessions.revokeAll(user);
+        loginFailures.clearAll(user);
     }
 
     /**
@@ -61,20 +75,22 @@ public final class UserSecrets {
 
     /**
      * An admin's second-factor reset (lost phone): TOTP, recovery codes and any pending enrolment
-     * go, and so do the user's self-service sessions; app passwords stay.
+     * go, and so do the user's self-service sessions and a lockout of the TOTP path (the failures
+     * of the primary password stay counted); app passwords stay.
      *
      * @return false when TOTP was not enabled (the rest is done all the same)
      */
     public boolean resetSecondFactor(Username user) {
         boolean wasEnabled = secondFactors.disable(user);
         sessions.revokeAll(user);
+        loginFailures.clear(user, SECOND_FACTOR_FAILURES);
         return wasEnabled;
     }
 
     /**
      * A username change: app passwords and the TOTP enrolment move to {@code to} (where {@code to}
      * already holds its own, it keeps them, see the stores' contracts), and every self-service
-     * session of {@code from} ends, so no session outlives the name it was opened for.
+     * session of {@code from} ends, so no session outlives the name it was opened for; the failure counts of {@code from} are forgotten.
      */
     public void move(Username from, Username to) {
         if (from.equals(to)) {
@@ -85,5 +101,6 @@ public final class UserSecrets {
         secondFactors.moveTo(from, to);
         appPasswords.moveAll(from, to);
         sessions.revokeAll(from);
+        loginFailures.clearAll(from);
     }
 }

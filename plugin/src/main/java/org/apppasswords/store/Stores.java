@@ -15,11 +15,12 @@ import org.apppasswords.configuration.StorageConfiguration;
 import org.apppasswords.store.jdbc.JdbcSettings;
 import org.apppasswords.store.jdbc.JdbcStores;
 import org.apppasswords.store.memory.MemoryAppPasswordStore;
+import org.apppasswords.store.memory.MemoryLoginFailureStore;
 import org.apppasswords.store.memory.MemorySecondFactorStore;
 import org.apppasswords.store.memory.MemorySelfServiceSessionStore;
 
 /**
- * The three stores {@code store=} chose, opened once at start: memory, or JDBC (the embedded H2
+ * The stores {@code store=} chose, opened once at start: memory, or JDBC (the embedded H2
  * file {@code var/app-passwords/store.mv.db} under James's working directory unless
  * {@code jdbc.url} says otherwise), and the writer of last uses. James calls {@link #close()}
  * when it stops.
@@ -32,6 +33,7 @@ public final class Stores implements AutoCloseable {
     private final AppPasswordStore appPasswords;
     private final SecondFactorStore secondFactors;
     private final SelfServiceSessionStore sessions;
+    private final LoginFailureStore loginFailures;
     private final JdbcStores jdbc;
     private final LastUseWriter lastUses;
 
@@ -43,11 +45,13 @@ public final class Stores implements AutoCloseable {
             this.appPasswords = new MemoryAppPasswordStore();
             this.secondFactors = new MemorySecondFactorStore();
             this.sessions = new MemorySelfServiceSessionStore();
+            this.loginFailures = new MemoryLoginFailureStore();
         } else {
             this.jdbc = JdbcStores.open(settings(storage, directories), random);
             this.appPasswords = jdbc.appPasswords();
             this.secondFactors = jdbc.secondFactors();
             this.sessions = jdbc.sessions();
+            this.loginFailures = jdbc.loginFailures();
         }
         this.lastUses = LastUseWriter.background(appPasswords);
     }
@@ -71,6 +75,11 @@ public final class Stores implements AutoCloseable {
 
     public SelfServiceSessionStore sessions() {
         return sessions;
+    }
+
+    /** Failed primary-path logins, shared by every node of a jdbc store. */
+    public LoginFailureStore loginFailures() {
+        return loginFailures;
     }
 
     /** Last uses of app passwords, written off the login path. */

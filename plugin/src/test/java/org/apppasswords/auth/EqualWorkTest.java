@@ -122,6 +122,31 @@ class EqualWorkTest {
     }
 
     @Test
+    void aLockedAttemptShouldCostWhatAnyPrimaryPathFailureCosts() throws Exception {
+        fixture.enableTotp(ALICE);
+        String code = fixture.currentCode();
+        int lockingFailures = AppPasswordsConfiguration.defaults().throttle().address().maxFailures();
+        for (Username user : new Username[] {ALICE, BOB, UNKNOWN}) {
+            for (int i = 0; i < lockingFailures; i++) {
+                fixture.testee.test(user, "wrong-" + i);
+            }
+        }
+
+        Map<String, Work> attempts = new LinkedHashMap<>();
+        attempts.put("locked TOTP user, right password and code", refused(ALICE, ALICE_PASSWORD + "$" + code));
+        attempts.put("locked TOTP user, wrong password", refused(ALICE, "another-wrong$" + code));
+        attempts.put("locked non-TOTP user, right password", refused(BOB, BOB_PASSWORD));
+        attempts.put("locked non-TOTP user, wrong password", refused(BOB, "another-wrong"));
+        attempts.put("locked unknown user", refused(UNKNOWN, "another-wrong"));
+        attempts.put("unlocked, wrong password", refused(ADMIN, "wrong"));
+
+        Work expected = new Work(RecoveryCodes.COUNT, 1, 0, 0, 0, 1);
+        assertThat(attempts).allSatisfy((scenario, work) -> assertThat(work).as(scenario).isEqualTo(expected));
+        assertThat(fixture.testee.test(ALICE, ALICE_PASSWORD + "$" + code)).as("the locked attempt spent no code").isFalse();
+        assertThat(fixture.secondFactors.find(ALICE).orElseThrow().lastUsedStep()).isLessThan(fixture.currentStep());
+    }
+
+    @Test
     void aRecoveryCodeLoginShouldCostTheSameAsATotpLogin() throws Exception {
         String recoveryCode = fixture.enableTotp(ALICE).get(4).reveal();
 

@@ -21,7 +21,11 @@ import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.hashing.SaltedSha256SecretHasher;
 import org.apppasswords.hashing.SecretHasher;
 import org.apppasswords.lifecycle.UserSecrets;
+import org.apache.james.metrics.tests.RecordingMetricFactory;
+import org.apppasswords.audit.AuditLog;
 import org.apppasswords.store.AppPasswordStore;
+import org.apppasswords.store.LoginFailureStore;
+import org.apppasswords.store.memory.MemoryLoginFailureStore;
 import org.apppasswords.store.SecondFactorStore;
 import org.apppasswords.store.SelfServiceSessionStore;
 import org.apppasswords.store.memory.MemoryAppPasswordStore;
@@ -81,6 +85,9 @@ public final class LoginFixture {
     public final AppPasswordStore appPasswords;
     public final SecondFactorStore secondFactors;
     public final SelfServiceSessionStore sessions = new MemorySelfServiceSessionStore();
+    public final LoginFailureStore loginFailures = new MemoryLoginFailureStore();
+    public final RecordingMetricFactory metrics = new RecordingMetricFactory();
+    public final UserSecrets userSecrets;
     public final LoginPolicy policy;
     public final AppPasswordsUsersRepository testee;
     public final AppPasswordService appPasswordService;
@@ -108,8 +115,9 @@ public final class LoginFixture {
         this.hasher = interposer.hasher(new SaltedSha256SecretHasher(random));
         this.appPasswords = interposer.appPasswords(new MemoryAppPasswordStore());
         this.secondFactors = interposer.secondFactors(new MemorySecondFactorStore());
-        this.policy = new LoginPolicy(appPasswords, secondFactors, hasher, new TotpVerifier(clock), clock, random, configuration,
-            new UserSecrets(appPasswords, secondFactors, sessions, configuration));
+        this.userSecrets = new UserSecrets(appPasswords, secondFactors, sessions, configuration, loginFailures);
+        this.policy = new LoginPolicy(appPasswords, secondFactors, loginFailures, hasher, new TotpVerifier(clock), clock, random,
+            configuration, userSecrets, LastUseWriter.immediate(appPasswords), metrics, new AuditLog());
         this.testee = policy.decorate(interposer.delegate(james));
         this.appPasswordService = new AppPasswordService(appPasswords, new AppPasswordGenerator(random), hasher, clock, configuration);
         this.secondFactorService = new SecondFactorService(secondFactors, new RecoveryCodes(random), hasher, clock);

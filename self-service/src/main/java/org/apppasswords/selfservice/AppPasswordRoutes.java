@@ -1,5 +1,6 @@
 package org.apppasswords.selfservice;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,9 @@ import org.apppasswords.apppassword.AppPasswordId;
 import org.apppasswords.apppassword.AppPasswordLimitException;
 import org.apppasswords.apppassword.AppPasswordService;
 import org.apppasswords.apppassword.CreatedAppPassword;
+import org.apppasswords.audit.LoginOrigin;
 import org.apppasswords.auth.SelfServiceSignIn;
+import org.apppasswords.auth.SignInProof;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.store.AppPasswordStore;
 import org.apppasswords.store.SecondFactorStore;
@@ -38,18 +41,18 @@ final class AppPasswordRoutes {
     private final AppPasswordStore store;
     private final SecondFactorStore secondFactors;
     private final SelfServiceSignIn signIn;
-    private final SignInThrottle throttle;
+    private final Clock clock;
     private final boolean requireSecondFactor;
 
     @Inject
     AppPasswordRoutes(Sessions sessions, AppPasswordService service, AppPasswordStore store, SecondFactorStore secondFactors,
-                      SelfServiceSignIn signIn, SignInThrottle throttle, AppPasswordsConfiguration configuration) {
+                      SelfServiceSignIn signIn, Clock clock, AppPasswordsConfiguration configuration) {
         this.sessions = sessions;
         this.service = service;
         this.store = store;
         this.secondFactors = secondFactors;
         this.signIn = signIn;
-        this.throttle = throttle;
+        this.clock = clock;
         this.requireSecondFactor = configuration.appPasswordsRequireSecondFactor();
     }
 
@@ -65,19 +68,22 @@ final class AppPasswordRoutes {
 
     Mono<Reply> create(HttpServerRequest request) {
         // Checked before the body and again after it, as TotpRoutes does.
+        LoginOrigin origin = ClientOrigin.of(request);
         return Blocking.call(() -> allowedUser(sessions.authenticate(request)))
             .flatMap(early -> JsonBody.read(request, CREATE_FIELDS)
                 .flatMap(fields -> Blocking.call(() ->
-                    create(allowedUser(sessions.authenticate(request)), fields.get("label"), fields.get("password")))));
+                    create(allowedUser(sessions.authenticate(request)), fields.get("label"), fields.get("password"), origin))));
     }
 
-    private Reply create(Username user, String label, String primaryPassword) throws Exception {
-        throttle.checkAllowed(user);
-        if (!signIn.primaryPasswordMatches(user, primaryPassword)) {
-            throttle.recordFailure(user);
+    private Reply create(Username user, String label, String primaryPassword, LoginOrigin origin) throws Exception {
+        // Counted with the sign-in failures of every protocol: a stolen token must not become a guessing oracle.
+        SignInProof proof = signIn.checkPrimaryPassword(user, primaryPassword, origin);
+        if (proof == SignInProof.LOCKED) {
+            throw Lockouts.tooManyAttempts(signIn, user, origin, clock);
+        }
+        if (proof != SignInProof.PRIMARY_PASSWORD) {
             throw ApiError.forbidden("Wrong password: creating an app password needs your primary password in the field 'password'");
         }
-        throttle.recordSuccess(user);
         CreatedAppPassword created;
         try {
             created = service.create(user, label);

@@ -22,7 +22,6 @@ public final class SelfServiceModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(SelfServiceRoutes.class).in(Scopes.SINGLETON);
-        bind(SignInThrottle.class).in(Scopes.SINGLETON);
         bind(Sessions.class).in(Scopes.SINGLETON);
         bind(PageRoutes.class).in(Scopes.SINGLETON);
     }

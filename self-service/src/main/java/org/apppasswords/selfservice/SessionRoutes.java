@@ -3,8 +3,11 @@ package org.apppasswords.selfservice;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import java.time.Clock;
+
 import javax.inject.Inject;
 
+import org.apppasswords.audit.LoginOrigin;
 import org.apppasswords.auth.SelfServiceSignIn;
 import org.apppasswords.auth.SignInProof;
 import org.apppasswords.store.SelfServiceSession;
@@ -17,30 +20,33 @@ import reactor.netty.http.server.HttpServerRequest;
  * {@code POST /app-passwords-api/session} (sign in with HTTP Basic) and
  * {@code DELETE /app-passwords-api/session} (sign out). Every failed sign-in answers the same
  * 401, whatever the cause: no credentials, an app password, an unknown user, a wrong password, a
- * missing, wrong or replayed code.
+ * missing, wrong or replayed code; while the client's address, or the account, is locked out of the
+ * primary path (the failure counters every protocol shares, docs/throttling.md) it answers 429.
  */
 final class SessionRoutes {
     private final SelfServiceSignIn signIn;
-    private final SignInThrottle throttle;
     private final Sessions sessions;
+    private final Clock clock;
 
     @Inject
-    SessionRoutes(SelfServiceSignIn signIn, SignInThrottle throttle, Sessions sessions) {
+    SessionRoutes(SelfServiceSignIn signIn, Sessions sessions, Clock clock) {
         this.signIn = signIn;
-        this.throttle = throttle;
         this.sessions = sessions;
+        this.clock = clock;
     }
 
     Mono<Reply> signIn(HttpServerRequest request) {
         String authorization = request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION);
+        LoginOrigin origin = ClientOrigin.of(request);
         return Blocking.call(() -> {
             BasicCredentials credentials = BasicCredentials.parse(authorization).orElseThrow(ApiError::signInRefused);
-            throttle.beginAttempt(credentials.user());
-            SignInProof proof = signIn.signIn(credentials.user(), credentials.revealPassword());
+            SignInProof proof = signIn.signIn(credentials.user(), credentials.revealPassword(), origin);
+            if (proof == SignInProof.LOCKED) {
+                throw Lockouts.tooManyAttempts(signIn, credentials.user(), origin, clock);
+            }
             if (proof == SignInProof.NOTHING) {
                 throw ApiError.signInRefused();
             }
-            throttle.recordSuccess(credentials.user());
             Sessions.OpenedSession opened = sessions.open(credentials.user(), proof == SignInProof.PRIMARY_PASSWORD_AND_SECOND_FACTOR);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("token", opened.token.reveal());

@@ -13,7 +13,9 @@ import java.util.stream.Collectors;
 import javax.inject.Inject;
 
 import org.apache.james.core.Username;
+import org.apppasswords.audit.LoginOrigin;
 import org.apppasswords.auth.SelfServiceSignIn;
+import org.apppasswords.auth.SignInProof;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.store.PendingTotpEnrolment;
 import org.apppasswords.store.SecondFactorStore;
@@ -45,20 +47,18 @@ final class TotpRoutes {
     private final SecondFactorService service;
     private final TotpVerifier verifier;
     private final SelfServiceSignIn signIn;
-    private final SignInThrottle throttle;
     private final SecureRandom random;
     private final Clock clock;
     private final AppPasswordsConfiguration configuration;
 
     @Inject
     TotpRoutes(Sessions sessions, SecondFactorStore store, SecondFactorService service, TotpVerifier verifier, SelfServiceSignIn signIn,
-               SignInThrottle throttle, SecureRandom random, Clock clock, AppPasswordsConfiguration configuration) {
+               SecureRandom random, Clock clock, AppPasswordsConfiguration configuration) {
         this.sessions = sessions;
         this.store = store;
         this.service = service;
         this.verifier = verifier;
         this.signIn = signIn;
-        this.throttle = throttle;
         this.random = random;
         this.clock = clock;
         this.configuration = configuration;
@@ -93,13 +93,11 @@ final class TotpRoutes {
         PendingTotpEnrolment pending = store.findPendingEnrolment(user)
             .filter(this::stillPending)
             .orElseThrow(() -> ApiError.conflict("No TOTP enrolment in progress (or it expired): start one with POST /app-passwords-api/totp"));
-        throttle.checkAllowed(user);
+        // Not throttled: the session holder was just shown this secret, so guessing a code of it gains nothing.
         OptionalLong step = verifier.verify(pending.secret(), code, TotpEnrolment.NO_STEP_USED);
         if (step.isEmpty()) {
-            throttle.recordFailure(user);
             throw ApiError.forbidden("Wrong code: enter the current code your authenticator app shows");
         }
-        throttle.recordSuccess(user);
         List<RecoveryCode> codes;
         try {
             // The confirming code is spent like any other, in the same write: it cannot sign in afterwards.
@@ -113,24 +111,27 @@ final class TotpRoutes {
     }
 
     Mono<Reply> disable(HttpServerRequest request) {
+        LoginOrigin origin = ClientOrigin.of(request);
         return Blocking.call(() -> sessions.authenticate(request))
             .flatMap(early -> JsonBody.read(request, CODE)
-                .flatMap(fields -> Blocking.call(() -> disable(sessions.authenticate(request).user(), fields.get("code")))));
+                .flatMap(fields -> Blocking.call(() -> disable(sessions.authenticate(request).user(), fields.get("code"), origin))));
     }
 
-    private Reply disable(Username user, String code) {
+    private Reply disable(Username user, String code, LoginOrigin origin) {
         if (configuration.secondFactorRequired()) {
             throw ApiError.conflict("TOTP cannot be disabled: this server requires a second factor (secondFactor.required=true)");
         }
         if (store.find(user).isEmpty()) {
             throw ApiError.conflict("TOTP is not enabled");
         }
-        throttle.checkAllowed(user);
-        if (!signIn.spendSecondFactorCode(user, code)) {
-            throttle.recordFailure(user);
+        // Counted with the sign-in failures of every protocol, and against the TOTP path.
+        SignInProof proof = signIn.spendSecondFactorCode(user, code, origin);
+        if (proof == SignInProof.LOCKED) {
+            throw Lockouts.tooManyAttempts(signIn, user, origin, clock);
+        }
+        if (proof != SignInProof.PRIMARY_PASSWORD_AND_SECOND_FACTOR) {
             throw ApiError.forbidden("Wrong code: enter a code your authenticator app shows that was not used before, or a recovery code");
         }
-        throttle.recordSuccess(user);
         service.disable(user);
         return Reply.noContent();
     }

@@ -21,7 +21,12 @@ final class LineConnection implements Closeable {
     private final Writer writer;
 
     LineConnection(int port) throws IOException {
-        socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        this(port, null);
+    }
+
+    /** From {@code source}, a loopback address such as 127.0.0.2 (Linux routes all of 127.0.0.0/8 to the loopback), or James's default when null. */
+    LineConnection(int port, InetAddress source) throws IOException {
+        socket = new Socket(InetAddress.getLoopbackAddress(), port, source, 0);
         socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
         reader = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
         writer = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8);

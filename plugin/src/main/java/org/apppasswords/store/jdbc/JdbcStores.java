@@ -3,6 +3,7 @@ package org.apppasswords.store.jdbc;
 import java.security.SecureRandom;
 
 import org.apppasswords.store.AppPasswordStore;
+import org.apppasswords.store.LoginFailureStore;
 import org.apppasswords.store.SecondFactorStore;
 import org.apppasswords.store.SelfServiceSessionStore;
 import org.flywaydb.core.Flyway;
@@ -12,7 +13,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
- * The three JDBC stores over one HikariCP pool: opening migrates the schema with Flyway
+ * The JDBC stores over one HikariCP pool: opening migrates the schema with Flyway
  * ({@code classpath:org/apppasswords/store/jdbc/migration}, history in
  * {@code app_passwords_schema_history}) and opens the encryption key. Pool timeouts are short, so
  * that an unreachable database refuses logins within seconds instead of holding threads, and a
@@ -25,6 +26,7 @@ public final class JdbcStores implements AutoCloseable {
     private final JdbcAppPasswordStore appPasswords;
     private final JdbcSecondFactorStore secondFactors;
     private final JdbcSelfServiceSessionStore sessions;
+    private final JdbcLoginFailureStore loginFailures;
 
     private JdbcStores(HikariDataSource dataSource, SeedCipher cipher) {
         Database database = new Database(dataSource);
@@ -32,6 +34,7 @@ public final class JdbcStores implements AutoCloseable {
         this.appPasswords = new JdbcAppPasswordStore(database);
         this.secondFactors = new JdbcSecondFactorStore(database, new SecretColumn(cipher));
         this.sessions = new JdbcSelfServiceSessionStore(database);
+        this.loginFailures = new JdbcLoginFailureStore(database);
     }
 
     /** @throws IllegalStateException with an operator-facing message when the database or the key cannot be used */
@@ -102,6 +105,10 @@ public final class JdbcStores implements AutoCloseable {
 
     public SelfServiceSessionStore sessions() {
         return sessions;
+    }
+
+    public LoginFailureStore loginFailures() {
+        return loginFailures;
     }
 
     /** For tests that reach the tables directly (emptying, dumping). */

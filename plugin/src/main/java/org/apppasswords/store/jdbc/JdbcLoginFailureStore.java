@@ -1,0 +1,102 @@
+package org.apppasswords.store.jdbc;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.james.core.Username;
+import org.apppasswords.store.LoginFailureStore;
+import org.apppasswords.store.LoginFailures;
+import org.apppasswords.store.StoreUnavailableException;
+
+/**
+ * Failure counters in the SQL database every node shares. A replacement is one conditional
+ * {@code UPDATE ... WHERE version = ?} (or an {@code INSERT} that meets the primary key), whose row
+ * count tells whether this login won the race.
+ */
+public final class JdbcLoginFailureStore implements LoginFailureStore {
+    private final Database database;
+
+    JdbcLoginFailureStore(Database database) {
+        this.database = database;
+    }
+
+    @Override
+    public Map<String, LoginFailures> find(Username user) {
+        return database.inTransaction("read login failures", connection -> {
+            Map<String, LoginFailures> records = new HashMap<>();
+            try (PreparedStatement statement = Database.prepare(connection,
+                    "SELECT scope, failures, last_failure_at, locked_until, fingerprints, version FROM login_failures WHERE username = ?",
+                    user.asString());
+                 ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    records.put(rows.getString(1), read(rows));
+                }
+            }
+            return records;
+        });
+    }
+
+    private static LoginFailures read(ResultSet row) throws SQLException {
+        long lockedUntil = row.getLong(4);
+        Optional<Instant> locked = row.wasNull() ? Optional.empty() : Optional.of(Database.fromNanos(lockedUntil));
+        String fingerprints = row.getString(5);
+        List<String> kept = fingerprints.isEmpty() ? List.of() : Arrays.asList(fingerprints.split(","));
+        return new LoginFailures(row.getInt(2), Database.fromNanos(row.getLong(3)), locked, kept, row.getLong(6));
+    }
+
+    @Override
+    public boolean replace(Username user, String scope, Optional<LoginFailures> expected, LoginFailures updated) {
+        Long lockedUntil = updated.lockedUntil().map(Database::toNanos).orElse(null);
+        String fingerprints = String.join(",", updated.fingerprints());
+        try {
+            return database.inTransaction("count a failed login", connection -> {
+                if (expected.isEmpty()) {
+                    return Database.update(connection, "INSERT INTO login_failures (username, scope, failures, last_failure_at, locked_until,"
+                            + " fingerprints, version) VALUES (?, ?, ?, ?, ?, ?, ?)", user.asString(), scope, updated.failures(),
+                        Database.toNanos(updated.lastFailureAt()), lockedUntil, fingerprints, updated.version()) == 1;
+                }
+                return Database.update(connection, "UPDATE login_failures SET failures = ?, last_failure_at = ?, locked_until = ?,"
+                        + " fingerprints = ?, version = ? WHERE username = ? AND scope = ? AND version = ?", updated.failures(),
+                    Database.toNanos(updated.lastFailureAt()), lockedUntil, fingerprints, updated.version(), user.asString(), scope,
+                    expected.get().version()) == 1;
+            });
+        } catch (StoreUnavailableException e) {
+            if (Database.isUniqueViolation(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void clear(Username user, String... scopes) {
+        database.inTransaction("forget login failures", connection -> {
+            for (String scope : scopes) {
+                Database.update(connection, "DELETE FROM login_failures WHERE username = ? AND scope = ?", user.asString(), scope);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void clearAll(Username user) {
+        database.inTransaction("forget a user's login failures", connection ->
+            Database.update(connection, "DELETE FROM login_failures WHERE username = ?", user.asString()));
+    }
+
+    @Override
+    public int removeIdle(String scope, Instant idleSince, Instant now) {
+        String scopeCondition = scope.endsWith(":") ? "scope LIKE ?" : "scope = ?";
+        String scopeValue = scope.endsWith(":") ? scope + "%" : scope;
+        return database.inTransaction("forget idle login failures", connection -> Database.update(connection,
+            "DELETE FROM login_failures WHERE " + scopeCondition + " AND last_failure_at < ? AND (locked_until IS NULL OR locked_until <= ?)",
+            scopeValue, Database.toNanos(idleSince), Database.toNanos(now)));
+    }
+}

@@ -1,0 +1,55 @@
+package org.apppasswords.auth;
+
+import java.time.Duration;
+
+import org.apache.james.core.Username;
+import org.apppasswords.configuration.AppPasswordsConfiguration;
+import org.apppasswords.configuration.ThrottleConfiguration;
+import org.slf4j.MDC;
+
+/** A {@link LoginFixture} with small throttle limits, and protocol logins from a chosen address as James's MDC gives it. */
+final class ThrottleFixture {
+    static final int ADDRESS_MAX = 3;
+    static final int ACCOUNT_MAX = 10;
+    static final int SECOND_FACTOR_MAX = 100;
+    static final Duration LOCKOUT = Duration.ofMinutes(1);
+    static final Duration MAX_LOCKOUT = Duration.ofMinutes(8);
+    static final Duration FORGET_AFTER = Duration.ofHours(24);
+    static final String ATTACKER = "203.0.113.7";
+    static final String OWNER = "198.51.100.20";
+
+    static LoginFixture create() throws Exception {
+        return create(ADDRESS_MAX, ACCOUNT_MAX);
+    }
+
+    static LoginFixture create(int addressMax, int accountMax) throws Exception {
+        ThrottleConfiguration throttle = new ThrottleConfiguration(
+            new ThrottleConfiguration.Rule(addressMax, LOCKOUT, MAX_LOCKOUT),
+            new ThrottleConfiguration.Rule(accountMax, LOCKOUT, MAX_LOCKOUT), SECOND_FACTOR_MAX, FORGET_AFTER);
+        return LoginFixture.create(AppPasswordsConfiguration.defaults().withThrottle(throttle));
+    }
+
+    /** A protocol login as James makes it: the client's address in the thread's MDC, or none when {@code address} is null. */
+    static boolean login(LoginFixture fixture, String address, Username user, String presented) throws Exception {
+        if (address != null) {
+            MDC.put("ip", address);
+            MDC.put("protocol", "IMAP");
+        }
+        try {
+            return fixture.testee.test(user, presented);
+        } finally {
+            MDC.remove("ip");
+            MDC.remove("protocol");
+        }
+    }
+
+    /** {@code count} distinct wrong passwords from {@code address}. */
+    static void fail(LoginFixture fixture, String address, Username user, int count) throws Exception {
+        for (int i = 0; i < count; i++) {
+            login(fixture, address, user, "wrong-" + address + "-" + i + "-" + System.nanoTime());
+        }
+    }
+
+    private ThrottleFixture() {
+    }
+}

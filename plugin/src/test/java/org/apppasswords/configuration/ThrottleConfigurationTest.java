@@ -1,0 +1,90 @@
+package org.apppasswords.configuration;
+
+import static org.apppasswords.configuration.AppPasswordsConfigurationTest.properties;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** The {@code throttle.*} keys of {@code app-passwords.properties}. */
+class ThrottleConfigurationTest {
+    private static ThrottleConfiguration read(String... lines) throws Exception {
+        return AppPasswordsConfiguration.from(properties(lines)).throttle();
+    }
+
+    @Test
+    void defaultsShouldBeTheDocumentedOnes() {
+        ThrottleConfiguration defaults = AppPasswordsConfiguration.defaults().throttle();
+
+        assertThat(defaults.address().maxFailures()).isEqualTo(5);
+        assertThat(defaults.address().lockoutAfter(5)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(defaults.address().lockoutAfter(100)).isEqualTo(Duration.ofHours(1));
+        assertThat(defaults.account().maxFailures()).isEqualTo(100);
+        assertThat(defaults.account().lockoutAfter(100)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(defaults.account().lockoutAfter(1000)).isEqualTo(Duration.ofMinutes(15));
+        assertThat(defaults.secondFactorMaxFailures()).isEqualTo(100);
+        assertThat(defaults.forgetAfter()).isEqualTo(Duration.ofHours(24));
+    }
+
+    @Test
+    void lockoutAfterShouldBeZeroBelowTheLimitThenDoubleUpToTheMaximum() {
+        ThrottleConfiguration.Rule rule = new ThrottleConfiguration.Rule(3, Duration.ofSeconds(10), Duration.ofSeconds(35));
+
+        assertThat(rule.lockoutAfter(2)).isZero();
+        assertThat(rule.lockoutAfter(3)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(rule.lockoutAfter(4)).isEqualTo(Duration.ofSeconds(20));
+        assertThat(rule.lockoutAfter(5)).isEqualTo(Duration.ofSeconds(35));
+        assertThat(rule.lockoutAfter(Integer.MAX_VALUE)).isEqualTo(Duration.ofSeconds(35));
+    }
+
+    @Test
+    void fromShouldReadEveryThrottleKey() throws Exception {
+        ThrottleConfiguration throttle = read("throttle.address.maxFailures=2", "throttle.address.lockout=PT2S",
+            "throttle.address.maxLockout=PT4S", "throttle.account.maxFailures=50", "throttle.account.lockout=PT3S",
+            "throttle.account.maxLockout=PT9S", "throttle.secondFactor.maxFailures=10", "throttle.forgetAfter=PT1H");
+
+        assertThat(throttle.address().maxFailures()).isEqualTo(2);
+        assertThat(throttle.address().lockoutAfter(2)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(throttle.address().lockoutAfter(9)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(throttle.account().maxFailures()).isEqualTo(50);
+        assertThat(throttle.account().lockoutAfter(50)).isEqualTo(Duration.ofSeconds(3));
+        assertThat(throttle.account().lockoutAfter(99)).isEqualTo(Duration.ofSeconds(9));
+        assertThat(throttle.secondFactorMaxFailures()).isEqualTo(10);
+        assertThat(throttle.forgetAfter()).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void aLockoutLongerThanTheDefaultMaximumShouldRaiseTheMaximumWithIt() throws Exception {
+        assertThat(read("throttle.account.lockout=PT1H").account().lockoutAfter(100)).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void fromShouldRefuseMoreThan100SecondFactorFailures() {
+        assertThatThrownBy(() -> read("throttle.secondFactor.maxFailures=101"))
+            .isInstanceOf(InvalidConfigurationException.class)
+            .hasMessageContaining("throttle.secondFactor.maxFailures");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"throttle.address.maxFailures=0", "throttle.account.maxFailures=-1", "throttle.secondFactor.maxFailures=x",
+        "throttle.address.lockout=PT0S", "throttle.account.lockout=-PT1M", "throttle.forgetAfter=tomorrow",
+        "throttle.address.maxLockout=PT1S"})
+    void fromShouldRefuseAnInvalidValueNamingTheKey(String line) {
+        String key = line.substring(0, line.indexOf('='));
+
+        assertThatThrownBy(() -> read(line))
+            .isInstanceOf(InvalidConfigurationException.class)
+            .hasMessageContaining(key);
+    }
+
+    @Test
+    void fromShouldRefuseAMisspelledThrottleKey() {
+        assertThatThrownBy(() -> read("throttle.adress.maxFailures=3"))
+            .isInstanceOf(InvalidConfigurationException.class)
+            .hasMessageContaining("throttle.adress.maxFailures");
+    }
+}

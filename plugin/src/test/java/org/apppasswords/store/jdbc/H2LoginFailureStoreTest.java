@@ -1,0 +1,19 @@
+package org.apppasswords.store.jdbc;
+
+import org.apppasswords.store.LoginFailureStore;
+import org.apppasswords.store.LoginFailureStoreContract;
+import org.junit.jupiter.api.BeforeEach;
+
+class H2LoginFailureStoreTest implements LoginFailureStoreContract {
+    private LoginFailureStore store;
+
+    @BeforeEach
+    void setUp() {
+        store = TestDatabases.emptyH2().loginFailures();
+    }
+
+    @Override
+    public LoginFailureStore testee() {
+        return store;
+    }
+}

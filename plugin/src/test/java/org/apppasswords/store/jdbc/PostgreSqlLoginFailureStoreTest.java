@@ -1,0 +1,19 @@
+package org.apppasswords.store.jdbc;
+
+import org.apppasswords.store.LoginFailureStore;
+import org.apppasswords.store.LoginFailureStoreContract;
+import org.junit.jupiter.api.BeforeEach;
+
+class PostgreSqlLoginFailureStoreTest implements LoginFailureStoreContract {
+    private LoginFailureStore store;
+
+    @BeforeEach
+    void setUp() {
+        store = TestDatabases.emptyPostgresql().loginFailures();
+    }
+
+    @Override
+    public LoginFailureStore testee() {
+        return store;
+    }
+}

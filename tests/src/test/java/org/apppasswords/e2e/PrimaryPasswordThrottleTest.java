@@ -1,0 +1,87 @@
+package org.apppasswords.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The throttle of the primary path through real IMAP (docs/throttling.md), with short lockouts:
+ * 3 failures lock an address out of an account for 2 seconds. IMAP clients connect from several
+ * loopback addresses (127.0.0.0/8 is all loopback on Linux), so James sees distinct client
+ * addresses. App passwords keep logging in throughout.
+ */
+class PrimaryPasswordThrottleTest {
+    private static final String ATTACKER = "127.0.0.2";
+    private static final String OWNER = "127.0.0.3";
+    private static final Duration LOCKOUT = Duration.ofSeconds(2);
+
+    @RegisterExtension
+    static JamesWithAppPasswords james = JamesWithAppPasswords.withProperties(String.join("\n",
+        "throttle.address.maxFailures=3",
+        "throttle.address.lockout=PT2S",
+        "throttle.address.maxLockout=PT2S",
+        "throttle.account.maxFailures=1000"));
+
+    private TotpUser user;
+
+    @BeforeEach
+    void createUser() throws Exception {
+        user = TotpUser.create(james, "throttled");
+    }
+
+    private boolean imap(String source, String password) throws Exception {
+        return ImapFrom.login(james.ports(), source, user.name, password);
+    }
+
+    private void wrongPasswords(String source, int count) throws Exception {
+        for (int i = 0; i < count; i++) {
+            assertThat(imap(source, "Wrong-Passw0rd-" + i + "$123456")).isFalse();
+        }
+    }
+
+    @Test
+    void thePrimaryPathShouldBeRefusedAfterTheConfiguredFailuresEvenWithTheRightPasswordAndCode() throws Exception {
+        wrongPasswords(ATTACKER, 3);
+
+        assertThat(imap(ATTACKER, user.primaryWithCurrentCode())).isFalse();
+    }
+
+    @Test
+    void anAppPasswordShouldStillLogInFromTheLockedAddress() throws Exception {
+        wrongPasswords(ATTACKER, 3);
+
+        assertThat(imap(ATTACKER, user.appPassword.password().revealForDisplay())).isTrue();
+        assertThat(Protocol.IMAP_LOGIN.login(james.ports(), user.name, user.secondAppPassword.password().reveal())).isTrue();
+    }
+
+    @Test
+    void theOwnerShouldStillSignInFromAnotherAddress() throws Exception {
+        wrongPasswords(ATTACKER, 3);
+
+        assertThat(imap(OWNER, user.primaryWithCurrentCode())).isTrue();
+    }
+
+    @Test
+    void theLockoutShouldEndByItself() throws Exception {
+        wrongPasswords(ATTACKER, 3);
+        String code = user.primaryWithCurrentCode();
+        assertThat(imap(ATTACKER, code)).isFalse();
+
+        Thread.sleep(LOCKOUT.plusMillis(500).toMillis());
+
+        assertThat(imap(ATTACKER, code)).as("the refused attempt spent no code: the same one now logs in").isTrue();
+    }
+
+    @Test
+    void theSameWrongPasswordRetriedShouldCountOnce() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            assertThat(imap(ATTACKER, "Stale-Passw0rd")).isFalse();
+        }
+
+        assertThat(imap(ATTACKER, user.primaryWithCurrentCode())).isTrue();
+    }
+}
