@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import org.apppasswords.configuration.ThrottleConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -128,7 +129,8 @@ class SelfServicePageTest {
         String user = TotpUser.newUserName("lockedpage");
         james.data().addUser(user, TotpUser.PRIMARY_PASSWORD);
         SelfServiceClient client = new SelfServiceClient(james.ports());
-        for (int attempt = 0; attempt < 6; attempt++) {
+        // The last of these failures locks this address out of the account (throttle.address.maxFailures).
+        for (int attempt = 0; attempt < ThrottleConfiguration.defaults().address().maxFailures(); attempt++) {
             assertThat(client.signIn(user, "wrong-" + attempt).statusCode()).isEqualTo(401);
         }
 
