@@ -64,21 +64,32 @@ final class TestSlapd implements BeforeAllCallback, AfterAllCallback {
         Files.writeString(base, baseEntries(), StandardCharsets.UTF_8);
         run(List.of(sbin("slapadd"), "-f", configuration.toString(), "-l", base.toString()), "");
         port = freePort();
-        slapd = new ProcessBuilder(sbin("slapd"), "-f", configuration.toString(), "-h", url(), "-d", "0")
+        start();
+    }
+
+    /** Starts slapd (again, after {@link #stop()}: same port, same data). */
+    void start() throws IOException, InterruptedException {
+        slapd = new ProcessBuilder(sbin("slapd"), "-f", directory.resolve("slapd.conf").toString(), "-h", url(), "-d", "0")
             .redirectErrorStream(true)
-            .redirectOutput(directory.resolve("slapd.log").toFile())
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("slapd.log").toFile()))
             .start();
         awaitListening();
     }
 
-    @Override
-    public void afterAll(ExtensionContext context) throws Exception {
+    /** Stops slapd, as a directory outage would; its data stays for {@link #start()}. */
+    void stop() throws InterruptedException {
         if (slapd != null) {
             slapd.destroy();
             if (!slapd.waitFor(10, TimeUnit.SECONDS)) {
                 slapd.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
+            slapd = null;
         }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        stop();
         if (directory != null) {
             try (Stream<Path> files = Files.walk(directory)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
