@@ -6,6 +6,7 @@ import org.apache.james.core.Username;
 import org.apache.james.user.ldap.ReadOnlyUsersLDAPRepository;
 import org.apppasswords.apppassword.CreatedAppPassword;
 import org.apppasswords.auth.AppPasswordsUsersRepository;
+import org.apppasswords.auth.UnambiguousNamesUsersRepository;
 import org.apppasswords.james.WrappedUsersRepositoryProbe;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,9 @@ class LdapDirectoryLoginTest {
         WrappedUsersRepositoryProbe probe = james.server().getProbe(WrappedUsersRepositoryProbe.class);
 
         assertThat(probe.used()).isInstanceOf(AppPasswordsUsersRepository.class);
-        assertThat(probe.wrapped()).isInstanceOf(ReadOnlyUsersLDAPRepository.class);
+        assertThat(probe.wrapped()).isInstanceOf(UnambiguousNamesUsersRepository.class);
+        assertThat(probe.ldap()).isInstanceOf(ReadOnlyUsersLDAPRepository.class);
+        assertThat(probe.ldap().contains(Username.of(name))).isTrue();
         assertThat(probe.wrapped().contains(Username.of(name))).isTrue();
         assertThat(probe.used().isReadOnly()).isTrue();
     }
@@ -117,6 +120,30 @@ class LdapDirectoryLoginTest {
 
         assertThat(protocol.login(james.ports(), name, LDAP_PASSWORD)).isTrue();
         assertThat(protocol.login(james.ports(), name, "Not-The-Ldap-Password")).isFalse();
+    }
+
+    /**
+     * The directory matches {@code uid} loosely (caseIgnoreMatch: insignificant spaces, Unicode
+     * compatibility forms), so it finds alice's entry, and binds with alice's password, for names
+     * that are other users to James, users without alice's second factor.
+     */
+    @ParameterizedTest
+    @EnumSource(Protocol.class)
+    void nameWithLeadingSpacesShouldNotBypassTheSecondFactor(Protocol protocol) throws Exception {
+        TotpUser user = ldapUserWithTotp("loose");
+
+        assertThat(protocol.login(james.ports(), " " + user.name, LDAP_PASSWORD)).as("leading space").isFalse();
+        assertThat(protocol.login(james.ports(), "  " + user.name, LDAP_PASSWORD)).as("two leading spaces").isFalse();
+        assertThat(protocol.login(james.ports(), user.name, LDAP_PASSWORD)).isFalse();
+    }
+
+    /** IMAP LOGIN is left out: its quoted strings are 7-bit, James answers BAD before any check. */
+    @ParameterizedTest
+    @EnumSource(value = Protocol.class, mode = EnumSource.Mode.EXCLUDE, names = "IMAP_LOGIN")
+    void nameWithAFullWidthLetterShouldNotBypassTheSecondFactor(Protocol protocol) throws Exception {
+        TotpUser user = ldapUserWithTotp("wide");
+
+        assertThat(protocol.login(james.ports(), "\uff57" + user.name.substring(1), LDAP_PASSWORD)).isFalse();
     }
 
     @Test

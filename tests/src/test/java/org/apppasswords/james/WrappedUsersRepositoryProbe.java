@@ -4,8 +4,10 @@ import javax.inject.Inject;
 import javax.inject.Named;
 
 import org.apache.james.user.api.UsersRepository;
+import org.apache.james.user.ldap.ReadOnlyUsersLDAPRepository;
 import org.apache.james.utils.GuiceProbe;
 
+import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.multibindings.Multibinder;
 
@@ -16,11 +18,19 @@ public final class WrappedUsersRepositoryProbe implements GuiceProbe {
 
     private final UsersRepository used;
     private final UsersRepository wrapped;
+    private final Injector injector;
 
     @Inject
-    WrappedUsersRepositoryProbe(UsersRepository used, @Named(UsersRepositoryDecoratorModule.WRAPPED) UsersRepository wrapped) {
+    WrappedUsersRepositoryProbe(UsersRepository used, @Named(UsersRepositoryDecoratorModule.WRAPPED) UsersRepository wrapped,
+                                Injector injector) {
         this.used = used;
         this.wrapped = wrapped;
+        this.injector = injector;
+    }
+
+    /** James's LDAP repository singleton (only for a server configured for LDAP). */
+    public UsersRepository ldap() {
+        return injector.getInstance(ReadOnlyUsersLDAPRepository.class);
     }
 
     /** The {@code UsersRepository} every James protocol is given. */
