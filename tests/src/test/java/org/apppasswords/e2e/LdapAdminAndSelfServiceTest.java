@@ -169,6 +169,29 @@ class LdapAdminAndSelfServiceTest {
     }
 
     /**
+     * Renaming a directory user: the new entry is added, James's rename task moves mailboxes and
+     * (our step) the app passwords and second factor, then the old entry is deleted.
+     */
+    @Test
+    void jamesRenameTaskShouldMoveSecretsBetweenTwoDirectoryEntries() throws Exception {
+        TotpUser user = ldapUserWithTotp("rename-old");
+        String newName = TotpUser.newUserName("rename-new");
+        slapd.addUser(newName, LDAP_PASSWORD);
+
+        String taskId = james.webAdmin().post("/users/" + user.name + "/rename/" + newName + "?action=rename")
+            .then().statusCode(201).extract().jsonPath().getString("taskId");
+        james.webAdmin().get("/tasks/" + taskId + "/await")
+            .then().statusCode(200).body("status", equalTo("completed"))
+            .body("additionalInformation.status.AppPasswordsUsernameChangeTaskStep", equalTo("DONE"));
+        slapd.deleteUser(user.name);
+
+        assertThat(Protocol.IMAP_LOGIN.login(james.ports(), newName, user.appPassword.password().reveal())).isTrue();
+        assertThat(Protocol.SMTP_AUTH.login(james.ports(), newName, LDAP_PASSWORD)).isFalse();
+        assertThat(Protocol.SMTP_AUTH.login(james.ports(), newName, user.primaryWithCurrentCode())).isTrue();
+        james.webAdmin().get(appPasswords(user.name)).then().statusCode(404);
+    }
+
+    /**
      * James's own {@code DELETE /users/{user}} cannot remove a directory user (James answers 204
      * anyway, as stock James does): the user stays in LDAP, so nothing of theirs may be forgotten,
      * least of all the second factor that keeps the bare LDAP password out.
