@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
  * A view of a directory-backed repository (James's LDAP one) that knows only names the directory
  * cannot match loosely. An LDAP server compares the login attribute with its own matching rule
  * ({@code caseIgnoreMatch}: leading, trailing and repeated spaces ignored, Unicode compatibility
- * forms folded, so {@code " alice@example.org"} and {@code "\uff41lice@example.org"} find alice's
+ * forms folded, so {@code " alice@example.org"} and the same name with a full-width {@code a} find alice's
  * entry) and James then binds as that entry. To James and to our stores those are other users,
  * without alice's second factor: her bare directory password would open them. For printable ASCII
  * without spaces the directory's rule is plain case-insensitive equality, which James's own
