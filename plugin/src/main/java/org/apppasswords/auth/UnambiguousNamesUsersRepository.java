@@ -12,11 +12,11 @@ import reactor.core.publisher.Mono;
  * A view of a directory-backed repository (James's LDAP one) that knows only names the directory
  * cannot match loosely. An LDAP server compares the login attribute with its own matching rule
  * ({@code caseIgnoreMatch}: leading, trailing and repeated spaces ignored, Unicode compatibility
- * forms folded, so {@code " alice@example.org"} and the same name with a full-width {@code a} find alice's
- * entry) and James then binds as that entry. To James and to our stores those are other users,
- * without alice's second factor: her bare directory password would open them. For printable ASCII
- * without spaces the directory's rule is plain case-insensitive equality, which James's own
- * lower-casing of usernames already applies, so one entry answers to one James user only.
+ * forms folded), so {@code " alice@example.org"}, or the same name with a full-width {@code a},
+ * finds alice's entry, and James then binds as that entry. To James and to our stores those are
+ * other users, without alice's second factor: her bare directory password would open them. For
+ * printable ASCII without spaces the directory's rule is plain case-insensitive equality, which
+ * James's own lower-casing of usernames already applies, so one entry answers to one James user.
  *
  * <p>Any other name is unknown here: {@code test} refuses it, {@code getUserByName} answers
  * null, {@code contains} false, without asking the directory. Everything else forwards.
