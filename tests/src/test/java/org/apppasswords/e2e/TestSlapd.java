@@ -63,8 +63,22 @@ final class TestSlapd implements BeforeAllCallback, AfterAllCallback {
         Path base = directory.resolve("base.ldif");
         Files.writeString(base, baseEntries(), StandardCharsets.UTF_8);
         run(List.of(sbin("slapadd"), "-f", configuration.toString(), "-l", base.toString()), "");
-        port = freePort();
-        start();
+        startOnAFreePort();
+    }
+
+    /** A port found free may be taken by another process before slapd binds it: then another port. */
+    private void startOnAFreePort() throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            port = freePort();
+            try {
+                start();
+                return;
+            } catch (SlapdStartFailure e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Starts slapd (again, after {@link #stop()}: same port, same data). */
@@ -185,7 +199,7 @@ final class TestSlapd implements BeforeAllCallback, AfterAllCallback {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
             if (!slapd.isAlive()) {
-                throw new IllegalStateException("slapd stopped at start: " + Files.readString(directory.resolve("slapd.log")));
+                throw new SlapdStartFailure("slapd stopped at start: " + Files.readString(directory.resolve("slapd.log")));
             }
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
@@ -239,6 +253,12 @@ final class TestSlapd implements BeforeAllCallback, AfterAllCallback {
             return "{SSHA}" + Base64.getEncoder().encodeToString(digestAndSalt);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static final class SlapdStartFailure extends IllegalStateException {
+        SlapdStartFailure(String message) {
+            super(message);
         }
     }
 
