@@ -15,6 +15,7 @@ import org.apppasswords.auth.DecoyUser;
 import org.apppasswords.auth.LoginPolicy;
 import org.apppasswords.auth.PrimaryPasswordCheck;
 import org.apppasswords.auth.SelfServiceSignIn;
+import org.apppasswords.auth.UnambiguousNamesUsersRepository;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
@@ -25,8 +26,9 @@ import com.google.inject.util.Modules;
 /**
  * Replaces James's {@code UsersRepository} binding with our decorator around the repository
  * James would have used: the memory one, or the LDAP one when {@code usersrepository.xml} names an
- * {@code ldapHost} (the same choice {@link UsersRepositoryModuleChooser} makes). The wrapped
- * repository stays a singleton that James configures and initialises as usual.
+ * {@code ldapHost} (the same choice {@link UsersRepositoryModuleChooser} makes; the LDAP one
+ * through {@link UnambiguousNamesUsersRepository}). The wrapped repository stays a singleton that
+ * James configures and initialises as usual.
  */
 final class UsersRepositoryDecoratorModule {
     /** Names the repository James configured, which our decorator wraps. */
@@ -63,9 +65,16 @@ final class UsersRepositoryDecoratorModule {
     private static final class WrapLdap extends AbstractModule {
         @Override
         protected void configure() {
-            bind(UsersRepository.class).annotatedWith(Names.named(WRAPPED)).to(ReadOnlyUsersLDAPRepository.class);
             // The directory's bind cannot be imitated here: an unknown name answers faster.
             bind(PrimaryPasswordCheck.class).toInstance(PrimaryPasswordCheck.delegating());
+        }
+
+        /** James's LDAP repository, seen only under names the directory cannot match loosely (see the view's contract). */
+        @Provides
+        @Singleton
+        @Named(WRAPPED)
+        UsersRepository wrapped(ReadOnlyUsersLDAPRepository ldap) {
+            return new UnambiguousNamesUsersRepository(ldap);
         }
     }
 

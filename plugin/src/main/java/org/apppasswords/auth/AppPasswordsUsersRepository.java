@@ -19,8 +19,10 @@ import org.apppasswords.store.StoreUnavailableException;
  * choice reads nothing secret. The rest of the life cycle keeps our secrets in step with James's
  * users: a user removed through James loses them and their self-service sessions, and a primary
  * password changed through James revokes the app passwords and self-service sessions unless
- * {@code onPrimaryPasswordChange=keep}. When the store cannot be reached every login is refused
- * (fail closed), never checked against the primary password alone.
+ * {@code onPrimaryPasswordChange=keep}. A read-only repository (James's LDAP one) refuses every
+ * change: it is asked first, so that a refused change ends nothing (an admin's {@code DELETE
+ * /users/{u}} must not strip an LDAP user's second factor). When the store cannot be reached every
+ * login is refused (fail closed), never checked against the primary password alone.
  */
 public final class AppPasswordsUsersRepository extends ForwardingUsersRepository {
     private final AppPasswordLogin appPasswordLogin;
@@ -88,6 +90,11 @@ public final class AppPasswordsUsersRepository extends ForwardingUsersRepository
 
     @Override
     public void updateUser(User user) throws UsersRepositoryException {
+        if (delegate.isReadOnly()) {
+            delegate.updateUser(PolicyUser.unwrap(user));
+            userSecrets.primaryPasswordChanged(user.getUserName());
+            return;
+        }
         // In James 3.8.1 a User carries nothing but its password: an update is a password change.
         // Ended first, and only then is the new password applied: when the store is unreachable
         // the change fails rather than keeping the app passwords and sessions it should end.
@@ -97,6 +104,11 @@ public final class AppPasswordsUsersRepository extends ForwardingUsersRepository
 
     @Override
     public void removeUser(Username name) throws UsersRepositoryException {
+        if (delegate.isReadOnly()) {
+            delegate.removeUser(name);
+            userSecrets.forget(name);
+            return;
+        }
         // Forgotten first, as for a password change: when the store is unreachable the removal
         // fails rather than leaving secrets for a later user of the same name.
         userSecrets.forget(name);

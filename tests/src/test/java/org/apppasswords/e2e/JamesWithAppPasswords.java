@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.apache.james.GuiceJamesServer;
@@ -37,6 +38,7 @@ final class JamesWithAppPasswords implements BeforeAllCallback, AfterAllCallback
     private final String appPasswordsProperties;
     private final List<Module> testModules = new ArrayList<>();
     private WebAdminJwt webAdminJwt;
+    private Supplier<String> usersRepositoryXml;
     private Path workingDirectory;
     private GuiceJamesServer server;
     private JamesConfDirectory.Ports ports;
@@ -65,6 +67,16 @@ final class JamesWithAppPasswords implements BeforeAllCallback, AfterAllCallback
         return this;
     }
 
+    /**
+     * Replaces the demo's {@code usersrepository.xml} with the one supplied (read when the server
+     * starts), as an operator would; such a repository (LDAP) holds its own users, so no
+     * {@link #ADMIN} is added to it.
+     */
+    JamesWithAppPasswords withUsersRepository(Supplier<String> xml) {
+        usersRepositoryXml = xml;
+        return this;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         workingDirectory = Files.createTempDirectory("james-app-passwords");
@@ -72,11 +84,16 @@ final class JamesWithAppPasswords implements BeforeAllCallback, AfterAllCallback
         if (webAdminJwt != null) {
             JamesConfDirectory.enableWebAdminJwt(workingDirectory, webAdminJwt);
         }
+        if (usersRepositoryXml != null) {
+            Files.writeString(workingDirectory.resolve("conf").resolve("usersrepository.xml"), usersRepositoryXml.get());
+        }
         server = build(workingDirectory, testModules);
         server.start();
         DataProbeImpl data = server.getProbe(DataProbeImpl.class);
         data.addDomain(DOMAIN);
-        data.addUser(ADMIN, "admin-primary-password");
+        if (usersRepositoryXml == null) {
+            data.addUser(ADMIN, "admin-primary-password");
+        }
     }
 
     /** The launcher's server for a prepared working directory, not started. */
