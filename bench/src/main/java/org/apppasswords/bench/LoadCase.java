@@ -20,6 +20,8 @@ final class LoadCase {
     final AtomicLong errors = new AtomicLong();
     final AtomicLong skipped = new AtomicLong();
     final List<Double> roundRates = new ArrayList<>();
+    /** The first few error messages, to tell a harness problem from a server problem. */
+    final List<String> errorSamples = java.util.Collections.synchronizedList(new ArrayList<>());
     long attempts;
     long nanos;
 
@@ -29,6 +31,13 @@ final class LoadCase {
         this.baseline = baseline;
         this.expected = expected;
         this.attempt = attempt;
+    }
+
+    void error(Exception e) {
+        errors.incrementAndGet();
+        if (errorSamples.size() < 5) {
+            errorSamples.add(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
     }
 
     double rate() {

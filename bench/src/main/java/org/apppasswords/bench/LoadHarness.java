@@ -34,7 +34,7 @@ public final class LoadHarness {
 
     public static void main(String[] args) throws Exception {
         LoadOptions options = LoadOptions.parse(args);
-        String report = run(options);
+        String report = LoadReport.markdown(run(options), options);
         System.out.println(report);
         if (options.out != null) {
             Files.createDirectories(options.out.toAbsolutePath().getParent());
@@ -43,7 +43,8 @@ public final class LoadHarness {
         System.exit(0);
     }
 
-    static String run(LoadOptions options) throws Exception {
+    /** Both servers started, seeded, warmed up and measured; they are stopped before this returns. */
+    static List<LoadCase> run(LoadOptions options) throws Exception {
         Path work = options.work != null ? Files.createDirectories(options.work) : Files.createTempDirectory("bench-load");
         String properties = options.store.equals("memory") ? "store=memory\n" : "";
         log("starting stock and extension James in " + work);
@@ -66,7 +67,7 @@ public final class LoadHarness {
                     runCase(loadCase, options.clients, options.seconds, true);
                 }
             }
-            return LoadReport.markdown(cases, options);
+            return cases;
         }
     }
 
@@ -134,7 +135,7 @@ public final class LoadHarness {
                             answer = loadCase.attempt.run(client, sequence.getAndIncrement());
                         } catch (Exception e) {
                             if (measure) {
-                                loadCase.errors.incrementAndGet();
+                                loadCase.error(e);
                             }
                             continue;
                         }

@@ -30,6 +30,13 @@ final class LoadReport {
                 loadCase.latencies.millis(0.50), loadCase.latencies.millis(0.99), ratio, rounds, loadCase.unexpected.get(),
                 loadCase.errors.get(), loadCase.skipped.get()));
         }
+        out.append(String.format(Locale.ROOT, "%nIMAP LOGOUTs answered by a closed connection (James 3.8.1, stock and ours alike; "
+            + "the login had been answered): %d%n", ImapLogin.CUT_LOGOUTS.get()));
+        for (LoadCase loadCase : cases) {
+            for (String sample : loadCase.errorSamples) {
+                out.append(String.format(Locale.ROOT, "%nError in %s: %s", loadCase.name, sample));
+            }
+        }
         return out.toString();
     }
 }
