@@ -54,4 +54,13 @@ final class ImapLogin {
         }
         CUT_LOGOUTS.incrementAndGet();
     }
+
+    private static String tagged(BufferedReader in, String tag) throws IOException {
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            if (line.startsWith(tag)) {
+                return line;
+            }
+        }
+        throw new IOException("The IMAP server closed the connection before answering " + tag.trim());
+    }
 }
