@@ -8,6 +8,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.apache.james.FakeSearchMailboxModule;
 import org.apache.james.GuiceJamesServer;
@@ -57,15 +62,12 @@ public final class BenchServerMain {
             String[] words = line.trim().split(" ");
             switch (words[0]) {
                 case "users":
-                    for (int i = 0; i < Integer.parseInt(words[2]); i++) {
-                        data.addUser(userName(words[1], i), words[3]);
-                    }
+                    inParallel(Integer.parseInt(words[2]), i -> data.addUser(userName(words[1], i), words[3]));
                     break;
                 case "totp":
                     TotpSecret secret = TotpSecret.fromBase32(words[3]);
-                    for (int i = 0; i < Integer.parseInt(words[2]); i++) {
-                        server.getProbe(AppPasswordsProbe.class).enableTotp(Username.of(userName(words[1], i)), secret);
-                    }
+                    AppPasswordsProbe probe = server.getProbe(AppPasswordsProbe.class);
+                    inParallel(Integer.parseInt(words[2]), i -> probe.enableTotp(Username.of(userName(words[1], i)), secret));
                     break;
                 case "apppw":
                     for (int i = 0; i < Integer.parseInt(words[2]); i++) {
@@ -88,6 +90,30 @@ public final class BenchServerMain {
         }
         server.stop();
         System.exit(0);
+    }
+
+    interface Seed {
+        void user(int index) throws Exception;
+    }
+
+    /** Seeding thousands of users one by one (a PBKDF2 hash and a committed store write each) would take minutes. */
+    private static void inParallel(int count, Seed seed) throws Exception {
+        ExecutorService executor = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> results = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                results.add(executor.submit(() -> {
+                    seed.user(index);
+                    return null;
+                }));
+            }
+            for (Future<?> result : results) {
+                result.get();
+            }
+        } finally {
+            executor.shutdown();
+        }
     }
 
     static String userName(String prefix, int index) {

@@ -3,23 +3,16 @@ package org.apppasswords.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
-import org.apache.james.core.Username;
-import org.apppasswords.store.AppPasswordStore;
-import org.apppasswords.store.SecondFactorStore;
-import org.apppasswords.store.jdbc.JdbcSettings;
-import org.apppasswords.store.jdbc.JdbcStores;
 
 /**
  * The PostgreSQL store at two sizes, LARGE users and SMALL users each holding PER_USER app
@@ -37,7 +30,7 @@ public final class ScaleRun {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new java.util.HashMap<>(Map.of("--large", "100000", "--small", "1000", "--per-user", "5",
+        Map<String, String> options = new HashMap<>(Map.of("--large", "100000", "--small", "1000", "--per-user", "5",
             "--logins", "20000", "--rounds", "4", "--sample", "1000"));
         for (int i = 0; i < args.length; i += 2) {
             options.put(args[i], args[i + 1]);
@@ -57,7 +50,7 @@ public final class ScaleRun {
             for (int round = 0; round < rounds; round++) {
                 for (ScaleSize size : round % 2 == 0 ? sizes : List.of(sizes.get(1), sizes.get(0))) {
                     size.measure(logins / rounds, statements);
-                    LoadHarness.log(String.format(Locale.ROOT, "  round %d, %,d users: p50 %.3f ms", round + 1, size.users,
+                    LoadHarness.log(String.format(Locale.ROOT, "  round %d, %,d users: p50 so far %.3f ms", round + 1, size.users,
                         size.latencies.millis(0.5)));
                 }
             }
@@ -107,27 +100,5 @@ public final class ScaleRun {
         out.append(String.format(Locale.ROOT, "%np50 ratio %,d / %,d users: %.2f%n", large.users, small.users,
             large.latencies.millis(0.5) / small.latencies.millis(0.5)));
         return out.toString();
-    }
-
-    /** Keeps the store types in one place for {@link ScaleSize}. */
-    static AppPasswordStore countedAppPasswords(CallCounter counter, JdbcStores stores) {
-        return counter.wrap(AppPasswordStore.class, stores.appPasswords());
-    }
-
-    static SecondFactorStore countedSecondFactors(CallCounter counter, JdbcStores stores) {
-        return counter.wrap(SecondFactorStore.class, stores.secondFactors());
-    }
-
-    static JdbcStores open(String url, Path keyFile) {
-        return JdbcStores.open(new JdbcSettings(url, Optional.of("apppasswords"), Optional.empty(), 10, keyFile,
-            JdbcSettings.DEFAULT_CONNECTION_TIMEOUT), new SecureRandom());
-    }
-
-    static Username username(String name) {
-        return Username.of(name);
-    }
-
-    static Clock clock() {
-        return Clock.systemUTC();
     }
 }

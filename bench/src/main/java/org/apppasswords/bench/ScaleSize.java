@@ -2,16 +2,22 @@ package org.apppasswords.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.apache.james.core.Username;
+import org.apppasswords.store.AppPasswordStore;
+import org.apppasswords.store.SecondFactorStore;
+import org.apppasswords.store.jdbc.JdbcSettings;
 import org.apppasswords.store.jdbc.JdbcStores;
 import org.apppasswords.store.memory.MemorySelfServiceSessionStore;
 
@@ -34,8 +40,9 @@ final class ScaleSize implements AutoCloseable {
         this.url = url;
         this.stores = stores;
         this.samples = samples;
-        this.logins = new BenchLogins(ScaleRun.countedAppPasswords(counter, stores), ScaleRun.countedSecondFactors(counter, stores),
-            new MemorySelfServiceSessionStore(), new NoOpUsersRepository(), ScaleRun.clock());
+        this.logins = new BenchLogins(counter.wrap(AppPasswordStore.class, stores.appPasswords()),
+            counter.wrap(SecondFactorStore.class, stores.secondFactors()), new MemorySelfServiceSessionStore(), new NoOpUsersRepository(),
+            Clock.systemUTC());
     }
 
     /** A fresh database {@code bench_USERS}, its schema made by the store's own migrations, then seeded. */
@@ -48,7 +55,8 @@ final class ScaleSize implements AutoCloseable {
         }
         String url = server + database;
         Path keyFile = Files.createTempDirectory("bench-key").resolve("encryption.key");
-        JdbcStores stores = ScaleRun.open(url, keyFile);
+        JdbcStores stores = JdbcStores.open(new JdbcSettings(url, Optional.of("apppasswords"), Optional.empty(), 10, keyFile,
+            JdbcSettings.DEFAULT_CONNECTION_TIMEOUT), new SecureRandom());
         long start = System.nanoTime();
         List<String[]> samples;
         try (Connection connection = DriverManager.getConnection(url, "apppasswords", "")) {
