@@ -23,7 +23,7 @@ import org.apppasswords.totp.TotpSecret;
  * the ratio to the stock case of the same protocol.
  *
  * <p>Options: {@code --rounds 3 --seconds 10 --warmup-seconds 5 --clients 8 --code-users 4000
- * --store h2|memory --heap 1g --work DIR --out FILE}.
+ * --store h2|memory|JDBC_URL --heap 1g --work DIR --out FILE}.
  */
 public final class LoadHarness {
     static final String PRIMARY = "Bench-Passw0rd";
@@ -46,7 +46,8 @@ public final class LoadHarness {
     /** Both servers started, seeded, warmed up and measured; they are stopped before this returns. */
     static List<LoadCase> run(LoadOptions options) throws Exception {
         Path work = options.work != null ? Files.createDirectories(options.work) : Files.createTempDirectory("bench-load");
-        String properties = options.store.equals("memory") ? "store=memory\n" : "";
+        String properties = options.store.equals("memory") ? "store=memory\n"
+            : options.store.startsWith("jdbc:") ? "jdbc.url=" + options.store + "\n" : "";
         log("starting stock and extension James in " + work);
         try (BenchServer stock = BenchServer.start("stock", Files.createDirectories(work.resolve("stock")), null, options.heap);
              BenchServer ours = BenchServer.start("ours", Files.createDirectories(work.resolve("ours")), properties, options.heap)) {
@@ -206,8 +207,8 @@ public final class LoadHarness {
                     default: throw new IllegalArgumentException("Unknown option " + args[i]);
                 }
             }
-            if (!options.store.equals("h2") && !options.store.equals("memory")) {
-                throw new IllegalArgumentException("--store is h2 or memory");
+            if (!options.store.equals("h2") && !options.store.equals("memory") && !options.store.startsWith("jdbc:")) {
+                throw new IllegalArgumentException("--store is h2 (the default embedded file), memory, or a jdbc.url");
             }
             return options;
         }
