@@ -96,10 +96,8 @@ public final class LoadHarness {
             (client, n) -> ImapLogin.login(stockImap, user("s", n), PRIMARY)));
         cases.add(new LoadCase("IMAP ours, app password", "IMAP stock, primary password", true,
             (client, n) -> ImapLogin.login(oursImap, user("a", n), appPasswords.get(index(n)))));
-        cases.add(new LoadCase("IMAP ours, primary$CODE", "IMAP stock, primary password", true, (client, n) -> {
-            String[] next = codeUsers.next();
-            return next == null ? null : ImapLogin.login(oursImap, next[0], next[1]);
-        }));
+        cases.add(new LoadCase("IMAP ours, primary$CODE", "IMAP stock, primary password", true,
+            (client, n) -> codeUsers.login((user, password) -> ImapLogin.login(oursImap, user, password))));
         cases.add(new LoadCase("IMAP ours, wrong app password", "IMAP stock, primary password", false,
             (client, n) -> ImapLogin.login(oursImap, user("a", n), wrong.get(index(n)))));
         cases.add(new LoadCase("JMAP Basic stock, primary password", null, true,
