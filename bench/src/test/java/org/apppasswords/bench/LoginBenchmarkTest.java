@@ -58,14 +58,16 @@ class LoginBenchmarkTest {
     }
 
     @Test
-    void aReplayedCodeShouldFailTheBenchmark() throws Exception {
+    void aReplayedCodeShouldBeRefusedAndFailTheTrial() throws Exception {
         primaryWithCode.setUp();
         primaryWithCode.presented = new String[2];
         primaryWithCode.computeCodes();
         benchmark.primaryWithCodeOverNoOpDelegate(primaryWithCode);
         primaryWithCode.cursor = 0;
 
-        assertThatThrownBy(() -> benchmark.primaryWithCodeOverNoOpDelegate(primaryWithCode)).isInstanceOf(IllegalStateException.class);
+        assertThat(benchmark.primaryWithCodeOverNoOpDelegate(primaryWithCode)).isFalse();
+        assertThatThrownBy(primaryWithCode::tearDown).isInstanceOf(IllegalStateException.class).hasMessageContaining("1 of 2");
+        primaryWithCode.logins = null;
     }
 
     @Test
