@@ -1,0 +1,214 @@
+package org.apppasswords.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apppasswords.apppassword.AppPasswordGenerator;
+import org.apppasswords.totp.TotpSecret;
+
+/**
+ * Stock James 3.8.1 against James through the launcher, in one run: both servers run in child
+ * JVMs for the whole run, and each round gives every case the same number of seconds in turn
+ * (stock, then ours; the order reverses every other round), so machine noise falls on both. N
+ * client threads loop over one login each (IMAP: connect, LOGIN, LOGOUT, close; JMAP: one Basic
+ * {@code GET /jmap/session}). Prints and writes a Markdown table: logins/s, p50 and p99, and
+ * the ratio to the stock case of the same protocol.
+ *
+ * <p>Options: {@code --rounds 3 --seconds 10 --warmup-seconds 5 --clients 8 --code-users 4000
+ * --store h2|memory|JDBC_URL --heap 1g --work DIR --out FILE}.
+ */
+public final class LoadHarness {
+    static final String PRIMARY = "Bench-Passw0rd";
+    static final int USERS = 50;
+
+    private LoadHarness() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        LoadOptions options = LoadOptions.parse(args);
+        String report = LoadReport.markdown(run(options), options);
+        System.out.println(report);
+        if (options.out != null) {
+            Files.createDirectories(options.out.toAbsolutePath().getParent());
+            Files.writeString(options.out, report);
+        }
+        System.exit(0);
+    }
+
+    /** Both servers started, seeded, warmed up and measured; they are stopped before this returns. */
+    static List<LoadCase> run(LoadOptions options) throws Exception {
+        Path work = options.work != null ? Files.createDirectories(options.work) : Files.createTempDirectory("bench-load");
+        String properties = options.store.equals("memory") ? "store=memory\n"
+            : options.store.startsWith("jdbc:") ? "jdbc.url=" + options.store + "\n" : "";
+        log("starting stock and extension James in " + work);
+        try (BenchServer stock = BenchServer.start("stock", Files.createDirectories(work.resolve("stock")), null, options.heap);
+             BenchServer ours = BenchServer.start("ours", Files.createDirectories(work.resolve("ours")), properties, options.heap)) {
+            stock.awaitReady();
+            ours.awaitReady();
+            List<LoadCase> cases = seed(stock, ours, options);
+            log("warm-up: " + options.warmupSeconds + " s per case");
+            for (LoadCase loadCase : cases) {
+                runCase(loadCase, options.clients, options.warmupSeconds, false);
+            }
+            for (int round = 0; round < options.rounds; round++) {
+                List<LoadCase> order = new ArrayList<>(cases);
+                if (round % 2 == 1) {
+                    Collections.reverse(order);
+                }
+                log("round " + (round + 1) + "/" + options.rounds);
+                for (LoadCase loadCase : order) {
+                    runCase(loadCase, options.clients, options.seconds, true);
+                }
+            }
+            return cases;
+        }
+    }
+
+    private static List<LoadCase> seed(BenchServer stock, BenchServer ours, LoadOptions options) throws Exception {
+        log("seeding: " + USERS + " users on each server, " + options.codeUsers + " TOTP users on the extension");
+        TotpSecret secret = TotpSecret.generate(new SecureRandom());
+        stock.addUsers("s", USERS, PRIMARY);
+        ours.addUsers("a", USERS, PRIMARY);
+        ours.enableTotp("a", USERS, secret.revealBase32());
+        List<String> appPasswords = ours.createAppPasswords("a", USERS);
+        ours.addUsers("c", options.codeUsers, PRIMARY);
+        ours.enableTotp("c", options.codeUsers, secret.revealBase32());
+        CodeUsers codeUsers = new CodeUsers("c", options.codeUsers, PRIMARY, secret);
+        List<String> wrong = new ArrayList<>();
+        AppPasswordGenerator generator = new AppPasswordGenerator(new SecureRandom());
+        for (int i = 0; i < USERS; i++) {
+            wrong.add(generator.generate().reveal());
+        }
+        int stockImap = stock.conf.imapPort;
+        int oursImap = ours.conf.imapPort;
+        JmapBasic stockJmap = new JmapBasic(stock.conf.jmapPort);
+        JmapBasic oursJmap = new JmapBasic(ours.conf.jmapPort);
+        List<LoadCase> cases = new ArrayList<>();
+        cases.add(new LoadCase("IMAP stock, primary password", null, true,
+            (client, n) -> ImapLogin.login(stockImap, user("s", n), PRIMARY)));
+        cases.add(new LoadCase("IMAP ours, app password", "IMAP stock, primary password", true,
+            (client, n) -> ImapLogin.login(oursImap, user("a", n), appPasswords.get(index(n)))));
+        cases.add(new LoadCase("IMAP ours, primary$CODE", "IMAP stock, primary password", true,
+            (client, n) -> codeUsers.login((user, password) -> ImapLogin.login(oursImap, user, password))));
+        cases.add(new LoadCase("IMAP ours, wrong app password", "IMAP stock, primary password", false,
+            (client, n) -> ImapLogin.login(oursImap, user("a", n), wrong.get(index(n)))));
+        cases.add(new LoadCase("JMAP Basic stock, primary password", null, true,
+            (client, n) -> stockJmap.session(user("s", n), PRIMARY)));
+        cases.add(new LoadCase("JMAP Basic ours, app password", "JMAP Basic stock, primary password", true,
+            (client, n) -> oursJmap.session(user("a", n), appPasswords.get(index(n)))));
+        return cases;
+    }
+
+    private static String user(String prefix, long sequence) {
+        return BenchServerMain.userName(prefix, index(sequence));
+    }
+
+    private static int index(long sequence) {
+        return (int) (sequence % USERS);
+    }
+
+    /** N clients loop over the case's attempt for {@code seconds}; recorded only when {@code measure}. */
+    static void runCase(LoadCase loadCase, int clients, int seconds, boolean measure) throws InterruptedException {
+        AtomicLong sequence = new AtomicLong();
+        AtomicLong attempts = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(clients);
+        long start = System.nanoTime();
+        long deadline = start + seconds * 1_000_000_000L;
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            Thread thread = new Thread(() -> {
+                Latencies mine = new Latencies();
+                try {
+                    while (System.nanoTime() < deadline) {
+                        long before = System.nanoTime();
+                        Boolean answer;
+                        try {
+                            answer = loadCase.attempt.run(client, sequence.getAndIncrement());
+                        } catch (Exception e) {
+                            if (measure) {
+                                loadCase.error(e);
+                            }
+                            continue;
+                        }
+                        if (answer == null) {
+                            if (measure) {
+                                loadCase.skipped.incrementAndGet();
+                            }
+                            Thread.sleep(5);
+                            continue;
+                        }
+                        mine.add(System.nanoTime() - before);
+                        attempts.incrementAndGet();
+                        if (measure && answer != loadCase.expected) {
+                            loadCase.unexpected.incrementAndGet();
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    if (measure) {
+                        loadCase.latencies.addAll(mine);
+                    }
+                    done.countDown();
+                }
+            }, "bench-client-" + c);
+            thread.start();
+        }
+        done.await();
+        long elapsed = System.nanoTime() - start;
+        if (measure) {
+            loadCase.attempts += attempts.get();
+            loadCase.nanos += elapsed;
+            loadCase.roundRates.add(attempts.get() * 1e9 / elapsed);
+            log(String.format(Locale.ROOT, "  %-38s %8.1f /s", loadCase.name, attempts.get() * 1e9 / elapsed));
+        }
+    }
+
+    static void log(String line) {
+        System.err.println("[bench] " + line);
+    }
+
+    /** Command-line options, with the defaults of the full run. */
+    static final class LoadOptions {
+        int rounds = 3;
+        int seconds = 10;
+        int warmupSeconds = 5;
+        int clients = 8;
+        int codeUsers = 4000;
+        String store = "h2";
+        String heap = "1g";
+        Path work;
+        Path out;
+
+        static LoadOptions parse(String[] args) {
+            LoadOptions options = new LoadOptions();
+            for (int i = 0; i < args.length; i += 2) {
+                String value = args[i + 1];
+                switch (args[i]) {
+                    case "--rounds": options.rounds = Integer.parseInt(value); break;
+                    case "--seconds": options.seconds = Integer.parseInt(value); break;
+                    case "--warmup-seconds": options.warmupSeconds = Integer.parseInt(value); break;
+                    case "--clients": options.clients = Integer.parseInt(value); break;
+                    case "--code-users": options.codeUsers = Integer.parseInt(value); break;
+                    case "--store": options.store = value; break;
+                    case "--heap": options.heap = value; break;
+                    case "--work": options.work = Paths.get(value); break;
+                    case "--out": options.out = Paths.get(value); break;
+                    default: throw new IllegalArgumentException("Unknown option " + args[i]);
+                }
+            }
+            if (!options.store.equals("h2") && !options.store.equals("memory") && !options.store.startsWith("jdbc:")) {
+                throw new IllegalArgumentException("--store is h2 (the default embedded file), memory, or a jdbc.url");
+            }
+            return options;
+        }
+    }
+}

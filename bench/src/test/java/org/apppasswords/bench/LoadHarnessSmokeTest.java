@@ -1,0 +1,46 @@
+package org.apppasswords.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the load harness working without benchmarking anything: a few seconds of every case
+ * against both servers (stock James and the launcher, each in its own JVM). The figures of
+ * docs/benchmarks.md come from scripts/bench, never from the test suite.
+ */
+class LoadHarnessSmokeTest {
+    @Test
+    void everyCaseShouldGetTheAnswerItExpectsFromARealServer() throws Exception {
+        LoadHarness.LoadOptions options = LoadHarness.LoadOptions.parse(new String[] {"--rounds", "1", "--seconds", "2",
+            "--warmup-seconds", "1", "--clients", "2", "--code-users", "200", "--store", "memory", "--heap", "512m"});
+
+        List<LoadCase> cases = LoadHarness.run(options);
+
+        assertThat(cases).extracting(c -> c.name).containsExactly("IMAP stock, primary password", "IMAP ours, app password",
+            "IMAP ours, primary$CODE", "IMAP ours, wrong app password", "JMAP Basic stock, primary password",
+            "JMAP Basic ours, app password");
+        assertThat(cases).allSatisfy(c -> {
+            assertThat(c.attempts).as(c.name + " attempts").isPositive();
+            assertThat(c.unexpected.get()).as(c.name + " answers other than expected").isZero();
+            assertThat(c.errors.get()).as(c.name + " errors").isZero();
+        });
+        assertThat(LoadReport.markdown(cases, options)).contains("| IMAP ours, app password |");
+    }
+
+    @Test
+    void optionsShouldRefuseAnUnknownStore() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LoadHarness.LoadOptions.parse(new String[] {"--store", "cassandra"}))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("--store");
+    }
+
+    @Test
+    void optionsShouldRefuseAnUnknownOption() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LoadHarness.LoadOptions.parse(new String[] {"--threads", "4"}))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("--threads");
+    }
+}

@@ -1,0 +1,87 @@
+package org.apppasswords.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each benchmark method called once, outside JMH: proves that what the benchmarks time is the
+ * login they claim (a right app password accepted, a wrong one refused, a fresh code accepted).
+ */
+class LoginBenchmarkTest {
+    private final LoginBenchmark benchmark = new LoginBenchmark();
+    private final LoginBenchmark.AppPasswords appPasswords = new LoginBenchmark.AppPasswords();
+    private final LoginBenchmark.PrimaryWithCode primaryWithCode = new LoginBenchmark.PrimaryWithCode();
+
+    @AfterEach
+    void tearDown() {
+        if (appPasswords.logins != null) {
+            appPasswords.tearDown();
+        }
+        if (primaryWithCode.logins != null) {
+            primaryWithCode.tearDown();
+        }
+    }
+
+    @Test
+    void theRightAppPasswordOf25ShouldBeAccepted() throws Exception {
+        appPasswords.setUp();
+
+        assertThat(benchmark.appPasswordRightOf25(appPasswords)).isTrue();
+    }
+
+    @Test
+    void theWrongAppPasswordShouldBeRefused() throws Exception {
+        appPasswords.setUp();
+
+        assertThat(benchmark.appPasswordWrongOf25(appPasswords)).isFalse();
+    }
+
+    @Test
+    void theBenchmarkShouldFailWhenTheLoginAnswersOtherwise() throws Exception {
+        appPasswords.setUp();
+        appPasswords.right = appPasswords.wrong;
+
+        assertThatThrownBy(() -> benchmark.appPasswordRightOf25(appPasswords)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void primaryWithCodeShouldBeAcceptedAtEveryNewStep() throws Exception {
+        primaryWithCode.setUp();
+        primaryWithCode.presented = new String[3];
+        primaryWithCode.computeCodes();
+
+        assertThat(benchmark.primaryWithCodeOverNoOpDelegate(primaryWithCode)).isTrue();
+        assertThat(benchmark.primaryWithCodeOverNoOpDelegate(primaryWithCode)).isTrue();
+    }
+
+    @Test
+    void aReplayedCodeShouldBeRefusedAndFailTheTrial() throws Exception {
+        primaryWithCode.setUp();
+        primaryWithCode.presented = new String[2];
+        primaryWithCode.computeCodes();
+        benchmark.primaryWithCodeOverNoOpDelegate(primaryWithCode);
+        primaryWithCode.cursor = 0;
+        assertThat(benchmark.primaryWithCodeOverNoOpDelegate(primaryWithCode)).isFalse();
+        primaryWithCode.cursor = 0;
+
+        assertThat(benchmark.primaryWithCodeOverNoOpDelegate(primaryWithCode)).isFalse();
+        assertThatThrownBy(primaryWithCode::tearDown).isInstanceOf(IllegalStateException.class).hasMessageContaining("2 of 3");
+        primaryWithCode.logins = null;
+    }
+
+    @Test
+    void totpVerificationShouldFindTheCurrentStep() {
+        LoginBenchmark.TotpOnly state = new LoginBenchmark.TotpOnly();
+        state.setUp();
+
+        assertThat(benchmark.totpVerification(state)).isEqualTo(org.apppasswords.totp.Totp.timeStep(LoginBenchmark.START));
+    }
+
+    @Test
+    void generationShouldMakeAWellFormedAppPassword() {
+        assertThat(benchmark.appPasswordGeneration(new LoginBenchmark.Generation()).reveal()).startsWith("jap").hasSize(40);
+    }
+}
