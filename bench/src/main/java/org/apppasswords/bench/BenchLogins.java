@@ -3,9 +3,11 @@ package org.apppasswords.bench;
 import java.security.SecureRandom;
 import java.time.Clock;
 
+import org.apache.james.metrics.dropwizard.DropWizardMetricFactory;
 import org.apache.james.user.api.UsersRepository;
 import org.apppasswords.apppassword.AppPasswordGenerator;
 import org.apppasswords.apppassword.AppPasswordService;
+import org.apppasswords.audit.AuditLog;
 import org.apppasswords.auth.AppPasswordsUsersRepository;
 import org.apppasswords.auth.LastUseWriter;
 import org.apppasswords.auth.LoginPolicy;
@@ -16,9 +18,12 @@ import org.apppasswords.lifecycle.UserSecrets;
 import org.apppasswords.store.AppPasswordStore;
 import org.apppasswords.store.SecondFactorStore;
 import org.apppasswords.store.SelfServiceSessionStore;
+import org.apppasswords.store.memory.MemoryLoginFailureStore;
 import org.apppasswords.totp.RecoveryCodes;
 import org.apppasswords.totp.SecondFactorService;
 import org.apppasswords.totp.TotpVerifier;
+
+import com.codahale.metrics.MetricRegistry;
 
 /**
  * The extension's login path wired as the launcher wires it ({@link LoginPolicy#decorate} over
@@ -37,8 +42,9 @@ final class BenchLogins implements AutoCloseable {
         AppPasswordsConfiguration configuration = AppPasswordsConfiguration.defaults();
         SecretHasher hasher = new SaltedSha256SecretHasher(random);
         this.lastUses = LastUseWriter.background(appPasswordStore);
-        LoginPolicy policy = new LoginPolicy(appPasswordStore, secondFactorStore, hasher, new TotpVerifier(clock), clock, random,
-            configuration, new UserSecrets(appPasswordStore, secondFactorStore, sessions, configuration), lastUses);
+        LoginPolicy policy = new LoginPolicy(appPasswordStore, secondFactorStore, new MemoryLoginFailureStore(), hasher,
+            new TotpVerifier(clock), clock, random, configuration,
+            new UserSecrets(appPasswordStore, secondFactorStore, sessions, configuration), lastUses, new DropWizardMetricFactory(new MetricRegistry()), new AuditLog());
         this.repository = policy.decorate(james);
         this.appPasswords = new AppPasswordService(appPasswordStore, new AppPasswordGenerator(random), hasher, clock, configuration);
         this.secondFactors = new SecondFactorService(secondFactorStore, new RecoveryCodes(random), hasher, clock);
