@@ -6,6 +6,7 @@ import java.time.Clock;
 import javax.inject.Inject;
 
 import org.apache.james.user.api.UsersRepository;
+import org.apppasswords.apppassword.IdleExpiry;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.hashing.SecretHasher;
 import org.apppasswords.lifecycle.UserSecrets;
@@ -40,7 +41,7 @@ public final class LoginPolicy {
         this.secondFactors = secondFactors;
         this.configuration = configuration;
         this.userSecrets = userSecrets;
-        this.appPasswordLogin = new AppPasswordLogin(appPasswords, hasher, clock, lastUses);
+        this.appPasswordLogin = new AppPasswordLogin(appPasswords, hasher, clock, lastUses, new IdleExpiry(configuration, clock));
         this.secondFactorCheck = new SecondFactorCheck(verifier, hasher, random);
         this.outageLog = new StoreOutageLog(clock);
     }

@@ -15,6 +15,7 @@ import org.apache.commons.configuration2.Configuration;
  */
 public final class AppPasswordsConfiguration {
     public static final String FILE_NAME = "app-passwords";
+    private static final String IDLE_EXPIRY_EXPECTED = "off or a positive ISO-8601 duration such as P90D";
 
     enum Key {
         SECOND_FACTOR_REQUIRED("secondFactor.required"),
@@ -47,6 +48,7 @@ public final class AppPasswordsConfiguration {
     private final String totpIssuer;
     private final Duration selfServiceSessionTimeout;
     private final StorageConfiguration storage;
+    private final Optional<Duration> appPasswordIdleExpiry;
 
     /** With the default storage (embedded H2). */
     public AppPasswordsConfiguration(boolean secondFactorRequired, int maxAppPasswordsPerUser, boolean appPasswordsRequireSecondFactor,
@@ -74,6 +76,26 @@ public final class AppPasswordsConfiguration {
         this.totpIssuer = totpIssuer;
         this.selfServiceSessionTimeout = selfServiceSessionTimeout;
         this.storage = Objects.requireNonNull(storage, "storage");
+        this.appPasswordIdleExpiry = Optional.empty();
+    }
+
+    private AppPasswordsConfiguration(AppPasswordsConfiguration base, Optional<Duration> appPasswordIdleExpiry) {
+        this.secondFactorRequired = base.secondFactorRequired;
+        this.maxAppPasswordsPerUser = base.maxAppPasswordsPerUser;
+        this.appPasswordsRequireSecondFactor = base.appPasswordsRequireSecondFactor;
+        this.onPrimaryPasswordChange = base.onPrimaryPasswordChange;
+        this.totpIssuer = base.totpIssuer;
+        this.selfServiceSessionTimeout = base.selfServiceSessionTimeout;
+        this.storage = base.storage;
+        this.appPasswordIdleExpiry = appPasswordIdleExpiry;
+    }
+
+    /** A copy with {@code appPasswords.idleExpiry} set: empty is off, otherwise a positive duration. */
+    public AppPasswordsConfiguration withAppPasswordIdleExpiry(Optional<Duration> idleExpiry) {
+        if (idleExpiry.filter(duration -> duration.isNegative() || duration.isZero()).isPresent()) {
+            throw new InvalidConfigurationException(Key.IDLE_EXPIRY.name, IDLE_EXPIRY_EXPECTED);
+        }
+        return new AppPasswordsConfiguration(this, idleExpiry);
     }
 
     public static AppPasswordsConfiguration defaults() {
@@ -84,7 +106,6 @@ public final class AppPasswordsConfiguration {
     public static AppPasswordsConfiguration from(Configuration properties) {
         rejectUnknownKeys(properties);
         ConfigurationReader reader = new ConfigurationReader(properties);
-        reader.choice(Key.IDLE_EXPIRY.name, "off", Set.of("off"));
         return new AppPasswordsConfiguration(
             reader.bool(Key.SECOND_FACTOR_REQUIRED.name, false),
             reader.positiveInt(Key.MAX_PER_USER.name, 25),
@@ -93,7 +114,19 @@ public final class AppPasswordsConfiguration {
                 ? OnPrimaryPasswordChange.KEEP : OnPrimaryPasswordChange.REVOKE_ALL,
             reader.string(Key.TOTP_ISSUER.name, "James"),
             reader.duration(Key.SESSION_TIMEOUT.name, Duration.ofMinutes(10)),
-            StorageConfiguration.read(reader));
+            StorageConfiguration.read(reader))
+            .withAppPasswordIdleExpiry(idleExpiry(reader));
+    }
+
+    private static Optional<Duration> idleExpiry(ConfigurationReader reader) {
+        if ("off".equalsIgnoreCase(reader.string(Key.IDLE_EXPIRY.name, "off"))) {
+            return Optional.empty();
+        }
+        Duration duration = reader.duration(Key.IDLE_EXPIRY.name, Duration.ZERO);
+        if (duration.isNegative() || duration.isZero()) {
+            throw new InvalidConfigurationException(Key.IDLE_EXPIRY.name, IDLE_EXPIRY_EXPECTED);
+        }
+        return Optional.of(duration);
     }
 
     private static void rejectUnknownKeys(Configuration properties) {
@@ -137,6 +170,11 @@ public final class AppPasswordsConfiguration {
 
     public Duration selfServiceSessionTimeout() {
         return selfServiceSessionTimeout;
+    }
+
+    /** {@code appPasswords.idleExpiry}: how long an app password may go unused before it stops working; empty when off. */
+    public Optional<Duration> appPasswordIdleExpiry() {
+        return appPasswordIdleExpiry;
     }
 
     /** Where the stores keep their data. */

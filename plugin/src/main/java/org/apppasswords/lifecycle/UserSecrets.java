@@ -3,6 +3,8 @@ package org.apppasswords.lifecycle;
 import javax.inject.Inject;
 
 import org.apache.james.core.Username;
+import org.apppasswords.audit.AuditLog;
+import org.apppasswords.audit.AuditLog.Actor;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.configuration.AppPasswordsConfiguration.OnPrimaryPasswordChange;
 import org.apppasswords.store.AppPasswordStore;
@@ -20,14 +22,21 @@ public final class UserSecrets {
     private final SecondFactorStore secondFactors;
     private final SelfServiceSessionStore sessions;
     private final OnPrimaryPasswordChange onPrimaryPasswordChange;
+    private final AuditLog audit;
+
+    public UserSecrets(AppPasswordStore appPasswords, SecondFactorStore secondFactors, SelfServiceSessionStore sessions,
+                       AppPasswordsConfiguration configuration) {
+        this(appPasswords, secondFactors, sessions, configuration, new AuditLog());
+    }
 
     @Inject
     public UserSecrets(AppPasswordStore appPasswords, SecondFactorStore secondFactors, SelfServiceSessionStore sessions,
-                       AppPasswordsConfiguration configuration) {
+                       AppPasswordsConfiguration configuration, AuditLog audit) {
         this.appPasswords = appPasswords;
         this.secondFactors = secondFactors;
         this.sessions = sessions;
         this.onPrimaryPasswordChange = configuration.onPrimaryPasswordChange();
+        this.audit = audit;
     }
 
     /**
@@ -41,20 +50,25 @@ public final class UserSecrets {
             || secondFactors.findPendingEnrolment(user).isPresent();
     }
 
-    /** The user left James: nothing of theirs may survive for a later user of the same name. */
+    /** The user left James: nothing of theirs may survive for a later user of the same name. Audited when app passwords went. */
     public void forget(Username user) {
-        appPasswords.revokeAll(user);
+        if (appPasswords.revokeAll(user) > 0) {
+            audit.appPasswordsRevokedAll(user, Actor.USER_REMOVAL);
+        }
         secondFactors.disable(user);
         sessions.revokeAll(user);
     }
 
     /**
      * A primary password change made through James: with {@code onPrimaryPasswordChange=revoke-all}
-     * every app password and self-service session ends (TOTP stays); with {@code keep} nothing changes.
+     * every app password and self-service session ends (TOTP stays; audited when app passwords
+     * went); with {@code keep} nothing changes.
      */
     public void primaryPasswordChanged(Username user) {
         if (onPrimaryPasswordChange == OnPrimaryPasswordChange.REVOKE_ALL) {
-            appPasswords.revokeAll(user);
+            if (appPasswords.revokeAll(user) > 0) {
+                audit.appPasswordsRevokedAll(user, Actor.PRIMARY_PASSWORD_CHANGE);
+            }
             sessions.revokeAll(user);
         }
     }
@@ -68,6 +82,7 @@ public final class UserSecrets {
     public boolean resetSecondFactor(Username user) {
         boolean wasEnabled = secondFactors.disable(user);
         sessions.revokeAll(user);
+        audit.totpResetByAdmin(user);
         return wasEnabled;
     }
 

@@ -13,6 +13,8 @@ import org.apppasswords.apppassword.AppPasswordId;
 import org.apppasswords.apppassword.AppPasswordLimitException;
 import org.apppasswords.apppassword.AppPasswordService;
 import org.apppasswords.apppassword.CreatedAppPassword;
+import org.apppasswords.apppassword.IdleExpiry;
+import org.apppasswords.audit.AuditLog.Actor;
 import org.apppasswords.auth.SelfServiceSignIn;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.store.AppPasswordStore;
@@ -40,10 +42,11 @@ final class AppPasswordRoutes {
     private final SelfServiceSignIn signIn;
     private final SignInThrottle throttle;
     private final boolean requireSecondFactor;
+    private final IdleExpiry idleExpiry;
 
     @Inject
     AppPasswordRoutes(Sessions sessions, AppPasswordService service, AppPasswordStore store, SecondFactorStore secondFactors,
-                      SelfServiceSignIn signIn, SignInThrottle throttle, AppPasswordsConfiguration configuration) {
+                      SelfServiceSignIn signIn, SignInThrottle throttle, AppPasswordsConfiguration configuration, IdleExpiry idleExpiry) {
         this.sessions = sessions;
         this.service = service;
         this.store = store;
@@ -51,13 +54,14 @@ final class AppPasswordRoutes {
         this.signIn = signIn;
         this.throttle = throttle;
         this.requireSecondFactor = configuration.appPasswordsRequireSecondFactor();
+        this.idleExpiry = idleExpiry;
     }
 
     Mono<Reply> list(HttpServerRequest request) {
         return Blocking.call(() -> {
             Username user = allowedUser(sessions.authenticate(request));
             List<Map<String, Object>> entries = store.list(user).stream()
-                .map(AppPasswordRoutes::describe)
+                .map(entry -> describe(entry, idleExpiry.isExpired(entry)))
                 .collect(Collectors.toList());
             return Reply.ok(entries);
         });
@@ -100,7 +104,7 @@ final class AppPasswordRoutes {
         return Blocking.call(() -> {
             Username user = allowedUser(sessions.authenticate(request));
             AppPasswordId id = AppPasswordId.parse(rawId).orElseThrow(AppPasswordRoutes::unknownId);
-            if (!store.revoke(user, id)) {
+            if (!service.revoke(user, id, Actor.USER)) {
                 throw unknownId();
             }
             return Reply.noContent();
@@ -109,7 +113,7 @@ final class AppPasswordRoutes {
 
     Mono<Reply> revokeAll(HttpServerRequest request) {
         return Blocking.call(() -> {
-            store.revokeAll(allowedUser(sessions.authenticate(request)));
+            service.revokeAll(allowedUser(sessions.authenticate(request)), Actor.USER);
             return Reply.noContent();
         });
     }
@@ -127,12 +131,14 @@ final class AppPasswordRoutes {
         return ApiError.notFound("You hold no app password with this id");
     }
 
-    static Map<String, Object> describe(StoredAppPassword entry) {
+    static Map<String, Object> describe(StoredAppPassword entry, boolean expired) {
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("id", entry.id().asString());
         description.put("label", entry.label());
         description.put("createdAt", entry.createdAt().toString());
         description.put("lastUsedAt", entry.lastUsedAt().map(Object::toString).orElse(null));
+        description.put("lastUsedProtocol", entry.lastUsedProtocol().orElse(null));
+        description.put("expired", expired);
         return description;
     }
 }
