@@ -9,19 +9,19 @@ import org.apache.james.metrics.api.TimeMetric;
 
 /**
  * Times every call of a store through James's {@link MetricFactory}, under
- * {@code apppasswords.store.<store>.<method>} (for example
- * {@code apppasswords.store.appPasswords.find}, the read every app-password login makes), so the
+ * {@code appPasswords.store.<store>.<method>} (for example
+ * {@code appPasswords.store.appPasswords.find}, the read every app-password login makes), so the
  * latency shows wherever James exports its metrics. Failed calls are timed too. A dynamic proxy
  * rather than one hand-written decorator per store: every method, including one added later, is
  * timed without anyone remembering to, and the stores' contracts stay untouched.
  */
 public final class TimedStore {
-    public static final String PREFIX = "apppasswords.store.";
+    public static final String PREFIX = "appPasswords.store.";
 
     private TimedStore() {
     }
 
-    /** {@code store} behind a timer per method, named {@code apppasswords.store.<name>.<method>}. */
+    /** {@code store} behind a timer per method, named {@code appPasswords.store.<name>.<method>}. */
     public static <T> T wrap(Class<T> role, T store, String name, MetricFactory metrics) {
         Object proxy = Proxy.newProxyInstance(role.getClassLoader(), new Class<?>[] {role}, (self, method, arguments) -> {
             if (method.getDeclaringClass() == Object.class) {

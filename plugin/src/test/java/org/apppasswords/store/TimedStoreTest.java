@@ -15,7 +15,7 @@ import org.apache.james.metrics.api.Metric;
 import org.apache.james.metrics.api.MetricFactory;
 import org.apache.james.metrics.api.TimeMetric;
 import org.apppasswords.apppassword.AppPasswordId;
-import org.apppasswords.store.memory.MemoryAppPasswordStore;
+import org.appPasswords.store.memory.MemoryAppPasswordStore;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;
 
@@ -33,7 +33,7 @@ class TimedStoreTest {
         Optional<StoredAppPassword> found = timed.find(ALICE, ID);
 
         assertThat(found).isPresent();
-        assertThat(metrics.published).containsExactly("apppasswords.store.appPasswords.add", "apppasswords.store.appPasswords.find");
+        assertThat(metrics.published).containsExactly("appPasswords.store.appPasswords.add", "appPasswords.store.appPasswords.find");
     }
 
     @Test
@@ -43,7 +43,7 @@ class TimedStoreTest {
         AppPasswordStore failing = TimedStore.wrap(AppPasswordStore.class, down, "appPasswords", metrics);
 
         assertThatThrownBy(() -> failing.find(ALICE, ID)).isInstanceOf(StoreUnavailableException.class);
-        assertThat(metrics.published).containsExactly("apppasswords.store.appPasswords.find");
+        assertThat(metrics.published).containsExactly("appPasswords.store.appPasswords.find");
     }
 
     @Test
