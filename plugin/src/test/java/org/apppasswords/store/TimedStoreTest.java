@@ -15,7 +15,7 @@ import org.apache.james.metrics.api.Metric;
 import org.apache.james.metrics.api.MetricFactory;
 import org.apache.james.metrics.api.TimeMetric;
 import org.apppasswords.apppassword.AppPasswordId;
-import org.appPasswords.store.memory.MemoryAppPasswordStore;
+import org.apppasswords.store.memory.MemoryAppPasswordStore;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;
 

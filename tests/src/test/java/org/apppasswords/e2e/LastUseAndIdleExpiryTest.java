@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.apache.james.core.Username;
 import org.apppasswords.apppassword.CreatedAppPassword;
+import org.apppasswords.audit.AuditCapture;
 import org.apppasswords.store.StoredAppPassword;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -109,6 +110,24 @@ class LastUseAndIdleExpiryTest {
             assertThat(list.getBoolean("find { it.id == '" + user.appPassword.password().id().asString() + "' }.expired"))
                 .as("kept, shown expired").isTrue();
             assertThat(list.getBoolean("find { it.id == '" + fresh.password().id().asString() + "' }.expired")).isFalse();
+        }
+    }
+
+    @Test
+    void theRoutesShouldWriteOneAuditLinePerManagementEvent() throws Exception {
+        TotpUser user = TotpUser.create(james, "audit");
+        String token = new SelfServiceClient(james.ports()).token(user.name, user.primaryWithCurrentCode());
+        String first = user.appPassword.password().id().asString();
+
+        try (AuditCapture audit = new AuditCapture()) {
+            new SelfServiceClient(james.ports()).revoke(token, first).then().statusCode(204);
+            james.webAdmin().delete("/users/" + user.name + "/app-passwords").then().statusCode(204);
+            james.webAdmin().delete("/users/" + user.name + "/second-factor").then().statusCode(204);
+
+            assertThat(audit.lines()).containsExactly(
+                "app-passwords-audit event=app-password-revoked user=" + user.name + " id=" + first + " by=user",
+                "app-passwords-audit event=app-passwords-revoked-all user=" + user.name + " by=admin",
+                "app-passwords-audit event=totp-reset user=" + user.name + " by=admin");
         }
     }
 
