@@ -7,6 +7,8 @@ import java.time.Clock;
 import javax.inject.Singleton;
 
 import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.apache.james.core.healthcheck.HealthCheck;
+import org.apache.james.metrics.api.MetricFactory;
 import org.apache.james.utils.PropertiesProvider;
 import org.apppasswords.apppassword.AppPasswordGenerator;
 import org.apppasswords.auth.LastUseWriter;
@@ -18,13 +20,16 @@ import org.apppasswords.store.AppPasswordStore;
 import org.apppasswords.store.LoginFailureStore;
 import org.apppasswords.store.SecondFactorStore;
 import org.apppasswords.store.SelfServiceSessionStore;
+import org.apppasswords.store.StoreHealthCheck;
 import org.apppasswords.store.Stores;
+import org.apppasswords.store.TimedStore;
 import org.apppasswords.totp.RecoveryCodes;
 import org.apppasswords.totp.TotpVerifier;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Scopes;
+import com.google.inject.multibindings.Multibinder;
 
 /**
  * Binds the extension's own pieces: configuration, stores, hashing, TOTP. It binds nothing that
@@ -36,25 +41,29 @@ public final class AppPasswordsModule extends AbstractModule {
     protected void configure() {
         // Guice builds Stores itself, so James stages its @PreDestroy when the server stops.
         bind(Stores.class).in(Scopes.SINGLETON);
+        Multibinder.newSetBinder(binder(), HealthCheck.class).addBinding().to(StoreHealthCheck.class);
     }
 
-    /** {@code store=}: embedded H2 by default, PostgreSQL through {@code jdbc.url}, or memory for tests. */
+    /**
+     * {@code store=}: embedded H2 by default, PostgreSQL through {@code jdbc.url}, or memory for
+     * tests; every call timed through James's metrics ({@link TimedStore}).
+     */
     @Provides
     @Singleton
-    AppPasswordStore appPasswordStore(Stores stores) {
-        return stores.appPasswords();
+    AppPasswordStore appPasswordStore(Stores stores, MetricFactory metrics) {
+        return TimedStore.wrap(AppPasswordStore.class, stores.appPasswords(), "appPasswords", metrics);
     }
 
     @Provides
     @Singleton
-    SecondFactorStore secondFactorStore(Stores stores) {
-        return stores.secondFactors();
+    SecondFactorStore secondFactorStore(Stores stores, MetricFactory metrics) {
+        return TimedStore.wrap(SecondFactorStore.class, stores.secondFactors(), "secondFactors", metrics);
     }
 
     @Provides
     @Singleton
-    SelfServiceSessionStore selfServiceSessionStore(Stores stores) {
-        return stores.sessions();
+    SelfServiceSessionStore selfServiceSessionStore(Stores stores, MetricFactory metrics) {
+        return TimedStore.wrap(SelfServiceSessionStore.class, stores.sessions(), "sessions", metrics);
     }
 
     @Provides

@@ -5,6 +5,8 @@ import java.time.Clock;
 import javax.inject.Inject;
 
 import org.apache.james.core.Username;
+import org.apppasswords.audit.AuditLog;
+import org.apppasswords.audit.AuditLog.Actor;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.hashing.SecretHasher;
 import org.apppasswords.store.AppPasswordStore;
@@ -12,8 +14,9 @@ import org.apppasswords.store.AppPasswordStore.AddOutcome;
 import org.apppasswords.store.StoredAppPassword;
 
 /**
- * Mints app passwords: generates the token, stores only its hash, and hands the plaintext back
- * once. Admin and self-service routes (and, until those exist, tests and the demo) call this.
+ * Mints and revokes app passwords: generates the token, stores only its hash, and hands the
+ * plaintext back once. Admin and self-service routes (and tests and the demo) call this, so each
+ * creation and revocation writes its one audit line here, whatever route caused it.
  */
 public final class AppPasswordService {
     private static final int ID_COLLISION_RETRIES = 5;
@@ -23,15 +26,22 @@ public final class AppPasswordService {
     private final SecretHasher hasher;
     private final Clock clock;
     private final int maxPerUser;
+    private final AuditLog audit;
+
+    public AppPasswordService(AppPasswordStore store, AppPasswordGenerator generator, SecretHasher hasher, Clock clock,
+                              AppPasswordsConfiguration configuration) {
+        this(store, generator, hasher, clock, configuration, new AuditLog());
+    }
 
     @Inject
     public AppPasswordService(AppPasswordStore store, AppPasswordGenerator generator, SecretHasher hasher, Clock clock,
-                              AppPasswordsConfiguration configuration) {
+                              AppPasswordsConfiguration configuration, AuditLog audit) {
         this.store = store;
         this.generator = generator;
         this.hasher = hasher;
         this.clock = clock;
         this.maxPerUser = configuration.maxAppPasswordsPerUser();
+        this.audit = audit;
     }
 
     /**
@@ -48,6 +58,7 @@ public final class AppPasswordService {
             StoredAppPassword entry = StoredAppPassword.created(password.id(), checkedLabel, hasher.hash(password.reveal()), clock.instant());
             AddOutcome outcome = store.add(user, entry, maxPerUser);
             if (outcome == AddOutcome.ADDED) {
+                audit.appPasswordCreated(user, password.id().asString());
                 return new CreatedAppPassword(password, entry);
             }
             if (outcome == AddOutcome.LIMIT_REACHED) {
@@ -55,5 +66,21 @@ public final class AppPasswordService {
             }
         }
         throw new IllegalStateException("Could not allocate a free app password id");
+    }
+
+    /** @return false (and nothing logged) when the user held no app password with this id */
+    public boolean revoke(Username user, AppPasswordId id, Actor actor) {
+        boolean revoked = store.revoke(user, id);
+        if (revoked) {
+            audit.appPasswordRevoked(user, id.asString(), actor);
+        }
+        return revoked;
+    }
+
+    /** Revokes every app password of the user, logged once even when there was none. @return how many */
+    public int revokeAll(Username user, Actor actor) {
+        int revoked = store.revokeAll(user);
+        audit.appPasswordsRevokedAll(user, actor);
+        return revoked;
     }
 }

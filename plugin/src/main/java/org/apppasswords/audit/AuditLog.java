@@ -19,9 +19,13 @@ public final class AuditLog {
     static final String PREFIX = "app-passwords-audit";
     private static final Logger LOGGER = LoggerFactory.getLogger(LOGGER_NAME);
 
-    /** Who acted: the user through self-service, or an admin through WebAdmin. */
+    /**
+     * Who acted: the user through self-service, an admin through WebAdmin, or James itself when a
+     * primary password change ({@code onPrimaryPasswordChange=revoke-all}) or a user's removal
+     * revoked the app passwords.
+     */
     public enum Actor {
-        USER("user"), ADMIN("admin");
+        USER("user"), ADMIN("admin"), PRIMARY_PASSWORD_CHANGE("primary-password-change"), USER_REMOVAL("user-removal");
 
         private final String value;
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,7 +31,7 @@ public final class LastUseWriter implements AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(LastUseWriter.class);
 
     private final AppPasswordStore store;
-    private final Map<Use, Instant> pending = new ConcurrentHashMap<>();
+    private final Map<Use, LastUse> pending = new ConcurrentHashMap<>();
     private final ScheduledExecutorService executor;
 
     private LastUseWriter(AppPasswordStore store, ScheduledExecutorService executor) {
@@ -56,25 +57,30 @@ public final class LastUseWriter implements AutoCloseable {
     }
 
     void record(Username user, AppPasswordId id, Instant usedAt) {
+        record(user, id, usedAt, Optional.empty());
+    }
+
+    /** {@code protocol}: what James named for this use, stored with it (the latest use wins, protocol included). */
+    void record(Username user, AppPasswordId id, Instant usedAt, Optional<String> protocol) {
         if (executor == null) {
-            store.recordUse(user, id, usedAt);
+            store.recordUse(user, id, usedAt, protocol);
             return;
         }
         Use use = new Use(user, id);
         if (pending.size() < MAX_PENDING || pending.containsKey(use)) {
-            pending.merge(use, usedAt, (earlier, later) -> later.isAfter(earlier) ? later : earlier);
+            pending.merge(use, new LastUse(usedAt, protocol), (earlier, later) -> later.at.isAfter(earlier.at) ? later : earlier);
         }
     }
 
     /** Writes every pending use; uses the store cannot take are dropped. */
     public void flush() {
         for (Use use : pending.keySet()) {
-            Instant usedAt = pending.remove(use);
-            if (usedAt == null) {
+            LastUse lastUse = pending.remove(use);
+            if (lastUse == null) {
                 continue;
             }
             try {
-                store.recordUse(use.user, use.id, usedAt);
+                store.recordUse(use.user, use.id, lastUse.at, lastUse.protocol);
             } catch (StoreUnavailableException e) {
                 LOGGER.debug("Dropped a last use: the store is unavailable", e);
             } catch (RuntimeException e) {
@@ -94,6 +100,16 @@ public final class LastUseWriter implements AutoCloseable {
             }
         }
         flush();
+    }
+
+    private static final class LastUse {
+        private final Instant at;
+        private final Optional<String> protocol;
+
+        LastUse(Instant at, Optional<String> protocol) {
+            this.at = at;
+            this.protocol = protocol;
+        }
     }
 
     private static final class Use {

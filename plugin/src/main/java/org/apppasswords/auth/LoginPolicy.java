@@ -7,6 +7,7 @@ import javax.inject.Inject;
 
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.metrics.api.MetricFactory;
+import org.apppasswords.apppassword.IdleExpiry;
 import org.apppasswords.audit.AuditLog;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.hashing.SecretHasher;
@@ -54,7 +55,7 @@ public final class LoginPolicy {
         this.secondFactors = secondFactors;
         this.configuration = configuration;
         this.userSecrets = userSecrets;
-        this.appPasswordLogin = new AppPasswordLogin(appPasswords, hasher, clock, lastUses);
+        this.appPasswordLogin = new AppPasswordLogin(appPasswords, hasher, clock, lastUses, new IdleExpiry(configuration, clock));
         this.secondFactorCheck = new SecondFactorCheck(verifier, hasher, random);
         this.outageLog = new StoreOutageLog(clock);
         this.audit = audit;

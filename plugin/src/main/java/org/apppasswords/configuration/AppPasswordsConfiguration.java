@@ -15,6 +15,7 @@ import org.apache.commons.configuration2.Configuration;
  */
 public final class AppPasswordsConfiguration {
     public static final String FILE_NAME = "app-passwords";
+    private static final String IDLE_EXPIRY_EXPECTED = "off or a positive ISO-8601 duration such as P90D";
 
     enum Key {
         SECOND_FACTOR_REQUIRED("secondFactor.required"),
@@ -56,6 +57,7 @@ public final class AppPasswordsConfiguration {
     private final Duration selfServiceSessionTimeout;
     private final StorageConfiguration storage;
     private final ThrottleConfiguration throttle;
+    private final Optional<Duration> appPasswordIdleExpiry;
 
     /** With the default storage (embedded H2). */
     public AppPasswordsConfiguration(boolean secondFactorRequired, int maxAppPasswordsPerUser, boolean appPasswordsRequireSecondFactor,
@@ -84,9 +86,10 @@ public final class AppPasswordsConfiguration {
         this.selfServiceSessionTimeout = selfServiceSessionTimeout;
         this.storage = Objects.requireNonNull(storage, "storage");
         this.throttle = ThrottleConfiguration.defaults();
+        this.appPasswordIdleExpiry = Optional.empty();
     }
 
-    private AppPasswordsConfiguration(AppPasswordsConfiguration base, ThrottleConfiguration throttle) {
+    private AppPasswordsConfiguration(AppPasswordsConfiguration base, ThrottleConfiguration throttle, Optional<Duration> appPasswordIdleExpiry) {
         this.secondFactorRequired = base.secondFactorRequired;
         this.maxAppPasswordsPerUser = base.maxAppPasswordsPerUser;
         this.appPasswordsRequireSecondFactor = base.appPasswordsRequireSecondFactor;
@@ -95,11 +98,20 @@ public final class AppPasswordsConfiguration {
         this.selfServiceSessionTimeout = base.selfServiceSessionTimeout;
         this.storage = base.storage;
         this.throttle = Objects.requireNonNull(throttle, "throttle");
+        this.appPasswordIdleExpiry = appPasswordIdleExpiry;
     }
 
     /** This configuration with other {@code throttle.*} settings. */
     public AppPasswordsConfiguration withThrottle(ThrottleConfiguration throttle) {
-        return new AppPasswordsConfiguration(this, throttle);
+        return new AppPasswordsConfiguration(this, throttle, appPasswordIdleExpiry);
+    }
+
+    /** A copy with {@code appPasswords.idleExpiry} set: empty is off, otherwise a positive duration. */
+    public AppPasswordsConfiguration withAppPasswordIdleExpiry(Optional<Duration> idleExpiry) {
+        if (idleExpiry.filter(duration -> duration.isNegative() || duration.isZero()).isPresent()) {
+            throw new InvalidConfigurationException(Key.IDLE_EXPIRY.name, IDLE_EXPIRY_EXPECTED);
+        }
+        return new AppPasswordsConfiguration(this, throttle, idleExpiry);
     }
 
     public static AppPasswordsConfiguration defaults() {
@@ -110,7 +122,6 @@ public final class AppPasswordsConfiguration {
     public static AppPasswordsConfiguration from(Configuration properties) {
         rejectUnknownKeys(properties);
         ConfigurationReader reader = new ConfigurationReader(properties);
-        reader.choice(Key.IDLE_EXPIRY.name, "off", Set.of("off"));
         return new AppPasswordsConfiguration(
             reader.bool(Key.SECOND_FACTOR_REQUIRED.name, false),
             reader.positiveInt(Key.MAX_PER_USER.name, 25),
@@ -120,7 +131,19 @@ public final class AppPasswordsConfiguration {
             reader.string(Key.TOTP_ISSUER.name, "James"),
             reader.duration(Key.SESSION_TIMEOUT.name, Duration.ofMinutes(10)),
             StorageConfiguration.read(reader))
-            .withThrottle(ThrottleConfiguration.read(reader));
+            .withThrottle(ThrottleConfiguration.read(reader))
+            .withAppPasswordIdleExpiry(idleExpiry(reader));
+    }
+
+    private static Optional<Duration> idleExpiry(ConfigurationReader reader) {
+        if ("off".equalsIgnoreCase(reader.string(Key.IDLE_EXPIRY.name, "off"))) {
+            return Optional.empty();
+        }
+        Duration duration = reader.duration(Key.IDLE_EXPIRY.name, Duration.ZERO);
+        if (duration.isNegative() || duration.isZero()) {
+            throw new InvalidConfigurationException(Key.IDLE_EXPIRY.name, IDLE_EXPIRY_EXPECTED);
+        }
+        return Optional.of(duration);
     }
 
     private static void rejectUnknownKeys(Configuration properties) {
@@ -169,6 +192,11 @@ public final class AppPasswordsConfiguration {
     /** The {@code throttle.*} settings of the primary path. */
     public ThrottleConfiguration throttle() {
         return throttle;
+    }
+
+    /** {@code appPasswords.idleExpiry}: how long an app password may go unused before it stops working; empty when off. */
+    public Optional<Duration> appPasswordIdleExpiry() {
+        return appPasswordIdleExpiry;
     }
 
     /** Where the stores keep their data. */

@@ -3,6 +3,8 @@ package org.apppasswords.lifecycle;
 import javax.inject.Inject;
 
 import org.apache.james.core.Username;
+import org.apppasswords.audit.AuditLog;
+import org.apppasswords.audit.AuditLog.Actor;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.configuration.AppPasswordsConfiguration.OnPrimaryPasswordChange;
 import org.apppasswords.store.AppPasswordStore;
@@ -26,21 +28,23 @@ public final class UserSecrets {
     private final SelfServiceSessionStore sessions;
     private final OnPrimaryPasswordChange onPrimaryPasswordChange;
     private final LoginFailureStore loginFailures;
+    private final AuditLog audit;
 
-    /** With failure counters of its own: for tests that do not look at them. */
+    /** With failure counters and an audit log of its own: for tests that do not look at them. */
     public UserSecrets(AppPasswordStore appPasswords, SecondFactorStore secondFactors, SelfServiceSessionStore sessions,
                        AppPasswordsConfiguration configuration) {
-        this(appPasswords, secondFactors, sessions, configuration, new MemoryLoginFailureStore());
+        this(appPasswords, secondFactors, sessions, configuration, new MemoryLoginFailureStore(), new AuditLog());
     }
 
     @Inject
     public UserSecrets(AppPasswordStore appPasswords, SecondFactorStore secondFactors, SelfServiceSessionStore sessions,
-                       AppPasswordsConfiguration configuration, LoginFailureStore loginFailures) {
+                       AppPasswordsConfiguration configuration, LoginFailureStore loginFailures, AuditLog audit) {
         this.appPasswords = appPasswords;
         this.secondFactors = secondFactors;
         this.sessions = sessions;
         this.onPrimaryPasswordChange = configuration.onPrimaryPasswordChange();
         this.loginFailures = loginFailures;
+        this.audit = audit;
     }
 
     /**
@@ -54,9 +58,11 @@ public final class UserSecrets {
             || secondFactors.findPendingEnrolment(user).isPresent();
     }
 
-    /** The user left James: nothing of theirs may survive for a later user of the same name. */
+    /** The user left James: nothing of theirs may survive for a later user of the same name. Audited when app passwords went. */
     public void forget(Username user) {
-        appPasswords.revokeAll(user);
+        if (appPasswords.revokeAll(user) > 0) {
+            audit.appPasswordsRevokedAll(user, Actor.USER_REMOVAL);
+        }
         secondFactors.disable(user);
         sessions.revokeAll(user);
         loginFailures.clearAll(user);
@@ -64,11 +70,14 @@ public final class UserSecrets {
 
     /**
      * A primary password change made through James: with {@code onPrimaryPasswordChange=revoke-all}
-     * every app password and self-service session ends (TOTP stays); with {@code keep} nothing changes.
+     * every app password and self-service session ends (TOTP stays; audited when app passwords
+     * went); with {@code keep} nothing changes.
      */
     public void primaryPasswordChanged(Username user) {
         if (onPrimaryPasswordChange == OnPrimaryPasswordChange.REVOKE_ALL) {
-            appPasswords.revokeAll(user);
+            if (appPasswords.revokeAll(user) > 0) {
+                audit.appPasswordsRevokedAll(user, Actor.PRIMARY_PASSWORD_CHANGE);
+            }
             sessions.revokeAll(user);
         }
     }
@@ -84,6 +93,7 @@ public final class UserSecrets {
         boolean wasEnabled = secondFactors.disable(user);
         sessions.revokeAll(user);
         loginFailures.clear(user, SECOND_FACTOR_FAILURES);
+        audit.totpResetByAdmin(user);
         return wasEnabled;
     }
 

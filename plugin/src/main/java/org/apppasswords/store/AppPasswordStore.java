@@ -43,8 +43,18 @@ public interface AppPasswordStore {
     /** @return how many app passwords were revoked */
     int revokeAll(Username user);
 
-    /** Sets the last use of that entry; does nothing when it was revoked meanwhile. */
-    void recordUse(Username user, AppPasswordId id, Instant usedAt);
+    /** Sets the last use of that entry, with no protocol; does nothing when it was revoked meanwhile. */
+    default void recordUse(Username user, AppPasswordId id, Instant usedAt) {
+        recordUse(user, id, usedAt, Optional.empty());
+    }
+
+    /**
+     * Sets the last use of that entry and the protocol of that use (replacing both: an empty
+     * protocol clears an earlier one); does nothing when it was revoked meanwhile.
+     *
+     * @param protocol at most {@value StoredAppPassword#MAX_PROTOCOL_LENGTH} characters, such as {@code IMAP}
+     */
+    void recordUse(Username user, AppPasswordId id, Instant usedAt, Optional<String> protocol);
 
     /**
      * Moves every app password of {@code from} to {@code to} (a username change), keeping ids,

@@ -82,6 +82,17 @@ public final class Stores implements AutoCloseable {
         return loginFailures;
     }
 
+    /**
+     * Checks that the store answers: a trivial query on JDBC, nothing for memory.
+     *
+     * @throws StoreUnavailableException when the database does not answer
+     */
+    public void ping() {
+        if (jdbc != null) {
+            jdbc.ping();
+        }
+    }
+
     /** Last uses of app passwords, written off the login path. */
     public LastUseWriter lastUseWriter() {
         return lastUses;

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import javax.inject.Inject;
 
 import org.apache.james.core.Username;
+import org.apppasswords.audit.AuditLog;
 import org.apppasswords.hashing.SecretHasher;
 import org.apppasswords.store.SecondFactorStore;
 import org.apppasswords.store.TotpEnrolment;
@@ -21,13 +22,19 @@ public final class SecondFactorService {
     private final RecoveryCodes recoveryCodes;
     private final SecretHasher hasher;
     private final Clock clock;
+    private final AuditLog audit;
+
+    public SecondFactorService(SecondFactorStore store, RecoveryCodes recoveryCodes, SecretHasher hasher, Clock clock) {
+        this(store, recoveryCodes, hasher, clock, new AuditLog());
+    }
 
     @Inject
-    public SecondFactorService(SecondFactorStore store, RecoveryCodes recoveryCodes, SecretHasher hasher, Clock clock) {
+    public SecondFactorService(SecondFactorStore store, RecoveryCodes recoveryCodes, SecretHasher hasher, Clock clock, AuditLog audit) {
         this.store = store;
         this.recoveryCodes = recoveryCodes;
         this.hasher = hasher;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /**
@@ -54,11 +61,16 @@ public final class SecondFactorService {
         if (!store.enable(user, enrolment)) {
             throw new SecondFactorAlreadyEnabledException();
         }
+        audit.totpEnabled(user);
         return codes;
     }
 
-    /** @return false when TOTP was not enabled */
+    /** The user turns TOTP off (logged when it was on). @return false when TOTP was not enabled */
     public boolean disable(Username user) {
-        return store.disable(user);
+        boolean disabled = store.disable(user);
+        if (disabled) {
+            audit.totpDisabled(user);
+        }
+        return disabled;
     }
 }

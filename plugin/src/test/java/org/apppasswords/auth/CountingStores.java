@@ -48,8 +48,8 @@ final class CountingStores {
             }
 
             @Override
-            public void recordUse(Username user, AppPasswordId id, Instant usedAt) {
-                delegate.recordUse(user, id, usedAt);
+            public void recordUse(Username user, AppPasswordId id, Instant usedAt, Optional<String> protocol) {
+                delegate.recordUse(user, id, usedAt, protocol);
             }
 
             @Override

@@ -115,7 +115,7 @@ public final class LoginFixture {
         this.hasher = interposer.hasher(new SaltedSha256SecretHasher(random));
         this.appPasswords = interposer.appPasswords(new MemoryAppPasswordStore());
         this.secondFactors = interposer.secondFactors(new MemorySecondFactorStore());
-        this.userSecrets = new UserSecrets(appPasswords, secondFactors, sessions, configuration, loginFailures);
+        this.userSecrets = new UserSecrets(appPasswords, secondFactors, sessions, configuration, loginFailures, new AuditLog());
         this.policy = new LoginPolicy(appPasswords, secondFactors, loginFailures, hasher, new TotpVerifier(clock), clock, random,
             configuration, userSecrets, LastUseWriter.immediate(appPasswords), metrics, new AuditLog());
         this.testee = policy.decorate(interposer.delegate(james));

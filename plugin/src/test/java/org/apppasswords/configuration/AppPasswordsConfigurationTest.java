@@ -158,6 +158,21 @@ class AppPasswordsConfigurationTest {
         assertThat(configuration.onPrimaryPasswordChange()).isEqualTo(OnPrimaryPasswordChange.KEEP);
     }
 
+    @Test
+    void idleExpiryShouldBeOffByDefaultAndWhenSaidOff() throws Exception {
+        assertThat(AppPasswordsConfiguration.defaults().appPasswordIdleExpiry()).isEmpty();
+        assertThat(AppPasswordsConfiguration.from(properties("appPasswords.idleExpiry=off")).appPasswordIdleExpiry()).isEmpty();
+        assertThat(AppPasswordsConfiguration.from(properties("appPasswords.idleExpiry=OFF")).appPasswordIdleExpiry()).isEmpty();
+    }
+
+    @Test
+    void idleExpiryShouldReadAnIso8601Duration() throws Exception {
+        assertThat(AppPasswordsConfiguration.from(properties("appPasswords.idleExpiry=P90D")).appPasswordIdleExpiry())
+            .contains(java.time.Duration.ofDays(90));
+        assertThat(AppPasswordsConfiguration.from(properties("appPasswords.idleExpiry=PT2S", "store=memory")).appPasswordIdleExpiry())
+            .contains(java.time.Duration.ofSeconds(2));
+    }
+
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
         "secondFactor.required|yes",
@@ -168,8 +183,10 @@ class AppPasswordsConfigurationTest {
         "appPasswords.maxPerUser|abc",
         "appPasswords.maxPerUser|2.5",
         "appPasswords.maxPerUser|99999999999",
-        "appPasswords.idleExpiry|P1D",
-        "appPasswords.idleExpiry|PT1H",
+        "appPasswords.idleExpiry|90 days",
+        "appPasswords.idleExpiry|PT0S",
+        "appPasswords.idleExpiry|-P1D",
+        "appPasswords.idleExpiry|on",
         "store|postgres",
         "store|h2",
         "jdbc.url|mysql://db.example/james",

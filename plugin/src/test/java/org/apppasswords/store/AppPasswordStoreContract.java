@@ -211,6 +211,46 @@ public interface AppPasswordStoreContract {
     }
 
     @Test
+    default void recordUseShouldKeepTheProtocolOfTheUse() {
+        testee().add(ALICE, entry("aaaaa"), NO_LIMIT);
+        Instant used = CREATED.plusSeconds(60);
+
+        testee().recordUse(ALICE, id("aaaaa"), used, Optional.of("IMAP"));
+
+        assertThat(testee().find(ALICE, id("aaaaa"))).contains(entry("aaaaa").usedAt(used, Optional.of("IMAP")));
+        assertThat(testee().list(ALICE).get(0).lastUsedProtocol()).contains("IMAP");
+    }
+
+    @Test
+    default void recordUseWithoutProtocolShouldClearTheEarlierProtocol() {
+        testee().add(ALICE, entry("aaaaa"), NO_LIMIT);
+        testee().recordUse(ALICE, id("aaaaa"), CREATED.plusSeconds(60), Optional.of("IMAP"));
+
+        testee().recordUse(ALICE, id("aaaaa"), CREATED.plusSeconds(120));
+
+        assertThat(testee().find(ALICE, id("aaaaa")).flatMap(StoredAppPassword::lastUsedProtocol)).isEmpty();
+    }
+
+    @Test
+    default void moveAllShouldKeepTheLastUsedProtocol() {
+        testee().add(ALICE, entry("aaaaa"), NO_LIMIT);
+        testee().recordUse(ALICE, id("aaaaa"), CREATED.plusSeconds(60), Optional.of("POP3"));
+
+        testee().moveAll(ALICE, BOB);
+
+        assertThat(testee().find(BOB, id("aaaaa")).flatMap(StoredAppPassword::lastUsedProtocol)).contains("POP3");
+    }
+
+    @Test
+    default void addShouldKeepAGivenLastUsedProtocol() {
+        StoredAppPassword used = entry("aaaaa").usedAt(CREATED.plusSeconds(60), Optional.of("SMTP"));
+
+        testee().add(ALICE, used, NO_LIMIT);
+
+        assertThat(testee().find(ALICE, id("aaaaa"))).contains(used);
+    }
+
+    @Test
     default void recordUseShouldNotResurrectARevokedEntry() {
         testee().add(ALICE, entry("aaaaa"), NO_LIMIT);
         testee().revoke(ALICE, id("aaaaa"));

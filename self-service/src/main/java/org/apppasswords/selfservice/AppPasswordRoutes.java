@@ -14,6 +14,8 @@ import org.apppasswords.apppassword.AppPasswordId;
 import org.apppasswords.apppassword.AppPasswordLimitException;
 import org.apppasswords.apppassword.AppPasswordService;
 import org.apppasswords.apppassword.CreatedAppPassword;
+import org.apppasswords.apppassword.IdleExpiry;
+import org.apppasswords.audit.AuditLog.Actor;
 import org.apppasswords.audit.LoginOrigin;
 import org.apppasswords.auth.SelfServiceSignIn;
 import org.apppasswords.auth.SignInProof;
@@ -43,10 +45,11 @@ final class AppPasswordRoutes {
     private final SelfServiceSignIn signIn;
     private final Clock clock;
     private final boolean requireSecondFactor;
+    private final IdleExpiry idleExpiry;
 
     @Inject
     AppPasswordRoutes(Sessions sessions, AppPasswordService service, AppPasswordStore store, SecondFactorStore secondFactors,
-                      SelfServiceSignIn signIn, Clock clock, AppPasswordsConfiguration configuration) {
+                      SelfServiceSignIn signIn, Clock clock, AppPasswordsConfiguration configuration, IdleExpiry idleExpiry) {
         this.sessions = sessions;
         this.service = service;
         this.store = store;
@@ -54,13 +57,14 @@ final class AppPasswordRoutes {
         this.signIn = signIn;
         this.clock = clock;
         this.requireSecondFactor = configuration.appPasswordsRequireSecondFactor();
+        this.idleExpiry = idleExpiry;
     }
 
     Mono<Reply> list(HttpServerRequest request) {
         return Blocking.call(() -> {
             Username user = allowedUser(sessions.authenticate(request));
             List<Map<String, Object>> entries = store.list(user).stream()
-                .map(AppPasswordRoutes::describe)
+                .map(entry -> describe(entry, idleExpiry.isExpired(entry)))
                 .collect(Collectors.toList());
             return Reply.ok(entries);
         });
@@ -106,7 +110,7 @@ final class AppPasswordRoutes {
         return Blocking.call(() -> {
             Username user = allowedUser(sessions.authenticate(request));
             AppPasswordId id = AppPasswordId.parse(rawId).orElseThrow(AppPasswordRoutes::unknownId);
-            if (!store.revoke(user, id)) {
+            if (!service.revoke(user, id, Actor.USER)) {
                 throw unknownId();
             }
             return Reply.noContent();
@@ -115,7 +119,7 @@ final class AppPasswordRoutes {
 
     Mono<Reply> revokeAll(HttpServerRequest request) {
         return Blocking.call(() -> {
-            store.revokeAll(allowedUser(sessions.authenticate(request)));
+            service.revokeAll(allowedUser(sessions.authenticate(request)), Actor.USER);
             return Reply.noContent();
         });
     }
@@ -133,12 +137,14 @@ final class AppPasswordRoutes {
         return ApiError.notFound("You hold no app password with this id");
     }
 
-    static Map<String, Object> describe(StoredAppPassword entry) {
+    static Map<String, Object> describe(StoredAppPassword entry, boolean expired) {
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("id", entry.id().asString());
         description.put("label", entry.label());
         description.put("createdAt", entry.createdAt().toString());
         description.put("lastUsedAt", entry.lastUsedAt().map(Object::toString).orElse(null));
+        description.put("lastUsedProtocol", entry.lastUsedProtocol().orElse(null));
+        description.put("expired", expired);
         return description;
     }
 }

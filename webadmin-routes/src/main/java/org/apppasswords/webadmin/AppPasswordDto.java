@@ -7,27 +7,37 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * One app password as admins (and users) see it: id, label and times, ISO-8601 in UTC,
- * {@code lastUsedAt} null when never used. Built from the stored entry's public fields only: the
+ * {@code lastUsedAt} null when never used, {@code lastUsedProtocol} the protocol of that use
+ * (null when never used or when James named none), {@code expired} true once idle longer than
+ * {@code appPasswords.idleExpiry}. Built from the stored entry's public fields only: the
  * stored hash has no getter here, so it cannot reach an answer.
  */
-@JsonPropertyOrder({"id", "label", "createdAt", "lastUsedAt"})
+@JsonPropertyOrder({"id", "label", "createdAt", "lastUsedAt", "lastUsedProtocol", "expired"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public final class AppPasswordDto {
     private final String id;
     private final String label;
     private final String createdAt;
     private final String lastUsedAt;
+    private final String lastUsedProtocol;
+    private final boolean expired;
 
-    private AppPasswordDto(String id, String label, String createdAt, String lastUsedAt) {
+    private AppPasswordDto(String id, String label, String createdAt, String lastUsedAt, String lastUsedProtocol, boolean expired) {
         this.id = id;
         this.label = label;
         this.createdAt = createdAt;
         this.lastUsedAt = lastUsedAt;
+        this.lastUsedProtocol = lastUsedProtocol;
+        this.expired = expired;
     }
 
     public static AppPasswordDto from(StoredAppPassword stored) {
+        return from(stored, false);
+    }
+
+    public static AppPasswordDto from(StoredAppPassword stored, boolean expired) {
         return new AppPasswordDto(stored.id().asString(), stored.label(), stored.createdAt().toString(),
-            stored.lastUsedAt().map(Object::toString).orElse(null));
+            stored.lastUsedAt().map(Object::toString).orElse(null), stored.lastUsedProtocol().orElse(null), expired);
     }
 
     public String getId() {
@@ -44,5 +54,13 @@ public final class AppPasswordDto {
 
     public String getLastUsedAt() {
         return lastUsedAt;
+    }
+
+    public String getLastUsedProtocol() {
+        return lastUsedProtocol;
+    }
+
+    public boolean isExpired() {
+        return expired;
     }
 }

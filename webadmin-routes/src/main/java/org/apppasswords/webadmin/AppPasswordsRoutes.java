@@ -16,6 +16,9 @@ import org.apache.james.webadmin.utils.ErrorResponder;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.apache.james.webadmin.utils.Responses;
 import org.apppasswords.apppassword.AppPasswordId;
+import org.apppasswords.apppassword.AppPasswordService;
+import org.apppasswords.apppassword.IdleExpiry;
+import org.apppasswords.audit.AuditLog.Actor;
 import org.apppasswords.store.AppPasswordStore;
 import org.eclipse.jetty.http.HttpStatus;
 
@@ -37,12 +40,17 @@ public final class AppPasswordsRoutes implements Routes {
 
     private final TargetUser targetUser;
     private final AppPasswordStore store;
+    private final AppPasswordService service;
+    private final IdleExpiry idleExpiry;
     private final JsonTransformer jsonTransformer;
 
     @Inject
-    AppPasswordsRoutes(TargetUser targetUser, AppPasswordStore store, JsonTransformer jsonTransformer) {
+    AppPasswordsRoutes(TargetUser targetUser, AppPasswordStore store, AppPasswordService service, IdleExpiry idleExpiry,
+                       JsonTransformer jsonTransformer) {
         this.targetUser = targetUser;
         this.store = store;
+        this.service = service;
+        this.idleExpiry = idleExpiry;
         this.jsonTransformer = jsonTransformer;
     }
 
@@ -64,20 +72,20 @@ public final class AppPasswordsRoutes implements Routes {
     private List<AppPasswordDto> list(Request request, Response response) throws UsersRepositoryException {
         Username user = targetUser.resolve(request);
         return store.list(user).stream()
-            .map(AppPasswordDto::from)
+            .map(entry -> AppPasswordDto.from(entry, idleExpiry.isExpired(entry)))
             .collect(Collectors.toList());
     }
 
     private String revokeAll(Request request, Response response) throws UsersRepositoryException {
         Username user = targetUser.resolve(request);
-        store.revokeAll(user);
+        service.revokeAll(user, Actor.ADMIN);
         return Responses.returnNoContent(response);
     }
 
     private String revoke(Request request, Response response) throws UsersRepositoryException {
         Username user = targetUser.resolve(request);
         AppPasswordId id = parseId(request.params(ID_PARAM));
-        if (!store.revoke(user, id)) {
+        if (!service.revoke(user, id, Actor.ADMIN)) {
             throw ErrorResponder.builder()
                 .statusCode(HttpStatus.NOT_FOUND_404)
                 .type(NOT_FOUND)

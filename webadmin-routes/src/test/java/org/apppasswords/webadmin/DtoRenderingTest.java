@@ -27,7 +27,7 @@ class DtoRenderingTest {
     @Test
     void anAppPasswordNeverUsedShouldRenderANullLastUse() throws Exception {
         assertThat(json.render(AppPasswordDto.from(stored())))
-            .isEqualTo("{\"id\":\"qd3k7\",\"label\":\"Thunderbird\",\"createdAt\":\"2024-03-01T12:00:00Z\",\"lastUsedAt\":null}");
+            .isEqualTo("{\"id\":\"qd3k7\",\"label\":\"Thunderbird\",\"createdAt\":\"2024-03-01T12:00:00Z\",\"lastUsedAt\":null,\"lastUsedProtocol\":null,\"expired\":false}");
     }
 
     @Test
@@ -35,6 +35,14 @@ class DtoRenderingTest {
         String rendered = json.render(AppPasswordDto.from(stored().usedAt(Instant.parse("2024-03-02T08:30:15.250Z"))));
 
         assertThat(rendered).contains("\"lastUsedAt\":\"2024-03-02T08:30:15.250Z\"");
+    }
+
+    @Test
+    void anAppPasswordShouldRenderTheProtocolOfItsLastUseAndWhetherItExpired() throws Exception {
+        String rendered = json.render(AppPasswordDto.from(
+            stored().usedAt(Instant.parse("2024-03-02T08:30:15.250Z"), java.util.Optional.of("IMAP")), true));
+
+        assertThat(rendered).endsWith("\"lastUsedProtocol\":\"IMAP\",\"expired\":true}");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -18,6 +19,8 @@ import org.apppasswords.store.StoreUnavailableException;
 final class Database {
     /** SQLSTATE of a unique or primary key violation, on H2 and PostgreSQL alike. */
     private static final String UNIQUE_VIOLATION = "23505";
+    /** Binds SQL NULL to a text column (a plain null binds a BIGINT NULL, which PostgreSQL refuses for text). */
+    private static final Object TEXT_NULL = new Object();
 
     @FunctionalInterface
     interface Work<T> {
@@ -65,11 +68,18 @@ final class Database {
         return e.getCause() instanceof SQLException && isUniqueViolation((SQLException) e.getCause());
     }
 
-    /** Binds the parameters in order: strings, longs, ints, booleans; null only for the nullable BIGINT columns. */
+    /** The value, or the marker that {@link #prepare} binds as a text NULL. */
+    static Object nullableText(Optional<String> value) {
+        return value.<Object>map(text -> text).orElse(TEXT_NULL);
+    }
+
+    /** Binds the parameters in order: strings, longs, ints, booleans; null only for the nullable BIGINT columns, {@link #nullableText} for text. */
     static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         for (int i = 0; i < parameters.length; i++) {
-            if (parameters[i] == null) {
+            if (parameters[i] == TEXT_NULL) {
+                statement.setNull(i + 1, Types.VARCHAR);
+            } else if (parameters[i] == null) {
                 statement.setNull(i + 1, Types.BIGINT);
             } else {
                 statement.setObject(i + 1, parameters[i]);

@@ -20,7 +20,7 @@ import org.apppasswords.store.StoredAppPassword;
  * for one user, on any node, run one after the other and the limit holds.
  */
 public final class JdbcAppPasswordStore implements AppPasswordStore {
-    private static final String COLUMNS = "id, label, encoded_hash, created_at, last_used_at";
+    private static final String COLUMNS = "id, label, encoded_hash, created_at, last_used_at, last_used_protocol";
 
     private final Database database;
     private final UserRowLock userRows;
@@ -41,9 +41,9 @@ public final class JdbcAppPasswordStore implements AppPasswordStore {
             if (findIn(connection, user, entry.id()).isPresent()) {
                 return AddOutcome.ID_TAKEN;
             }
-            Database.update(connection, "INSERT INTO app_passwords (username, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)",
+            Database.update(connection, "INSERT INTO app_passwords (username, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
                 user.asString(), entry.id().asString(), entry.label(), entry.encodedHash(), Database.toNanos(entry.createdAt()),
-                entry.lastUsedAt().map(Database::toNanos).orElse(null));
+                entry.lastUsedAt().map(Database::toNanos).orElse(null), Database.nullableText(entry.lastUsedProtocol()));
             return AddOutcome.ADDED;
         });
     }
@@ -81,10 +81,10 @@ public final class JdbcAppPasswordStore implements AppPasswordStore {
     }
 
     @Override
-    public void recordUse(Username user, AppPasswordId id, Instant usedAt) {
+    public void recordUse(Username user, AppPasswordId id, Instant usedAt, Optional<String> protocol) {
         database.inTransaction("record the last use of an app password", connection ->
-            Database.update(connection, "UPDATE app_passwords SET last_used_at = ? WHERE username = ? AND id = ?",
-                Database.toNanos(usedAt), user.asString(), id.asString()));
+            Database.update(connection, "UPDATE app_passwords SET last_used_at = ?, last_used_protocol = ? WHERE username = ? AND id = ?",
+                Database.toNanos(usedAt), Database.nullableText(protocol), user.asString(), id.asString()));
     }
 
     @Override
@@ -124,6 +124,6 @@ public final class JdbcAppPasswordStore implements AppPasswordStore {
         long lastUsed = rows.getLong("last_used_at");
         Optional<Instant> lastUsedAt = rows.wasNull() ? Optional.empty() : Optional.of(Database.fromNanos(lastUsed));
         return new StoredAppPassword(id, rows.getString("label"), rows.getString("encoded_hash"),
-            Database.fromNanos(rows.getLong("created_at")), lastUsedAt);
+            Database.fromNanos(rows.getLong("created_at")), lastUsedAt, Optional.ofNullable(rows.getString("last_used_protocol")));
     }
 }

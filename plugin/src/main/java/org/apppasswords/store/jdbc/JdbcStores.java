@@ -23,6 +23,7 @@ public final class JdbcStores implements AutoCloseable {
     private static final String MIGRATIONS = "classpath:org/apppasswords/store/jdbc/migration";
 
     private final HikariDataSource dataSource;
+    private final Database database;
     private final JdbcAppPasswordStore appPasswords;
     private final JdbcSecondFactorStore secondFactors;
     private final JdbcSelfServiceSessionStore sessions;
@@ -31,6 +32,7 @@ public final class JdbcStores implements AutoCloseable {
     private JdbcStores(HikariDataSource dataSource, SeedCipher cipher) {
         Database database = new Database(dataSource);
         this.dataSource = dataSource;
+        this.database = database;
         this.appPasswords = new JdbcAppPasswordStore(database);
         this.secondFactors = new JdbcSecondFactorStore(database, new SecretColumn(cipher));
         this.sessions = new JdbcSelfServiceSessionStore(database);
@@ -109,6 +111,15 @@ public final class JdbcStores implements AutoCloseable {
 
     public LoginFailureStore loginFailures() {
         return loginFailures;
+    }
+
+    /** Runs a trivial query ({@code SELECT 1}); throws {@link org.apppasswords.store.StoreUnavailableException} when the database does not answer. */
+    public void ping() {
+        database.inTransaction("check that the store answers", connection -> {
+            try (java.sql.Statement statement = connection.createStatement()) {
+                return statement.execute("SELECT 1");
+            }
+        });
     }
 
     /** For tests that reach the tables directly (emptying, dumping). */

@@ -69,13 +69,13 @@ public final class MemoryAppPasswordStore implements AppPasswordStore {
     }
 
     @Override
-    public void recordUse(Username user, AppPasswordId id, Instant usedAt) {
+    public void recordUse(Username user, AppPasswordId id, Instant usedAt, Optional<String> protocol) {
         byUser.computeIfPresent(user, (name, entries) -> {
             if (!entries.containsKey(id)) {
                 return entries;
             }
             Map<AppPasswordId, StoredAppPassword> updated = new LinkedHashMap<>(entries);
-            updated.computeIfPresent(id, (key, entry) -> entry.usedAt(usedAt));
+            updated.computeIfPresent(id, (key, entry) -> entry.usedAt(usedAt, protocol));
             return updated;
         });
     }

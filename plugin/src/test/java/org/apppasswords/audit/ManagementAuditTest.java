@@ -1,0 +1,118 @@
+package org.apppasswords.audit;
+
+import static org.apppasswords.auth.LoginFixture.ALICE;
+import static org.apppasswords.auth.LoginFixture.TOTP_SECRET;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.apppasswords.apppassword.AppPasswordId;
+import org.apppasswords.apppassword.CreatedAppPassword;
+import org.apppasswords.audit.AuditLog.Actor;
+import org.apppasswords.auth.LoginFixture;
+import org.apppasswords.lifecycle.UserSecrets;
+import org.apppasswords.totp.RecoveryCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Each management event writes its one audit line in the service layer, whatever route caused it, and no secret. */
+class ManagementAuditTest {
+    private LoginFixture fixture;
+    private UserSecrets userSecrets;
+    private AuditCapture audit;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        fixture = LoginFixture.create();
+        userSecrets = new UserSecrets(fixture.appPasswords, fixture.secondFactors, fixture.sessions, fixture.configuration);
+        audit = new AuditCapture();
+    }
+
+    @AfterEach
+    void tearDown() {
+        audit.close();
+    }
+
+    @Test
+    void createShouldLogOneLineWithTheIdAndNotTheSecret() {
+        CreatedAppPassword created = fixture.appPasswordService.create(ALICE, "Thunderbird");
+
+        assertThat(audit.lines()).containsExactly("app-passwords-audit event=app-password-created user=alice@example.org id="
+            + created.password().id().asString() + " by=user");
+        assertThat(String.join("\n", audit.lines())).doesNotContain(created.password().reveal())
+            .doesNotContain(created.password().revealForDisplay()).doesNotContain(created.entry().encodedHash());
+    }
+
+    @Test
+    void revokeShouldLogOneLineNamingWhoActed() {
+        AppPasswordId id = fixture.appPasswordService.create(ALICE, "Thunderbird").password().id();
+
+        fixture.appPasswordService.revoke(ALICE, id, Actor.ADMIN);
+
+        assertThat(audit.lines("app-password-revoked"))
+            .containsExactly("app-passwords-audit event=app-password-revoked user=alice@example.org id=" + id.asString() + " by=admin");
+    }
+
+    @Test
+    void revokingAnUnknownIdShouldLogNothing() {
+        AppPasswordId id = fixture.createAppPassword(ALICE).id();
+        fixture.appPasswordService.revoke(ALICE, id, Actor.USER);
+
+        fixture.appPasswordService.revoke(ALICE, id, Actor.USER);
+
+        assertThat(audit.lines("app-password-revoked")).hasSize(1);
+    }
+
+    @Test
+    void revokeAllShouldLogOneLine() {
+        fixture.createAppPassword(ALICE);
+        fixture.createAppPassword(ALICE);
+
+        fixture.appPasswordService.revokeAll(ALICE, Actor.USER);
+
+        assertThat(audit.lines("app-passwords-revoked-all"))
+            .containsExactly("app-passwords-audit event=app-passwords-revoked-all user=alice@example.org by=user");
+    }
+
+    @Test
+    void aPrimaryPasswordChangeShouldLogTheRevokeAllItCauses() {
+        fixture.createAppPassword(ALICE);
+
+        userSecrets.primaryPasswordChanged(ALICE);
+
+        assertThat(audit.lines("app-passwords-revoked-all"))
+            .containsExactly("app-passwords-audit event=app-passwords-revoked-all user=alice@example.org by=primary-password-change");
+    }
+
+    @Test
+    void aPrimaryPasswordChangeShouldLogNothingWhenNoAppPasswordWent() {
+        userSecrets.primaryPasswordChanged(ALICE);
+
+        assertThat(audit.lines()).isEmpty();
+    }
+
+    @Test
+    void enableAndDisableShouldLogOneLineEachWithoutTheSeedOrTheCodes() {
+        List<RecoveryCode> codes = fixture.enableTotp(ALICE);
+        fixture.secondFactorService.disable(ALICE);
+        fixture.secondFactorService.disable(ALICE);
+
+        assertThat(audit.lines()).containsExactly(
+            "app-passwords-audit event=totp-enabled user=alice@example.org",
+            "app-passwords-audit event=totp-disabled user=alice@example.org");
+        String all = String.join("\n", audit.lines());
+        assertThat(codes).allSatisfy(code -> assertThat(all).doesNotContain(code.reveal()));
+        assertThat(all).doesNotContain(TOTP_SECRET.revealBase32());
+    }
+
+    @Test
+    void anAdminResetShouldLogOneLine() {
+        fixture.enableTotp(ALICE);
+
+        userSecrets.resetSecondFactor(ALICE);
+
+        assertThat(audit.lines("totp-reset")).containsExactly("app-passwords-audit event=totp-reset user=alice@example.org by=admin");
+        assertThat(audit.lines("totp-disabled")).isEmpty();
+    }
+}
