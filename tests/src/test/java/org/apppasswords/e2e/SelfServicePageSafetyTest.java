@@ -2,6 +2,10 @@ package org.apppasswords.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 import org.apache.james.core.Username;
@@ -9,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
+
+import io.restassured.response.Response;
 
 /**
  * What the self-service page must not do, in headless Chromium against a real James: send an
@@ -97,6 +103,18 @@ class SelfServicePageSafetyTest {
         assertThat(script("return document.querySelectorAll('#list-body img').length;")).isEqualTo(0L);
         assertThat(script("return typeof window.pwned;")).isEqualTo("undefined");
         page.click("sign-out");
+    }
+
+    @Test
+    void signInAnswerShouldCarryTheServersClockForThePage() throws Exception {
+        TotpUser user = TotpUser.create(james, "datepage");
+
+        Response opened = new SelfServiceClient(james.ports()).signIn(user.name, user.primaryWithCurrentCode());
+
+        assertThat(opened.statusCode()).isEqualTo(200);
+        Instant date = ZonedDateTime.parse(opened.header("Date"), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        assertThat(Duration.between(date, Instant.now()).abs()).isLessThan(Duration.ofMinutes(1));
+        assertThat(Instant.parse(opened.jsonPath().getString("expiresAt"))).isAfter(date);
     }
 
     @Test
