@@ -92,6 +92,16 @@ class SelfServicePageSafetyTest {
     }
 
     @Test
+    void aMessageShouldReplaceOneShownJustBeforeInTheOtherRegion() {
+        SelfServicePage page = new SelfServicePage(chromium.driver()).open(james.ports());
+
+        script("SelfServiceUi.error('First an error'); SelfServiceUi.notice('Then a notice');");
+
+        page.noticeContaining("Then a notice");
+        assertThat(page.textContent("error")).isEmpty();
+    }
+
+    @Test
     void hostileLabelShouldBeShownAsText() throws Exception {
         TotpUser user = TotpUser.create(james, "hostilepage");
         TotpUser.mint(james, Username.of(user.name), HOSTILE_LABEL);
