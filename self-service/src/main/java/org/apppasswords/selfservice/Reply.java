@@ -52,6 +52,13 @@ final class Reply {
         return new Reply(reply.status, error.headers(), reply.body);
     }
 
+    /** This reply with one more header. */
+    Reply withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Reply(status, more, body);
+    }
+
     HttpResponseStatus status() {
         return status;
     }

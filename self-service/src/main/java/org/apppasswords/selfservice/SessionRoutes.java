@@ -1,9 +1,11 @@
 package org.apppasswords.selfservice;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 
 import javax.inject.Inject;
 
@@ -26,6 +28,9 @@ import reactor.netty.http.server.HttpServerRequest;
 final class SessionRoutes {
     private final SelfServiceSignIn signIn;
     private final Sessions sessions;
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH)
+        .withZone(ZoneOffset.UTC);
+
     private final Clock clock;
 
     @Inject
@@ -51,7 +56,8 @@ final class SessionRoutes {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("token", opened.token.reveal());
             body.put("expiresAt", opened.session.expiresAt().toString());
-            return Reply.ok(body);
+            // The server's clock, from which the page times the session's end (a client's clock may be wrong).
+            return Reply.ok(body).withHeader("Date", HTTP_DATE.format(clock.instant()));
         });
     }
 

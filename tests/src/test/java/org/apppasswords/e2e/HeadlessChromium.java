@@ -27,6 +27,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 final class HeadlessChromium implements BeforeAllCallback, AfterAllCallback {
     static final Path SCREENSHOTS = Paths.get("target", "screenshots");
     private static final Path DOWNLOADS = Paths.get("target", "downloads");
+    // The paths scripts/ensure-chromium checks and installs (Debian's chromium and chromium-driver).
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 

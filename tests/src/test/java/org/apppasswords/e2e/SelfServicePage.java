@@ -2,9 +2,11 @@ package org.apppasswords.e2e;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -79,6 +81,23 @@ final class SelfServicePage {
     String noticeContaining(String expected) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), expected));
         return text("notice");
+    }
+
+    /** The notice, once the page shows one that matches the regular expression {@code expected} somewhere. */
+    String noticeMatching(String expected) {
+        Pattern pattern = Pattern.compile(expected);
+        wait.until(driver -> pattern.matcher(driver.findElement(By.id("notice")).getText()).find());
+        return text("notice");
+    }
+
+    /** The value of the field {@code id}, shown or not. */
+    String value(String id) {
+        return (String) ((JavascriptExecutor) driver).executeScript("return document.getElementById(arguments[0]).value;", id);
+    }
+
+    /** The text content of the element {@code id}, shown or not (not what is rendered: what the DOM still holds). */
+    String textContent(String id) {
+        return (String) ((JavascriptExecutor) driver).executeScript("return document.getElementById(arguments[0]).textContent;", id);
     }
 
     /** The app password list: one entry per row, its cells' texts. */

@@ -40,6 +40,7 @@ class SelfServicePageJourneyTest {
         chromium.screenshot("self-service-01-sign-in");
         page.click("sign-in-submit");
         assertThat(page.noticeContaining("Signed in")).contains(user);
+        assertThat(page.value("sign-in-password")).as("the password field is emptied once signed in").isEmpty();
         assertThat(page.text("app-passwords-blocked")).contains("once two-factor authentication is on");
         chromium.screenshot("self-service-02-signed-in");
 
@@ -72,11 +73,14 @@ class SelfServicePageJourneyTest {
         page.type("create-label", "Thunderbird");
         page.type("create-password", TotpUser.PRIMARY_PASSWORD);
         page.click("create-submit");
+        page.noticeContaining("created");
         String appPassword = page.copyTarget("created-copy");
         SecretLeakDetector.register(appPassword);
         assertThat(page.text("created-label")).isEqualTo("Thunderbird");
+        assertThat(page.value("create-password")).as("the primary password field is emptied once created").isEmpty();
+        assertThat(page.value("create-user")).as("the username for password managers").isEqualTo(user);
         page.click("created-copy");
-        assertThat(page.text("notice")).containsAnyOf("Copied", "Selected");
+        page.noticeMatching("Copied|Selected");
         chromium.screenshot("self-service-05-app-password-created", "created-password");
         page.click("created-done");
         assertThat(page.isShown("created")).as("the app password is shown once").isFalse();

@@ -22,7 +22,7 @@ import io.restassured.specification.RequestSpecification;
  */
 class SelfServicePageTest {
     private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-        + "connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
+        + "connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'; require-trusted-types-for 'script'";
 
     @RegisterExtension
     static JamesWithAppPasswords james = JamesWithAppPasswords.withDefaults();
@@ -43,6 +43,10 @@ class SelfServicePageTest {
             "", "text/html; charset=utf-8",
             "app.css", "text/css; charset=utf-8",
             "api.js", "text/javascript; charset=utf-8",
+            "ui.js", "text/javascript; charset=utf-8",
+            "session.js", "text/javascript; charset=utf-8",
+            "totp.js", "text/javascript; charset=utf-8",
+            "app-passwords.js", "text/javascript; charset=utf-8",
             "app.js", "text/javascript; charset=utf-8");
         files.forEach((file, type) -> {
             Response response = http().get(SelfServicePage.PATH + file);

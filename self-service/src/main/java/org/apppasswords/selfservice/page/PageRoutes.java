@@ -3,6 +3,7 @@ package org.apppasswords.selfservice.page;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -20,12 +21,15 @@ import reactor.netty.http.server.HttpServerResponse;
  * path under it answers 404. Each path is matched exactly against the whitelist below, so no
  * part of a request reaches the classpath. Every answer carries {@link #SECURITY_HEADERS}: the
  * page runs only its own scripts and styles, talks only to its own origin, cannot be framed,
- * and is never cached (it displays secrets shown once).
+ * feeds no string to an HTML or script sink (Trusted Types required, and none created), and is
+ * never cached (it displays secrets shown once).
  */
 public final class PageRoutes {
     public static final String BASE = "/app-passwords-api/ui";
     public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-        + "connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
+        + "connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'; require-trusted-types-for 'script'";
+    /** The page's scripts, in the order index.html loads them. */
+    static final List<String> SCRIPTS = List.of("api.js", "ui.js", "session.js", "totp.js", "app-passwords.js", "app.js");
     static final Map<String, String> SECURITY_HEADERS = securityHeaders();
 
     private static final String HTML = "text/html; charset=utf-8";
@@ -38,8 +42,9 @@ public final class PageRoutes {
         Map<String, PageFile> whitelist = new LinkedHashMap<>();
         whitelist.put(BASE + "/", PageFile.load("index.html", HTML));
         whitelist.put(BASE + "/app.css", PageFile.load("app.css", CSS));
-        whitelist.put(BASE + "/api.js", PageFile.load("api.js", JAVASCRIPT));
-        whitelist.put(BASE + "/app.js", PageFile.load("app.js", JAVASCRIPT));
+        for (String script : SCRIPTS) {
+            whitelist.put(BASE + "/" + script, PageFile.load(script, JAVASCRIPT));
+        }
         this.files = Collections.unmodifiableMap(whitelist);
     }
 

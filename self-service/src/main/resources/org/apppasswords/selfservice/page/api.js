@@ -27,8 +27,11 @@ const SelfServiceApi = (function () {
     return 'Basic ' + btoa(binary);
   }
 
-  async function send(method, path, authorization, body) {
+  /** The answer's JSON body and Date header (the server's clock), or an ApiFailure. */
+  async function exchange(method, path, authorization, body) {
     const headers = { 'Authorization': authorization, 'Accept': 'application/json' };
+    // credentials 'omit': a 401 never opens the browser's own Basic prompt, and the browser never
+    // caches the primary password to resend it; the page sends its Authorization header itself.
     const init = { method: method, headers: headers, cache: 'no-store', credentials: 'omit', redirect: 'error' };
     if (body !== undefined) {
       headers['Content-Type'] = 'application/json; charset=utf-8';
@@ -41,7 +44,7 @@ const SelfServiceApi = (function () {
       throw new ApiFailure(0, 'Network', 'The server cannot be reached: check your connection and try again.', null, false);
     }
     if (response.status === 204) {
-      return null;
+      return { json: null, date: response.headers.get('Date') };
     }
     let json = null;
     try {
@@ -50,12 +53,22 @@ const SelfServiceApi = (function () {
       json = null;
     }
     if (response.ok) {
-      return json;
+      return { json: json, date: response.headers.get('Date') };
     }
     const retryAfter = response.headers.get('Retry-After');
     const challenge = response.headers.get('WWW-Authenticate') || '';
     throw new ApiFailure(response.status, json && json.type, json && json.message, retryAfter,
       response.status === 401 && challenge.indexOf('Bearer') === 0);
+  }
+
+  async function send(method, path, authorization, body) {
+    return (await exchange(method, path, authorization, body)).json;
+  }
+
+  /** Opens a session: its token, expiresAt, and serverDate (the answer's Date header, or null). */
+  async function signIn(user, password) {
+    const answer = await exchange('POST', '/session', basic(user, password));
+    return { token: answer.json.token, expiresAt: answer.json.expiresAt, serverDate: answer.date };
   }
 
   /** The sentence for the user: what went wrong and what to do, then the API's own words. */
@@ -86,7 +99,7 @@ const SelfServiceApi = (function () {
   return {
     ApiFailure: ApiFailure,
     describe: describe,
-    signIn: function (user, password) { return send('POST', '/session', basic(user, password)); },
+    signIn: signIn,
     signOut: function (token) { return send('DELETE', '/session', 'Bearer ' + token); },
     startTotp: function (token) { return send('POST', '/totp', 'Bearer ' + token); },
     confirmTotp: function (token, code) { return send('POST', '/totp/confirm', 'Bearer ' + token, { code: code }); },

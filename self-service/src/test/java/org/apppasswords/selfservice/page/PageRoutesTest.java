@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.apache.james.jmap.JMAPRoute;
@@ -16,7 +17,8 @@ class PageRoutesTest {
     void routesShouldServeTheWhitelistThenRefuseTheRest() {
         assertThat(routes.stream().map(route -> route.getEndpoint().getPath()))
             .containsExactly(PageRoutes.BASE, PageRoutes.BASE + "/", PageRoutes.BASE + "/app.css", PageRoutes.BASE + "/api.js",
-                PageRoutes.BASE + "/app.js", PageRoutes.BASE + "/**");
+                PageRoutes.BASE + "/ui.js", PageRoutes.BASE + "/session.js", PageRoutes.BASE + "/totp.js",
+                PageRoutes.BASE + "/app-passwords.js", PageRoutes.BASE + "/app.js", PageRoutes.BASE + "/**");
     }
 
     @Test
@@ -31,7 +33,8 @@ class PageRoutesTest {
             .containsEntry("Referrer-Policy", "no-referrer")
             .containsEntry("Cache-Control", "no-store");
         assertThat(PageRoutes.CONTENT_SECURITY_POLICY)
-            .contains("default-src 'none'", "script-src 'self'", "frame-ancestors 'none'", "form-action 'none'")
+            .contains("default-src 'none'", "script-src 'self'", "frame-ancestors 'none'", "form-action 'none'",
+                "require-trusted-types-for 'script'")
             .doesNotContain("unsafe");
     }
 
@@ -44,10 +47,28 @@ class PageRoutesTest {
     }
 
     @Test
-    void scriptsShouldNeverTouchBrowserStorage() {
-        for (String script : List.of("api.js", "app.js")) {
+    void pageShouldLoadEveryServedScriptInOrder() {
+        String html = new String(PageFile.load("index.html", "text/html").content(), StandardCharsets.UTF_8);
+
+        List<String> loaded = Pattern.compile("<script src=\"([^\"]+)\" defer></script>").matcher(html).results()
+            .map(match -> match.group(1)).collect(Collectors.toList());
+        assertThat(loaded).isEqualTo(PageRoutes.SCRIPTS);
+    }
+
+    @Test
+    void scriptsShouldNeverTouchBrowserStorageNorHtmlOrCodeSinks() {
+        for (String script : PageRoutes.SCRIPTS) {
             String text = new String(PageFile.load(script, "text/javascript").content(), StandardCharsets.UTF_8);
-            assertThat(text).as(script).doesNotContain("localStorage", "sessionStorage", "document.cookie", "indexedDB", "innerHTML", "eval(");
+            assertThat(text).as(script).doesNotContain("localStorage", "sessionStorage", "document.cookie", "indexedDB", "innerHTML",
+                "outerHTML", "insertAdjacentHTML", "document.write", "Function(", "eval(", "setTimeout('", "setTimeout(\"");
+        }
+    }
+
+    @Test
+    void scriptsShouldStayUnderThreeHundredLines() {
+        for (String script : PageRoutes.SCRIPTS) {
+            String text = new String(PageFile.load(script, "text/javascript").content(), StandardCharsets.UTF_8);
+            assertThat(text.split("\n", -1).length).as(script).isLessThanOrEqualTo(300);
         }
     }
 }

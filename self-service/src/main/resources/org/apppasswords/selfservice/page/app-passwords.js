@@ -1,0 +1,122 @@
+'use strict';
+
+/* App passwords: the list with created and last-used times, creating one (shown once), revoking one or all. */
+const SelfServiceAppPasswords = (function () {
+  const api = SelfServiceApi;
+  const ui = SelfServiceUi;
+  const $ = ui.$;
+
+  function formatTime(iso) {
+    const time = document.createElement('time');
+    time.dateTime = iso;
+    time.textContent = new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    return time;
+  }
+
+  function cell(row, content) {
+    const td = document.createElement('td');
+    if (typeof content === 'string') {
+      td.textContent = content;
+    } else {
+      td.appendChild(content);
+    }
+    row.appendChild(td);
+  }
+
+  async function loadList() {
+    let entries;
+    try {
+      entries = await api.listAppPasswords(ui.state.session.token);
+    } catch (failure) {
+      if (failure instanceof api.ApiFailure && failure.status === 403) {
+        // The API's message names its routes: a person needs the step on this page instead.
+        $('app-passwords-blocked').textContent = 'This server lets you create app passwords once two-factor authentication is on:'
+          + ' set it up above.';
+        ui.show('app-passwords-blocked', true);
+        ui.show('app-passwords-manage', false);
+        return;
+      }
+      throw failure;
+    }
+    ui.show('app-passwords-blocked', false);
+    ui.show('app-passwords-manage', true);
+    const body = $('list-body');
+    body.textContent = '';
+    entries.forEach(function (entry) {
+      const row = document.createElement('tr');
+      row.dataset.id = entry.id;
+      cell(row, entry.label);
+      cell(row, formatTime(entry.createdAt));
+      cell(row, entry.lastUsedAt ? formatTime(entry.lastUsedAt) : 'Never');
+      const revoke = document.createElement('button');
+      revoke.type = 'button';
+      revoke.className = 'link revoke';
+      revoke.textContent = 'Revoke';
+      revoke.setAttribute('aria-label', 'Revoke ' + entry.label);
+      revoke.addEventListener('click', function () { revokeOne(entry, revoke); });
+      cell(row, revoke);
+      body.appendChild(row);
+    });
+    ui.show('list', entries.length > 0);
+    ui.show('list-empty', entries.length === 0);
+    ui.show('revoke-all', entries.length > 0);
+  }
+
+  async function revokeOne(entry, button) {
+    if (!await ui.confirmAction('Revoke the app password "' + entry.label + '"? Mail clients using it stop logging in.')) {
+      return;
+    }
+    button.disabled = true;
+    try {
+      await api.revokeAppPassword(ui.state.session.token, entry.id);
+      await loadList();
+      ui.notice('App password "' + entry.label + '" revoked.');
+    } catch (failure) {
+      button.disabled = false;
+      ui.fail(failure);
+      if (ui.state.session && failure.status === 404) {
+        await loadList().catch(ui.fail);
+      }
+    }
+  }
+
+  function create(event) {
+    event.preventDefault();
+    const label = $('create-label').value.trim();
+    const password = $('create-password').value;
+    if (!ui.filled('create-label', label, 'Enter a label naming the device or app.')
+        || !ui.filled('create-password', password, 'Enter your primary password to confirm.')) {
+      return;
+    }
+    ui.busy(['create-submit'], async function () {
+      const created = await api.createAppPassword(ui.state.session.token, label, password);
+      $('create-password').value = '';
+      $('create-label').value = '';
+      $('created-label').textContent = created.label;
+      $('created-password').textContent = created.password;
+      ui.show('created', true);
+      await loadList();
+      ui.notice('App password "' + created.label + '" created: copy it now, it is shown only once.');
+      $('created-copy').focus();
+    });
+  }
+
+  function createdDone() {
+    $('created-password').textContent = '';
+    $('created-label').textContent = '';
+    ui.show('created', false);
+  }
+
+  async function revokeAll() {
+    if (!await ui.confirmAction('Revoke all your app passwords? Every mail client using one stops logging in.')) {
+      return;
+    }
+    ui.busy(['revoke-all'], async function () {
+      await api.revokeAllAppPasswords(ui.state.session.token);
+      await loadList();
+      ui.notice('All app passwords revoked.');
+    });
+  }
+
+  return { loadList: loadList, create: create, createdDone: createdDone, revokeAll: revokeAll };
+}());

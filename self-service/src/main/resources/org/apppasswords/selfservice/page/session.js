@@ -1,0 +1,78 @@
+'use strict';
+
+/*
+ * Signing in and out. The session's end is timed from the server's own clock: its lifetime is
+ * `expiresAt` minus the answer's Date header, counted down on the browser's monotonic clock, so
+ * that a wrong clock on the user's computer does not end (or stretch) it. Without a Date header
+ * no timer is set, and the API's Bearer 401 ends the session at the next action.
+ */
+const SelfServiceSession = (function () {
+  const api = SelfServiceApi;
+  const ui = SelfServiceUi;
+  const $ = ui.$;
+  // setTimeout fires at once for a delay over 2^31-1 ms (about 24.8 days).
+  const MAX_DELAY = 2147483647;
+
+  function lifetime(opened) {
+    const lasts = Date.parse(opened.expiresAt) - Date.parse(opened.serverDate);
+    return Number.isFinite(lasts) ? Math.max(lasts, 0) : null;
+  }
+
+  function armExpiry(lasts) {
+    const deadline = performance.now() + lasts;
+    const tick = function () {
+      const left = deadline - performance.now();
+      if (left > 0) {
+        ui.setExpiryTimer(window.setTimeout(tick, Math.min(left, MAX_DELAY)));
+        return;
+      }
+      ui.endSession();
+      ui.error('Your session has ended (it expired): sign in again.');
+    };
+    tick();
+  }
+
+  function signIn(event) {
+    event.preventDefault();
+    const user = $('sign-in-user').value.trim();
+    const password = $('sign-in-password').value;
+    const code = $('sign-in-code').value.replace(/\s+/g, '');
+    if (!ui.filled(user ? 'sign-in-password' : 'sign-in-user', user && password, 'Enter your mail address and your primary password.')) {
+      return;
+    }
+    ui.busy(['sign-in-submit'], async function () {
+      const opened = await api.signIn(user, code ? password + '$' + code : password);
+      $('sign-in-password').value = '';
+      $('sign-in-code').value = '';
+      // Signing in with the password alone works only while TOTP is off, and a code only once it is on.
+      ui.state.session = { token: opened.token, user: user, totpOn: code !== '' };
+      const lasts = lifetime(opened);
+      if (lasts !== null) {
+        armExpiry(lasts);
+      }
+      ui.render();
+      await SelfServiceAppPasswords.loadList();
+      ui.notice('Signed in as ' + user + '.');
+      $('totp-title').focus();
+    });
+  }
+
+  function signOut() {
+    ui.busy(['sign-out'], async function () {
+      const token = ui.state.session.token;
+      ui.endSession();
+      try {
+        await api.signOut(token);
+      } catch (failure) {
+        if (!(failure instanceof api.ApiFailure && failure.sessionEnded)) {
+          ui.error('Signed out of this page, but the server could not end the session: it stays valid until it expires. '
+            + api.describe(failure));
+          return;
+        }
+      }
+      ui.notice('Signed out.');
+    });
+  }
+
+  return { signIn: signIn, signOut: signOut };
+}());
