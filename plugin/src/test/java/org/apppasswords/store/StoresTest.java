@@ -40,7 +40,7 @@ class StoresTest {
     void defaultsShouldPutTheH2FileAndTheKeyUnderVarAppPasswords() {
         JdbcSettings settings = Stores.settings(StorageConfiguration.defaults(), DIRECTORIES);
 
-        assertThat(settings.url()).startsWith("jdbc:h2:file:/opt/james/var/app-passwords/store;");
+        assertThat(settings.url()).startsWith("jdbc:h2:retry:/opt/james/var/app-passwords/store;");
         assertThat(settings.keyFile()).isEqualTo(Paths.get("/opt/james/var/app-passwords/encryption.key"));
         assertThat(settings.poolSize()).isEqualTo(StorageConfiguration.DEFAULT_POOL_SIZE);
     }

@@ -36,12 +36,15 @@ public final class JdbcSettings {
     }
 
     /**
-     * LOCK_TIMEOUT: H2 waits for a row lock 1 s by default, too short for a burst of creates for one
-     * user. WRITE_DELAY=0: a commit reaches the file before it returns, so a SIGKILL loses nothing
-     * that was answered.
+     * {@code retry:}: H2's file system that reopens the file when an interrupted thread closed it.
+     * Without it one interrupt during a write (Reactor interrupts a cancelled blocking task, for
+     * example when an HTTP client hangs up) closes the database until James restarts, and every
+     * login is refused. LOCK_TIMEOUT: H2 waits for a row lock 1 s by default, too short for a burst
+     * of creates for one user. WRITE_DELAY=0: a commit reaches the file before it returns, so a
+     * SIGKILL loses nothing that was answered.
      */
     public static String embeddedH2Url(Path directory) {
-        return "jdbc:h2:file:" + directory.toAbsolutePath().resolve("store") + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0";
+        return "jdbc:h2:retry:" + directory.toAbsolutePath().resolve("store") + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0";
     }
 
     public JdbcSettings withConnectionTimeout(Duration timeout) {
