@@ -32,6 +32,7 @@ import io.restassured.specification.RequestSpecification;
  * embedded H2 file under this test's working directory.
  */
 final class JamesWithAppPasswords implements BeforeAllCallback, AfterAllCallback {
+    private static final int START_ATTEMPTS = 3;
     static final String DOMAIN = "demo.local";
     static final String ADMIN = "admin@" + DOMAIN;
 
@@ -79,6 +80,40 @@ final class JamesWithAppPasswords implements BeforeAllCallback, AfterAllCallback
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
+        // The ports are found free, then bound by James a moment later: on a busy machine another
+        // process can take one in between. Such a start is retried on new ports.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                start();
+                return;
+            } catch (Exception e) {
+                if (attempt == START_ATTEMPTS || !causedByAPortTaken(e)) {
+                    throw e;
+                }
+                discardFailedStart();
+            }
+        }
+    }
+
+    private void discardFailedStart() throws IOException {
+        try {
+            server.stop();
+        } catch (RuntimeException e) {
+            // A server that failed to start may fail to stop too; its ports and directory go anyway.
+        }
+        deleteWorkingDirectory();
+    }
+
+    private static boolean causedByAPortTaken(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.BindException || cause.getClass().getSimpleName().equals("ChannelBindException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void start() throws Exception {
         workingDirectory = Files.createTempDirectory("james-app-passwords");
         ports = JamesConfDirectory.create(workingDirectory, appPasswordsProperties);
         if (webAdminJwt != null) {
@@ -112,6 +147,10 @@ final class JamesWithAppPasswords implements BeforeAllCallback, AfterAllCallback
         assertThat(SecretLeakDetector.leaks())
             .as("log events (level and logger) that contained a secret minted by the tests")
             .isEmpty();
+        deleteWorkingDirectory();
+    }
+
+    private void deleteWorkingDirectory() throws IOException {
         if (workingDirectory != null) {
             try (Stream<Path> files = Files.walk(workingDirectory)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
