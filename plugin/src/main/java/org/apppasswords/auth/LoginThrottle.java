@@ -48,6 +48,7 @@ final class LoginThrottle {
         ThrottledAttempt attempt = new ThrottledAttempt(user, origin, fingerprint.of(user, presented), clock.instant(),
             wideKey.isPresent() ? 3 : 2);
         Map<String, LoginFailures> own = store.find(user);
+        attempt.read = own;
         Optional<LoginFailures> wide = wideKey.flatMap(key -> Optional.ofNullable(store.find(key).get(ThrottleState.ADDRESS_WIDE)));
         String addressScope = ThrottleState.addressScope(origin);
         if (lockedByRead(attempt, user, addressScope, own.get(addressScope)) | lockedByRead(attempt, user, ThrottleState.ACCOUNT,
@@ -86,7 +87,7 @@ final class LoginThrottle {
      * consumed. False, writing nothing, while the TOTP path is locked.
      */
     boolean reserveSecondFactor(ThrottledAttempt attempt) {
-        Optional<LoginFailures> read = Optional.ofNullable(store.find(attempt.user).get(ThrottleState.SECOND_FACTOR));
+        Optional<LoginFailures> read = Optional.ofNullable(attempt.read.get(ThrottleState.SECOND_FACTOR));
         ThrottledAttempt probe = new ThrottledAttempt(attempt.user, attempt.origin, attempt.fingerprint, attempt.now, 0);
         Optional<ThrottledAttempt.Reservation> reservation = counter.reserve(probe, attempt.user, ThrottleState.SECOND_FACTOR, read,
             Optional.empty(), failures -> true, count -> count >= configuration.secondFactorMaxFailures()

@@ -69,8 +69,11 @@ final class ScopeCounter {
         }
         Optional<Instant> before = reservation.before.flatMap(LoginFailures::lockedUntil);
         boolean startedLockout = !reservation.latest.lockedUntil().equals(before);
+        Optional<LoginFailures> current = Optional.of(reservation.latest);
         for (int race = 0; race < MAX_RACES; race++) {
-            Optional<LoginFailures> current = Optional.ofNullable(store.find(reservation.key).get(reservation.scope));
+            if (race > 0) {
+                current = Optional.ofNullable(store.find(reservation.key).get(reservation.scope));
+            }
             if (current.isEmpty()) {
                 return;
             }

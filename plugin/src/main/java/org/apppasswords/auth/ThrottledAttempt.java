@@ -3,6 +3,7 @@ package org.apppasswords.auth;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.james.core.Username;
@@ -39,6 +40,8 @@ final class ThrottledAttempt {
     final String fingerprint;
     final Instant now;
     final int primaryScopes;
+    /** The user's records as read when the attempt began (the second-factor reservation starts from them). */
+    Map<String, LoginFailures> read = Map.of();
     final List<Reservation> reservations = new ArrayList<>();
     private Optional<Instant> lockedUntil = Optional.empty();
     private int writes;
