@@ -126,4 +126,32 @@ class LoginObservabilityTest {
             + " scope=totp until=-");
         assertThat(count("appPasswords.lockout.totp")).isEqualTo(1);
     }
+
+    @Test
+    void aRefusalOnTheDraftJmapTokenEndpointShouldBeAuditedAndCounted() throws Exception {
+        PrimaryPasswordOnlyUsersRepository tokenEndpoint = fixture.primaryPasswordOnly();
+        org.slf4j.MDC.put("ip", ATTACKER);
+        try {
+            assertThat(tokenEndpoint.test(BOB, "Wrong-Secret-Value")).isFalse();
+        } finally {
+            org.slf4j.MDC.remove("ip");
+        }
+
+        assertThat(auditLines()).containsExactly(
+            "app-passwords-audit event=login-refused user=bob@example.org address=203.0.113.7 protocol=- method=primary");
+        assertThat(count("appPasswords.login.primary.refused")).isEqualTo(1);
+    }
+
+    @Test
+    void aWrongCodeOnTheSelfServiceDisableCheckShouldBeAudited() throws Exception {
+        fixture.enableTotp(ALICE);
+        SelfServiceSignIn signIn = fixture.policy.selfServiceSignIn(fixture.james, PrimaryPasswordCheck.delegating());
+
+        assertThat(signIn.spendSecondFactorCode(ALICE, "000000x")).isFalse();
+        assertThat(signIn.primaryPasswordMatches(ALICE, "Wrong-Secret-Value")).isFalse();
+
+        assertThat(auditLines()).containsExactly(
+            "app-passwords-audit event=login-refused user=alice@example.org address=- protocol=- method=second-factor",
+            "app-passwords-audit event=login-refused user=alice@example.org address=- protocol=- method=primary");
+    }
 }
