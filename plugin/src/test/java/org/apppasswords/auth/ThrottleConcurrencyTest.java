@@ -27,7 +27,12 @@ class ThrottleConcurrencyTest {
     @BeforeEach
     void setUp() throws Exception {
         fixture = ThrottleFixture.create();
-        signIn = fixture.policy.selfServiceSignIn(fixture.james, PrimaryPasswordCheck.delegating());
+        // A slow check (as a real password hash is) keeps every racing attempt in flight together.
+        PrimaryPasswordCheck slow = (users, user, primary) -> {
+            java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(20).toNanos());
+            return users.test(user, primary);
+        };
+        signIn = fixture.policy.selfServiceSignIn(fixture.james, slow);
     }
 
     private static LoginOrigin from(String address) {
