@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.apache.james.core.Username;
 import org.apppasswords.audit.AuditLog;
@@ -131,7 +132,7 @@ final class LoginThrottle {
         Map<String, LoginFailures> own = store.find(user);
         Optional<LoginFailures> wide = ThrottleState.addressWideKey(origin)
             .flatMap(key -> Optional.ofNullable(store.find(key).get(ThrottleState.ADDRESS_WIDE)));
-        return java.util.stream.Stream.of(Optional.ofNullable(own.get(ThrottleState.addressScope(origin))),
+        return Stream.of(Optional.ofNullable(own.get(ThrottleState.addressScope(origin))),
                 Optional.ofNullable(own.get(ThrottleState.ACCOUNT)), wide)
             .flatMap(Optional::stream)
             .filter(failures -> failures.isLockedAt(now))
