@@ -32,6 +32,7 @@ final class LoginThrottle {
     private final FailureFingerprint fingerprint;
     private final ThrottleEvents events;
     private final ScopeCounter counter;
+    private final TrustedAddresses trusted;
 
     LoginThrottle(LoginFailureStore store, ThrottleConfiguration configuration, Clock clock, FailureFingerprint fingerprint,
                   AuditLog audit, LoginMetrics metrics) {
@@ -41,6 +42,7 @@ final class LoginThrottle {
         this.fingerprint = fingerprint;
         this.events = new ThrottleEvents(store, configuration, audit, metrics);
         this.counter = new ScopeCounter(store);
+        this.trusted = new TrustedAddresses(store, configuration.forgetAfter());
     }
 
     /** Reserves one primary-path attempt with {@code presented}, before it is checked: counted, remembered or locked. */
@@ -52,12 +54,16 @@ final class LoginThrottle {
         attempt.read = own;
         Optional<LoginFailures> wide = wideKey.flatMap(key -> Optional.ofNullable(store.find(key).get(ThrottleState.ADDRESS_WIDE)));
         String addressScope = ThrottleState.addressScope(origin);
-        if (lockedByRead(attempt, user, addressScope, own.get(addressScope)) | lockedByRead(attempt, user, ThrottleState.ACCOUNT,
-            own.get(ThrottleState.ACCOUNT)) | wideKey.map(key -> lockedByRead(attempt, key, ThrottleState.ADDRESS_WIDE, wide.orElse(null))).orElse(false)) {
+        // An account lockout does not stop an address with a recent success for the account (its own limits still do).
+        LoginFailures account = own.get(ThrottleState.ACCOUNT);
+        boolean passesAccountLockout = account != null && account.isLockedAt(attempt.now) && trusted.isTrusted(own, origin, attempt.now);
+        if (lockedByRead(attempt, user, addressScope, own.get(addressScope))
+            | (!passesAccountLockout && lockedByRead(attempt, user, ThrottleState.ACCOUNT, account))
+            | wideKey.map(key -> lockedByRead(attempt, key, ThrottleState.ADDRESS_WIDE, wide.orElse(null))).orElse(false)) {
             return attempt;
         }
         if (reserve(attempt, user, addressScope, Optional.ofNullable(own.get(addressScope)))
-            && reserve(attempt, user, ThrottleState.ACCOUNT, Optional.ofNullable(own.get(ThrottleState.ACCOUNT)))
+            && (passesAccountLockout || reserve(attempt, user, ThrottleState.ACCOUNT, Optional.ofNullable(account)))
             && wideKey.isPresent()) {
             reserve(attempt, wideKey.get(), ThrottleState.ADDRESS_WIDE, wide);
         }
@@ -119,6 +125,7 @@ final class LoginThrottle {
                 counter.release(reservation, attempt.fingerprint);
             }
         }
+        trusted.remember(attempt);
         if (secondFactorProven) {
             store.clear(attempt.user, ThrottleState.addressScope(attempt.origin), ThrottleState.SECOND_FACTOR);
         } else {

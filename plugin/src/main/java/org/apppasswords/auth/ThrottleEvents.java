@@ -57,7 +57,7 @@ final class ThrottleEvents {
         metrics.lockout(scopeName);
     }
 
-    /** At most once an hour per node: forgets idle address, address-wide and account records. */
+    /** At most once an hour per node: forgets idle address, address-wide and account records and old trusted addresses. */
     void cleanUpWhenDue(Instant now) {
         Instant due = nextCleanup.get();
         if (now.isBefore(due) || !nextCleanup.compareAndSet(due, now.plus(CLEANUP_INTERVAL))) {
@@ -70,6 +70,7 @@ final class ThrottleEvents {
                     store.removeIdle(ThrottleState.ADDRESS_PREFIX, idleSince, now);
                     store.removeIdle(ThrottleState.ADDRESS_WIDE, idleSince, now);
                     store.removeIdle(ThrottleState.ACCOUNT, idleSince, now);
+                    store.removeIdle(TrustedAddresses.PREFIX, idleSince, now);
                 } catch (RuntimeException e) {
                     LOGGER.warn("Idle login failure records could not be forgotten; the next cleanup retries: {}", e.getMessage());
                 }

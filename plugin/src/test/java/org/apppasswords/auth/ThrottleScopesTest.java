@@ -34,7 +34,7 @@ class ThrottleScopesTest {
 
         fail(fixture, "192.0.2.200", BOB, 1);
 
-        assertThat(login(fixture, OWNER, BOB, BOB_PASSWORD)).as("the account limit is reached").isFalse();
+        assertThat(login(fixture, "192.0.2.201", BOB, BOB_PASSWORD)).as("the account limit is reached").isFalse();
     }
 
     @Test
@@ -45,6 +45,54 @@ class ThrottleScopesTest {
         }
 
         assertThat(fixture.loginFailures.find(BOB).get(ThrottleState.ACCOUNT).failures()).isZero();
+    }
+
+    @Test
+    void anAddressWithARecentSuccessShouldPassAnAccountLockout() throws Exception {
+        LoginFixture fixture = ThrottleFixture.create();
+        assertThat(login(fixture, OWNER, BOB, BOB_PASSWORD)).isTrue();
+        for (int address = 0; address < ACCOUNT_MAX; address++) {
+            fail(fixture, "192.0.2." + address, BOB, 1);
+        }
+
+        assertThat(login(fixture, "192.0.2.250", BOB, BOB_PASSWORD)).as("an address without a success").isFalse();
+        assertThat(login(fixture, OWNER, BOB, BOB_PASSWORD)).as("the owner's address").isTrue();
+    }
+
+    @Test
+    void aTrustedAddressShouldKeepItsOwnAddressLimit() throws Exception {
+        LoginFixture fixture = ThrottleFixture.create();
+        assertThat(login(fixture, OWNER, BOB, BOB_PASSWORD)).isTrue();
+        for (int address = 0; address < ACCOUNT_MAX; address++) {
+            fail(fixture, "192.0.2." + address, BOB, 1);
+        }
+
+        fail(fixture, OWNER, BOB, ADDRESS_MAX);
+
+        assertThat(login(fixture, OWNER, BOB, BOB_PASSWORD)).isFalse();
+    }
+
+    @Test
+    void theTrustShouldEndAfterTheForgetPeriod() throws Exception {
+        LoginFixture fixture = ThrottleFixture.create();
+        assertThat(login(fixture, OWNER, BOB, BOB_PASSWORD)).isTrue();
+        fixture.clock.advance(ThrottleFixture.FORGET_AFTER.plusSeconds(1));
+        for (int address = 0; address < ACCOUNT_MAX; address++) {
+            fail(fixture, "192.0.2." + address, BOB, 1);
+        }
+
+        assertThat(login(fixture, OWNER, BOB, BOB_PASSWORD)).isFalse();
+    }
+
+    @Test
+    void attemptsWithoutAnAddressShouldNeverBeTrusted() throws Exception {
+        LoginFixture fixture = ThrottleFixture.create();
+        assertThat(login(fixture, null, BOB, BOB_PASSWORD)).isTrue();
+        for (int address = 0; address < ACCOUNT_MAX; address++) {
+            fail(fixture, "192.0.2." + address, BOB, 1);
+        }
+
+        assertThat(login(fixture, null, BOB, BOB_PASSWORD)).isFalse();
     }
 
     @Test

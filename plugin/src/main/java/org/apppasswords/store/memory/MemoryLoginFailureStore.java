@@ -15,8 +15,8 @@ import org.apppasswords.store.LoginFailures;
 /**
  * Failure counters held in this JVM only: one node, and a restart forgets them. Bounded, so that
  * guesses at made-up names cannot fill the heap: at most {@link #DEFAULT_MAX_KEYS} names (the
- * oldest name's records go first) and {@link #MAX_SCOPES_PER_KEY} scopes per name (the address
- * scope with the oldest failure goes first).
+ * oldest name's records go first) and {@link #MAX_SCOPES_PER_KEY} scopes per name (the address or
+ * trusted-address scope with the oldest time goes first).
  */
 public final class MemoryLoginFailureStore implements LoginFailureStore {
     public static final int DEFAULT_MAX_KEYS = 100_000;
@@ -68,7 +68,7 @@ public final class MemoryLoginFailureStore implements LoginFailureStore {
     private static void dropOldestScopeBeyondCap(Map<String, LoginFailures> records) {
         while (records.size() > MAX_SCOPES_PER_KEY) {
             records.entrySet().stream()
-                .filter(entry -> entry.getKey().startsWith("address:"))
+                .filter(entry -> entry.getKey().startsWith("address:") || entry.getKey().startsWith("trusted:"))
                 .min(Comparator.comparing(entry -> entry.getValue().lastFailureAt()))
                 .ifPresentOrElse(entry -> records.remove(entry.getKey()), () -> records.clear());
         }
