@@ -13,6 +13,9 @@ import org.apppasswords.audit.LoginOrigin;
 import org.apppasswords.configuration.ThrottleConfiguration;
 import org.apppasswords.store.LoginFailureStore;
 import org.apppasswords.store.LoginFailures;
+import org.apppasswords.store.StoreUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Counts primary-path attempts in the shared {@link LoginFailureStore} and locks, as
@@ -26,6 +29,8 @@ import org.apppasswords.store.LoginFailures;
  * code counts. A lockout refuses; nothing here ever sleeps.
  */
 final class LoginThrottle {
+    private static final Logger LOGGER = LoggerFactory.getLogger(LoginThrottle.class);
+
     private final LoginFailureStore store;
     private final ThrottleConfiguration configuration;
     private final Clock clock;
@@ -117,9 +122,18 @@ final class LoginThrottle {
     /**
      * A proven primary password (and code, when {@code secondFactorProven}): this (account,
      * address) starts afresh, the account and address-wide counts get this attempt back, and a
-     * proven code clears the TOTP count.
+     * proven code clears the TOTP count. A store that fails now does not undo the success (a code
+     * may already be spent): the counts stay as they are, and the next success clears them.
      */
     void succeeded(ThrottledAttempt attempt, boolean secondFactorProven) {
+        try {
+            giveBack(attempt, secondFactorProven);
+        } catch (StoreUnavailableException e) {
+            LOGGER.warn("The failure counts of a successful login could not be cleared: {}", e.getMessage());
+        }
+    }
+
+    private void giveBack(ThrottledAttempt attempt, boolean secondFactorProven) {
         for (ThrottledAttempt.Reservation reservation : attempt.reservations) {
             if (!reservation.scope.startsWith(ThrottleState.ADDRESS_PREFIX)) {
                 counter.release(reservation, attempt.fingerprint);

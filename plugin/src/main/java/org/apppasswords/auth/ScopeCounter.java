@@ -51,7 +51,9 @@ final class ScopeCounter {
             String kept = fingerprint.orElse("-");
             LoginFailures updated = alive.isPresent()
                 ? alive.get().plusFailure(attempt.now, kept, lockedUntil)
-                : new LoginFailures(1, attempt.now, lockedUntil, List.of(kept), current.map(failures -> failures.version() + 1).orElse(0L));
+                : new LoginFailures(1, attempt.now, lockedUntil, List.of(kept), current.map(failures -> failures.version() + 1)
+                    // A record made again after a clear starts from the time, not 0: a stale update of the old one cannot match it.
+                    .orElse(attempt.now.toEpochMilli()));
             attempt.wrote();
             if (store.replace(key, scope, current, updated)) {
                 return Optional.of(new ThrottledAttempt.Reservation(key, scope, true, alive, updated));

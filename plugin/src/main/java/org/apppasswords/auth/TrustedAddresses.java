@@ -50,7 +50,7 @@ final class TrustedAddresses {
         if (current.map(record -> record.lastFailureAt().plus(REFRESH).isAfter(attempt.now)).orElse(false)) {
             return;
         }
-        long version = current.map(record -> record.version() + 1).orElse(0L);
+        long version = current.map(record -> record.version() + 1).orElse(attempt.now.toEpochMilli());
         store.replace(attempt.user, scope.get(), current, new LoginFailures(0, attempt.now, Optional.empty(), List.of(), version));
     }
 }
