@@ -16,7 +16,8 @@ import org.apppasswords.lifecycle.UserSecrets;
  * and per address across accounts the scope {@code address-wide} of the pseudo-user
  * {@code "address-wide ADDRESS"} (a space: no James user name has one). ADDRESS is the client's
  * IPv4 address, or the /64 network of its IPv6 address (one subscriber's usual allocation), an
- * IPv4-mapped IPv6 address being read as the IPv4 address it maps.
+ * IPv4-mapped IPv6 address being read as the IPv4 address it maps. The account's scopes
+ * {@code trusted:ADDRESS} note recent successes ({@link TrustedAddresses}).
  */
 final class ThrottleState {
     static final String ACCOUNT = "account";
