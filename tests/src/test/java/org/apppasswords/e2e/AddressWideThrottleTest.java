@@ -41,6 +41,15 @@ class AddressWideThrottleTest {
     }
 
     @Test
+    void theSprayingAddressShouldStayRefusedAfterTheOwnerSignsInElsewhere() throws Exception {
+        spray("127.0.4.6");
+        assertThat(ImapFrom.login(james.ports(), "127.0.4.7", user.name, user.primaryWithCurrentCode())).isTrue();
+
+        assertThat(ImapFrom.login(james.ports(), "127.0.4.6", user.name, user.primaryWithCode(user.codeForStep(TotpUser.currentStep() + 1))))
+            .isFalse();
+    }
+
+    @Test
     void anotherAddressShouldStillSignIn() throws Exception {
         spray("127.0.4.2");
 
