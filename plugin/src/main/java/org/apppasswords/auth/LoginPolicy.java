@@ -91,7 +91,7 @@ public final class LoginPolicy {
      */
     public PrimaryPasswordOnlyUsersRepository primaryPasswordOnly(UsersRepository decorated, UsersRepository primaryPasswords) {
         return new PrimaryPasswordOnlyUsersRepository(decorated, primaryPasswords, secondFactors, configuration.secondFactorRequired(),
-            outageLog, throttle);
+            outageLog, throttle, audit, metrics);
     }
 
     /** Rules 3 and 4, shared by the protocols and the self-service sign-in, so that both spend the same codes. */

@@ -17,8 +17,9 @@ import org.apppasswords.store.TotpEnrolment;
  * {@code secondFactor.required=true}. The primary password is checked exactly once per attempt
  * (by James, or against a decoy for an unknown name: {@link PrimaryPasswordCheck}), and the second
  * factor is always computed (against a dummy enrolment when there is none), so that failures cost
- * the same. The {@link LoginThrottle} is read first; a locked attempt still does all that work and
- * then answers {@link SignInProof#LOCKED}, counting nothing and spending no code.
+ * the same. The {@link LoginThrottle} reserves the attempt first (counting it before it is
+ * checked); a locked attempt still does all that work and then answers {@link SignInProof#LOCKED},
+ * counting nothing and spending no code.
  */
 final class PrimaryPasswordLogin {
     private static final char CODE_SEPARATOR = '$';
@@ -57,19 +58,15 @@ final class PrimaryPasswordLogin {
      * code not at all while the TOTP path is locked (a recovery code still is).
      */
     SignInProof prove(UsersRepository users, Username user, String presented, LoginOrigin origin) throws UsersRepositoryException {
-        ThrottleState throttled = throttle.read(user, origin);
+        ThrottledAttempt attempt = throttle.begin(user, origin, presented);
         Optional<TotpEnrolment> enrolment = secondFactors.find(user);
         if (enrolment.isEmpty()) {
             secondFactorCheck.matchAgainstDummy(presented);
             boolean primaryMatches = primaryPasswordCheck.test(users, user, presented);
-            if (throttled.primaryLocked()) {
-                return SignInProof.LOCKED;
+            if (attempt.locked() || !primaryMatches) {
+                return refuse(attempt);
             }
-            if (!primaryMatches) {
-                throttle.primaryFailed(throttled, presented);
-                return SignInProof.NOTHING;
-            }
-            throttle.succeeded(throttled, false);
+            throttle.succeeded(attempt, false);
             return SignInProof.PRIMARY_PASSWORD;
         }
         int separator = presented.lastIndexOf(CODE_SEPARATOR);
@@ -77,22 +74,34 @@ final class PrimaryPasswordLogin {
         String code = separator < 0 ? "" : presented.substring(separator + 1);
         SecondFactorCheck.Match match = secondFactorCheck.match(enrolment.get(), code);
         boolean primaryMatches = primaryPasswordCheck.test(users, user, primary);
-        if (throttled.primaryLocked()) {
-            return SignInProof.LOCKED;
+        if (attempt.locked() || !primaryMatches) {
+            return refuse(attempt);
         }
-        if (!primaryMatches) {
-            throttle.primaryFailed(throttled, presented);
-            return SignInProof.NOTHING;
-        }
-        boolean codeAllowed = match.isRecoveryCode() || !throttled.secondFactorLocked();
-        if (codeAllowed && match.consume(secondFactors, user)) {
-            throttle.succeeded(throttled, true);
+        if (spend(attempt, match, user)) {
+            throttle.succeeded(attempt, true);
             if (match.isRecoveryCode()) {
                 audit.recoveryCodeUsed(user, origin);
             }
             return SignInProof.PRIMARY_PASSWORD_AND_SECOND_FACTOR;
         }
-        throttle.secondFactorFailed(throttled, presented);
+        throttle.failed(attempt);
         return SignInProof.NOTHING;
+    }
+
+    /**
+     * Spends the code of an attempt whose primary password matched: a recovery code at once (it
+     * opens a locked TOTP path), a TOTP code only once counted against the TOTP path, every wrong
+     * one included, and never while that path is locked.
+     */
+    boolean spend(ThrottledAttempt attempt, SecondFactorCheck.Match match, Username user) {
+        if (match.isRecoveryCode()) {
+            return match.consume(secondFactors, user);
+        }
+        return throttle.reserveSecondFactor(attempt) && match.consume(secondFactors, user);
+    }
+
+    private SignInProof refuse(ThrottledAttempt attempt) {
+        throttle.failed(attempt);
+        return attempt.locked() ? SignInProof.LOCKED : SignInProof.NOTHING;
     }
 }

@@ -5,6 +5,7 @@ import org.apache.james.user.api.UsersRepository;
 import org.apache.james.user.api.UsersRepositoryException;
 import org.apache.james.user.api.model.User;
 import org.apppasswords.apppassword.AppPasswordFormat;
+import org.apppasswords.audit.AuditLog;
 import org.apppasswords.audit.LoginOrigin;
 import org.apppasswords.store.SecondFactorStore;
 import org.apppasswords.store.StoreUnavailableException;
@@ -28,39 +29,51 @@ public final class PrimaryPasswordOnlyUsersRepository extends ForwardingUsersRep
     private final boolean secondFactorRequired;
     private final StoreOutageLog outageLog;
     private final LoginThrottle throttle;
+    private final AuditLog audit;
+    private final LoginMetrics metrics;
 
     PrimaryPasswordOnlyUsersRepository(UsersRepository decorated, UsersRepository primaryPasswords, SecondFactorStore secondFactors,
-                                       boolean secondFactorRequired, StoreOutageLog outageLog, LoginThrottle throttle) {
+                                       boolean secondFactorRequired, StoreOutageLog outageLog, LoginThrottle throttle, AuditLog audit,
+                                       LoginMetrics metrics) {
         super(decorated);
         this.primaryPasswords = primaryPasswords;
         this.secondFactors = secondFactors;
         this.secondFactorRequired = secondFactorRequired;
         this.outageLog = outageLog;
         this.throttle = throttle;
+        this.audit = audit;
+        this.metrics = metrics;
     }
 
     @Override
     public boolean test(Username name, String password) throws UsersRepositoryException {
+        LoginOrigin origin = LoginOrigin.current();
         if (password == null || AppPasswordFormat.recognise(password).isPresent()) {
-            return false;
+            return refused(name, origin, password == null ? "primary" : "app-password", LoginMetrics.Outcome.REFUSED);
         }
         try {
             // Throttled like every primary-path check, or this endpoint would be a guessing oracle beside it.
-            ThrottleState throttled = throttle.read(name, LoginOrigin.current());
+            ThrottledAttempt attempt = throttle.begin(name, origin, password);
             boolean primaryMatches = primaryPasswords.test(name, password);
-            if (throttled.primaryLocked()) {
-                return false;
+            // A TOTP user's bare primary password is a failure here, counted and never clearing a count.
+            boolean allowed = !secondFactorRequired && secondFactors.find(name).isEmpty();
+            if (attempt.locked() || !primaryMatches || !allowed) {
+                throttle.failed(attempt);
+                return refused(name, origin, "primary", attempt.locked() ? LoginMetrics.Outcome.LOCKED : LoginMetrics.Outcome.REFUSED);
             }
-            if (!primaryMatches) {
-                throttle.primaryFailed(throttled, password);
-                return false;
-            }
-            throttle.succeeded(throttled, false);
-            return !secondFactorRequired && secondFactors.find(name).isEmpty();
+            throttle.succeeded(attempt, false);
+            metrics.login(LoginMetrics.Method.PRIMARY, LoginMetrics.Outcome.ACCEPTED);
+            return true;
         } catch (StoreUnavailableException e) {
             outageLog.refused(e);
-            return false;
+            return refused(name, origin, "primary", LoginMetrics.Outcome.REFUSED);
         }
+    }
+
+    private boolean refused(Username name, LoginOrigin origin, String method, LoginMetrics.Outcome outcome) {
+        metrics.login("primary".equals(method) ? LoginMetrics.Method.PRIMARY : LoginMetrics.Method.APP_PASSWORD, outcome);
+        audit.loginRefused(name, origin, method);
+        return false;
     }
 
     /** The same rule for callers that verify through the user object, as ManageSieve does. */

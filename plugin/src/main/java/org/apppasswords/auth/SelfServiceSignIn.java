@@ -68,7 +68,7 @@ public final class SelfServiceSignIn {
 
     /** When the lockout of {@code origin}'s address or of the account ends; empty when the primary path is open. */
     public Optional<Instant> lockedUntil(Username user, LoginOrigin origin) {
-        return throttle.read(user, origin).lockedUntil();
+        return throttle.lockedUntil(user, origin);
     }
 
     /** {@link #checkPrimaryPassword} as a yes or no, from an unknown address (tests). */
@@ -85,16 +85,14 @@ public final class SelfServiceSignIn {
         if (isAppPasswordOrEmpty(primary)) {
             return SignInProof.NOTHING;
         }
-        ThrottleState throttled = throttle.read(user, origin);
+        ThrottledAttempt attempt = throttle.begin(user, origin, primary);
         boolean matches = primaryPasswordCheck.test(primaryPasswords, user, primary);
-        if (throttled.primaryLocked()) {
-            return SignInProof.LOCKED;
+        if (attempt.locked() || !matches) {
+            throttle.failed(attempt);
+            audit.loginRefused(user, origin, "primary");
+            return attempt.locked() ? SignInProof.LOCKED : SignInProof.NOTHING;
         }
-        if (!matches) {
-            throttle.primaryFailed(throttled, primary);
-            return SignInProof.NOTHING;
-        }
-        throttle.succeeded(throttled, false);
+        throttle.succeeded(attempt, false);
         return SignInProof.PRIMARY_PASSWORD;
     }
 
@@ -118,18 +116,15 @@ public final class SelfServiceSignIn {
             secondFactorCheck.matchAgainstDummy(code);
             return SignInProof.NOTHING;
         }
-        ThrottleState throttled = throttle.read(user, origin);
+        ThrottledAttempt attempt = throttle.begin(user, origin, code == null ? "" : code);
         SecondFactorCheck.Match match = secondFactorCheck.match(enrolment.get(), code);
-        if (throttled.primaryLocked()) {
-            return SignInProof.LOCKED;
-        }
-        boolean codeAllowed = match.isRecoveryCode() || !throttled.secondFactorLocked();
-        if (codeAllowed && match.consume(secondFactors, user)) {
-            throttle.succeeded(throttled, true);
+        if (!attempt.locked() && primaryPasswordLogin.spend(attempt, match, user)) {
+            throttle.succeeded(attempt, true);
             return SignInProof.PRIMARY_PASSWORD_AND_SECOND_FACTOR;
         }
-        throttle.secondFactorFailed(throttled, code == null ? "" : code);
-        return SignInProof.NOTHING;
+        throttle.failed(attempt);
+        audit.loginRefused(user, origin, "second-factor");
+        return attempt.locked() ? SignInProof.LOCKED : SignInProof.NOTHING;
     }
 
     private static boolean isAppPasswordOrEmpty(String presented) {

@@ -11,10 +11,14 @@ import java.time.Duration;
  * {@code throttle.account.lockout} [PT1M] up to {@code throttle.account.maxLockout} [PT15M];
  * {@code throttle.secondFactor.maxFailures} [100, at most 100: NIST SP 800-63B 5.2.2] consecutive
  * wrong codes after a right primary password lock the TOTP path until a recovery code or an admin
- * reset; a record without a failure for {@code throttle.forgetAfter} [PT24H] is forgotten.
+ * reset; a record without a failure for {@code throttle.forgetAfter} [PT24H] is forgotten. Per
+ * address across accounts ({@code throttle.addressWide.*}, so that one address cannot spray many
+ * accounts) after 50 failures, from PT1M up to PT15M. No lockout may exceed {@value #MAX_LOCKOUT_TEXT}.
  */
 public final class ThrottleConfiguration {
     static final int MAX_SECOND_FACTOR_FAILURES = 100;
+    static final String MAX_LOCKOUT_TEXT = "P30D";
+    static final Duration MAX_LOCKOUT = Duration.parse(MAX_LOCKOUT_TEXT);
 
     /** One scope's rule: lock after {@code maxFailures} counted failures, doubling from {@code lockout} up to {@code maxLockout}. */
     public static final class Rule {
@@ -44,12 +48,18 @@ public final class ThrottleConfiguration {
     }
 
     private final Rule address;
+    private final Rule addressWide;
     private final Rule account;
     private final int secondFactorMaxFailures;
     private final Duration forgetAfter;
 
     public ThrottleConfiguration(Rule address, Rule account, int secondFactorMaxFailures, Duration forgetAfter) {
+        this(address, defaults().addressWide, account, secondFactorMaxFailures, forgetAfter);
+    }
+
+    public ThrottleConfiguration(Rule address, Rule addressWide, Rule account, int secondFactorMaxFailures, Duration forgetAfter) {
         this.address = address;
+        this.addressWide = addressWide;
         this.account = account;
         this.secondFactorMaxFailures = secondFactorMaxFailures;
         this.forgetAfter = forgetAfter;
@@ -57,12 +67,13 @@ public final class ThrottleConfiguration {
 
     public static ThrottleConfiguration defaults() {
         return new ThrottleConfiguration(new Rule(5, Duration.ofMinutes(1), Duration.ofHours(1)),
-            new Rule(100, Duration.ofMinutes(1), Duration.ofMinutes(15)), MAX_SECOND_FACTOR_FAILURES, Duration.ofHours(24));
+            new Rule(50, Duration.ofMinutes(1), Duration.ofMinutes(15)), new Rule(100, Duration.ofMinutes(1), Duration.ofMinutes(15)), MAX_SECOND_FACTOR_FAILURES, Duration.ofHours(24));
     }
 
     static ThrottleConfiguration read(ConfigurationReader reader) {
         ThrottleConfiguration defaults = defaults();
         Rule address = rule(reader, "throttle.address", defaults.address);
+        Rule addressWide = rule(reader, "throttle.addressWide", defaults.addressWide);
         Rule account = rule(reader, "throttle.account", defaults.account);
         int secondFactor = reader.positiveInt(AppPasswordsConfiguration.Key.THROTTLE_SECOND_FACTOR_MAX_FAILURES.name, MAX_SECOND_FACTOR_FAILURES);
         if (secondFactor > MAX_SECOND_FACTOR_FAILURES) {
@@ -70,17 +81,25 @@ public final class ThrottleConfiguration {
                 "a whole number from 1 to " + MAX_SECOND_FACTOR_FAILURES + " (NIST SP 800-63B)");
         }
         Duration forgetAfter = positive(reader, AppPasswordsConfiguration.Key.THROTTLE_FORGET_AFTER.name, defaults.forgetAfter);
-        return new ThrottleConfiguration(address, account, secondFactor, forgetAfter);
+        return new ThrottleConfiguration(address, addressWide, account, secondFactor, forgetAfter);
     }
 
     private static Rule rule(ConfigurationReader reader, String prefix, Rule defaults) {
         int maxFailures = reader.positiveInt(prefix + ".maxFailures", defaults.maxFailures);
-        Duration lockout = positive(reader, prefix + ".lockout", defaults.lockout);
-        Duration maxLockout = positive(reader, prefix + ".maxLockout", defaults.maxLockout.compareTo(lockout) < 0 ? lockout : defaults.maxLockout);
+        Duration lockout = capped(prefix + ".lockout", positive(reader, prefix + ".lockout", defaults.lockout));
+        Duration maxLockout = capped(prefix + ".maxLockout",
+            positive(reader, prefix + ".maxLockout", defaults.maxLockout.compareTo(lockout) < 0 ? lockout : defaults.maxLockout));
         if (maxLockout.compareTo(lockout) < 0) {
             throw new InvalidConfigurationException(prefix + ".maxLockout", "a duration no shorter than " + prefix + ".lockout");
         }
         return new Rule(maxFailures, lockout, maxLockout);
+    }
+
+    private static Duration capped(String key, Duration value) {
+        if (value.compareTo(MAX_LOCKOUT) > 0) {
+            throw new InvalidConfigurationException(key, "a duration of at most " + MAX_LOCKOUT_TEXT);
+        }
+        return value;
     }
 
     private static Duration positive(ConfigurationReader reader, String key, Duration defaultValue) {
@@ -93,6 +112,11 @@ public final class ThrottleConfiguration {
 
     public Rule address() {
         return address;
+    }
+
+    /** Failures from one address for every account together. */
+    public Rule addressWide() {
+        return addressWide;
     }
 
     public Rule account() {

@@ -51,6 +51,22 @@ public final class LoginFailures {
         return new LoginFailures(failures + 1, at, newLockedUntil.isPresent() ? newLockedUntil : lockedUntil, kept, version + 1);
     }
 
+    /** The same counts under the next version: a write that changes nothing but the version (equal store work). */
+    public LoginFailures touched() {
+        return new LoginFailures(failures, lastFailureAt, lockedUntil, fingerprints, version + 1);
+    }
+
+    /**
+     * One counted failure given back (a reserved attempt that succeeded): one failure fewer, without
+     * {@code fingerprint}, and with {@code lockedUntil} as given (the lockout before the reservation,
+     * when the reservation started it).
+     */
+    public LoginFailures released(String fingerprint, Optional<Instant> newLockedUntil) {
+        List<String> kept = new ArrayList<>(fingerprints);
+        kept.remove(fingerprint);
+        return new LoginFailures(Math.max(0, failures - 1), lastFailureAt, newLockedUntil, kept, version + 1);
+    }
+
     public boolean isLockedAt(Instant now) {
         return lockedUntil.map(now::isBefore).orElse(false);
     }

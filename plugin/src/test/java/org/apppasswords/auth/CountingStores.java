@@ -2,21 +2,26 @@ package org.apppasswords.auth;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.james.core.Username;
 import org.apppasswords.apppassword.AppPasswordId;
 import org.apppasswords.store.AppPasswordStore;
+import org.apppasswords.store.LoginFailureStore;
+import org.apppasswords.store.LoginFailures;
 import org.apppasswords.store.PendingTotpEnrolment;
 import org.apppasswords.store.SecondFactorStore;
 import org.apppasswords.store.StoredAppPassword;
 import org.apppasswords.store.TotpEnrolment;
 
-/** Counts the store reads a login costs. */
+/** Counts the store reads (and the failure counters' writes) a login costs. */
 final class CountingStores {
     final AtomicInteger appPasswordReads = new AtomicInteger();
     final AtomicInteger secondFactorReads = new AtomicInteger();
+    final AtomicInteger loginFailureReads = new AtomicInteger();
+    final AtomicInteger loginFailureWrites = new AtomicInteger();
 
     AppPasswordStore appPasswords(AppPasswordStore delegate) {
         return new AppPasswordStore() {
@@ -100,6 +105,38 @@ final class CountingStores {
             @Override
             public boolean moveTo(Username from, Username to) {
                 return delegate.moveTo(from, to);
+            }
+        };
+    }
+
+    LoginFailureStore loginFailures(LoginFailureStore delegate) {
+        return new LoginFailureStore() {
+            @Override
+            public Map<String, LoginFailures> find(Username user) {
+                loginFailureReads.incrementAndGet();
+                return delegate.find(user);
+            }
+
+            @Override
+            public boolean replace(Username user, String scope, Optional<LoginFailures> expected, LoginFailures updated) {
+                loginFailureWrites.incrementAndGet();
+                return delegate.replace(user, scope, expected, updated);
+            }
+
+            @Override
+            public void clear(Username user, String... scopes) {
+                loginFailureWrites.incrementAndGet();
+                delegate.clear(user, scopes);
+            }
+
+            @Override
+            public void clearAll(Username user) {
+                delegate.clearAll(user);
+            }
+
+            @Override
+            public int removeIdle(String scope, Instant idleSince, Instant now) {
+                return delegate.removeIdle(scope, idleSince, now);
             }
         };
     }

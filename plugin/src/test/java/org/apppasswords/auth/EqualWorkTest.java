@@ -1,6 +1,7 @@
 package org.apppasswords.auth;
 
 import static org.apppasswords.auth.LoginFixture.ADMIN;
+import static org.apppasswords.auth.LoginFixture.ADMIN_PASSWORD;
 import static org.apppasswords.auth.LoginFixture.ALICE;
 import static org.apppasswords.auth.LoginFixture.ALICE_PASSWORD;
 import static org.apppasswords.auth.LoginFixture.BOB;
@@ -20,6 +21,7 @@ import org.apppasswords.apppassword.AppPasswordTokens;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.hashing.SecretHasher;
 import org.apppasswords.store.AppPasswordStore;
+import org.apppasswords.store.LoginFailureStore;
 import org.apppasswords.store.SecondFactorStore;
 import org.apppasswords.totp.RecoveryCodes;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +63,11 @@ class EqualWorkTest {
             @Override
             public SecondFactorStore secondFactors(SecondFactorStore store) {
                 return stores.secondFactors(store);
+            }
+
+            @Override
+            public LoginFailureStore loginFailures(LoginFailureStore store) {
+                return stores.loginFailures(store);
             }
         });
     }
@@ -132,6 +139,7 @@ class EqualWorkTest {
             }
         }
 
+        long lastUsedStep = fixture.secondFactors.find(ALICE).orElseThrow().lastUsedStep();
         Map<String, Work> attempts = new LinkedHashMap<>();
         attempts.put("locked TOTP user, right password and code", refused(ALICE, ALICE_PASSWORD + "$" + code));
         attempts.put("locked TOTP user, wrong password", refused(ALICE, "another-wrong$" + code));
@@ -142,8 +150,37 @@ class EqualWorkTest {
 
         Work expected = new Work(RecoveryCodes.COUNT, 1, 0, 0, 0, 1);
         assertThat(attempts).allSatisfy((scenario, work) -> assertThat(work).as(scenario).isEqualTo(expected));
-        assertThat(fixture.testee.test(ALICE, ALICE_PASSWORD + "$" + code)).as("the locked attempt spent no code").isFalse();
-        assertThat(fixture.secondFactors.find(ALICE).orElseThrow().lastUsedStep()).isLessThan(fixture.currentStep());
+        assertThat(fixture.secondFactors.find(ALICE).orElseThrow().lastUsedStep()).as("the locked attempt spent no code").isEqualTo(lastUsedStep);
+    }
+
+    @Test
+    void everyPrimaryPathFailureShouldReadAndWriteTheFailureCountersAlike() throws Exception {
+        fixture.enableTotp(ALICE);
+        String usedCode = fixture.currentCode();
+        accepted(ALICE, ALICE_PASSWORD + "$" + usedCode);
+        for (int i = 0; i < AppPasswordsConfiguration.defaults().throttle().address().maxFailures(); i++) {
+            fixture.testee.test(ADMIN, "wrong-" + i);
+        }
+
+        Map<String, int[]> failures = new LinkedHashMap<>();
+        failures.put("TOTP user, replayed code", counterWork(ALICE, ALICE_PASSWORD + "$" + usedCode));
+        failures.put("TOTP user, wrong code", counterWork(ALICE, ALICE_PASSWORD + "$" + fixture.wrongCode()));
+        failures.put("TOTP user, wrong password", counterWork(ALICE, "wrong$" + LoginFixture.code(fixture.currentStep() + 1)));
+        failures.put("TOTP user, primary password alone", counterWork(ALICE, ALICE_PASSWORD));
+        failures.put("non-TOTP user, wrong password", counterWork(BOB, "wrong"));
+        failures.put("unknown user", counterWork(UNKNOWN, "wrong"));
+        failures.put("locked user, right password", counterWork(ADMIN, ADMIN_PASSWORD));
+        failures.put("locked user, wrong password", counterWork(ADMIN, "another-wrong"));
+
+        assertThat(failures).allSatisfy((scenario, work) -> assertThat(work).as(scenario).containsExactly(1, 3));
+    }
+
+    /** The failure store's reads and writes of one refused login. */
+    private int[] counterWork(Username user, String presented) throws Exception {
+        stores.loginFailureReads.set(0);
+        stores.loginFailureWrites.set(0);
+        assertThat(fixture.testee.test(user, presented)).isFalse();
+        return new int[] {stores.loginFailureReads.get(), stores.loginFailureWrites.get()};
     }
 
     @Test

@@ -74,6 +74,10 @@ public final class LoginFixture {
         default SecondFactorStore secondFactors(SecondFactorStore store) {
             return store;
         }
+
+        default LoginFailureStore loginFailures(LoginFailureStore store) {
+            return store;
+        }
     }
 
     public final MutableClock clock = new MutableClock(START);
@@ -85,7 +89,7 @@ public final class LoginFixture {
     public final AppPasswordStore appPasswords;
     public final SecondFactorStore secondFactors;
     public final SelfServiceSessionStore sessions = new MemorySelfServiceSessionStore();
-    public final LoginFailureStore loginFailures = new MemoryLoginFailureStore();
+    public final LoginFailureStore loginFailures;
     public final RecordingMetricFactory metrics = new RecordingMetricFactory();
     public final UserSecrets userSecrets;
     public final LoginPolicy policy;
@@ -112,6 +116,7 @@ public final class LoginFixture {
         james.addUser(BOB, BOB_PASSWORD);
         james.addUser(ADMIN, ADMIN_PASSWORD);
 
+        this.loginFailures = interposer.loginFailures(new MemoryLoginFailureStore());
         this.hasher = interposer.hasher(new SaltedSha256SecretHasher(random));
         this.appPasswords = interposer.appPasswords(new MemoryAppPasswordStore());
         this.secondFactors = interposer.secondFactors(new MemorySecondFactorStore());

@@ -47,13 +47,11 @@ class LoginObservabilityTest {
         logger.setLevel(null);
     }
 
-    /** The login path's lines only: setting up a user (creating an app password, enabling TOTP) is audited too. */
-    private static final List<String> LOGIN_EVENTS = List.of("login-refused", "lockout-started", "recovery-code-used");
-
     private List<String> auditLines() {
-        return audit.list.stream()
-            .map(ILoggingEvent::getFormattedMessage)
-            .filter(line -> LOGIN_EVENTS.stream().anyMatch(event -> line.contains(" event=" + event + " ")))
+        // Only the login events: management events (app password created, TOTP enabled) have tests of their own.
+        return audit.list.stream().map(ILoggingEvent::getFormattedMessage)
+            .filter(line -> line.contains("event=login-refused") || line.contains("event=lockout-started")
+                || line.contains("event=recovery-code-used"))
             .collect(Collectors.toList());
     }
 
@@ -127,5 +125,33 @@ class LoginObservabilityTest {
         assertThat(auditLines()).contains("app-passwords-audit event=lockout-started user=alice@example.org address=203.0.113.7"
             + " scope=totp until=-");
         assertThat(count("appPasswords.lockout.totp")).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusalOnTheDraftJmapTokenEndpointShouldBeAuditedAndCounted() throws Exception {
+        PrimaryPasswordOnlyUsersRepository tokenEndpoint = fixture.primaryPasswordOnly();
+        org.slf4j.MDC.put("ip", ATTACKER);
+        try {
+            assertThat(tokenEndpoint.test(BOB, "Wrong-Secret-Value")).isFalse();
+        } finally {
+            org.slf4j.MDC.remove("ip");
+        }
+
+        assertThat(auditLines()).containsExactly(
+            "app-passwords-audit event=login-refused user=bob@example.org address=203.0.113.7 protocol=- method=primary");
+        assertThat(count("appPasswords.login.primary.refused")).isEqualTo(1);
+    }
+
+    @Test
+    void aWrongCodeOnTheSelfServiceDisableCheckShouldBeAudited() throws Exception {
+        fixture.enableTotp(ALICE);
+        SelfServiceSignIn signIn = fixture.policy.selfServiceSignIn(fixture.james, PrimaryPasswordCheck.delegating());
+
+        assertThat(signIn.spendSecondFactorCode(ALICE, "000000x")).isFalse();
+        assertThat(signIn.primaryPasswordMatches(ALICE, "Wrong-Secret-Value")).isFalse();
+
+        assertThat(auditLines()).containsExactly(
+            "app-passwords-audit event=login-refused user=alice@example.org address=- protocol=- method=second-factor",
+            "app-passwords-audit event=login-refused user=alice@example.org address=- protocol=- method=primary");
     }
 }

@@ -127,7 +127,10 @@ class PrimaryPathThrottleTest {
         login(fixture, ATTACKER, BOB, "stale-Password");
 
         assertThat(login(fixture, ATTACKER, BOB, BOB_PASSWORD)).as("two failures counted, not three").isTrue();
-        assertThat(fixture.loginFailures.find(BOB)).as("a success clears the counts").isEmpty();
+        assertThat(fixture.loginFailures.find(BOB)).as("a success clears its address, not the account")
+            .doesNotContainKey(ThrottleState.addressScope(
+                new org.apppasswords.audit.LoginOrigin(java.util.Optional.of(ATTACKER), java.util.Optional.empty())));
+        assertThat(fixture.loginFailures.find(BOB).get(ThrottleState.ACCOUNT).failures()).isEqualTo(2);
     }
 
     @Test

@@ -23,8 +23,14 @@ final class ThrottleFixture {
     }
 
     static LoginFixture create(int addressMax, int accountMax) throws Exception {
+        return create(addressMax, 10_000, accountMax);
+    }
+
+    /** With an address-wide limit too (across accounts). */
+    static LoginFixture create(int addressMax, int addressWideMax, int accountMax) throws Exception {
         ThrottleConfiguration throttle = new ThrottleConfiguration(
             new ThrottleConfiguration.Rule(addressMax, LOCKOUT, MAX_LOCKOUT),
+            new ThrottleConfiguration.Rule(addressWideMax, LOCKOUT, MAX_LOCKOUT),
             new ThrottleConfiguration.Rule(accountMax, LOCKOUT, MAX_LOCKOUT), SECOND_FACTOR_MAX, FORGET_AFTER);
         return LoginFixture.create(AppPasswordsConfiguration.defaults().withThrottle(throttle));
     }

@@ -31,6 +31,40 @@ class ThrottleConfigurationTest {
     }
 
     @Test
+    void addressWideDefaultsShouldBeTheDocumentedOnes() {
+        ThrottleConfiguration defaults = AppPasswordsConfiguration.defaults().throttle();
+
+        assertThat(defaults.addressWide().maxFailures()).isEqualTo(50);
+        assertThat(defaults.addressWide().lockoutAfter(50)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(defaults.addressWide().lockoutAfter(1000)).isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
+    void fromShouldReadTheAddressWideKeys() throws Exception {
+        ThrottleConfiguration throttle = read("throttle.addressWide.maxFailures=7", "throttle.addressWide.lockout=PT2S",
+            "throttle.addressWide.maxLockout=PT5S");
+
+        assertThat(throttle.addressWide().maxFailures()).isEqualTo(7);
+        assertThat(throttle.addressWide().lockoutAfter(7)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(throttle.addressWide().lockoutAfter(70)).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"throttle.address.lockout", "throttle.address.maxLockout", "throttle.account.maxLockout",
+        "throttle.addressWide.maxLockout"})
+    void aLockoutLongerThanThirtyDaysShouldBeRefusedNamingTheKey(String key) {
+        assertThatThrownBy(() -> read(key + "=P31D"))
+            .isInstanceOf(InvalidConfigurationException.class)
+            .hasMessageContaining(key)
+            .hasMessageContaining("P30D");
+    }
+
+    @Test
+    void aLockoutOfThirtyDaysShouldBeAccepted() throws Exception {
+        assertThat(read("throttle.account.maxLockout=P30D").account().lockoutAfter(10_000)).isEqualTo(Duration.ofDays(30));
+    }
+
+    @Test
     void lockoutAfterShouldBeZeroBelowTheLimitThenDoubleUpToTheMaximum() {
         ThrottleConfiguration.Rule rule = new ThrottleConfiguration.Rule(3, Duration.ofSeconds(10), Duration.ofSeconds(35));
 

@@ -147,6 +147,20 @@ public interface LoginFailureStoreContract {
     }
 
     @Test
+    default void removeIdleShouldForgetMoreRecordsThanOneBatch() {
+        Instant old = NOW.minus(Duration.ofDays(2));
+        for (int i = 0; i < 2_100; i++) {
+            testee().replace(Username.of("sprayed" + i), ADDRESS, Optional.empty(), LoginFailures.first(old, "f"));
+        }
+        testee().replace(ALICE, ADDRESS, Optional.empty(), LoginFailures.first(NOW, "recent"));
+
+        assertThat(testee().removeIdle("address:", NOW.minus(Duration.ofDays(1)), NOW)).isEqualTo(2_100);
+
+        assertThat(testee().find(Username.of("sprayed2099"))).isEmpty();
+        assertThat(testee().find(ALICE)).containsOnlyKeys(ADDRESS);
+    }
+
+    @Test
     default void removeIdleShouldMatchAnExactScopeExactly() {
         Instant old = NOW.minus(Duration.ofDays(2));
         testee().replace(ALICE, ACCOUNT, Optional.empty(), LoginFailures.first(old, "a"));

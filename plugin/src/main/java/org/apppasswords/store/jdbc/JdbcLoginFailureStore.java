@@ -21,6 +21,8 @@ import org.apppasswords.store.StoreUnavailableException;
  * count tells whether this login won the race.
  */
 public final class JdbcLoginFailureStore implements LoginFailureStore {
+    static final int CLEANUP_BATCH = 1_000;
+
     private final Database database;
 
     JdbcLoginFailureStore(Database database) {
@@ -95,8 +97,16 @@ public final class JdbcLoginFailureStore implements LoginFailureStore {
     public int removeIdle(String scope, Instant idleSince, Instant now) {
         String scopeCondition = scope.endsWith(":") ? "scope LIKE ?" : "scope = ?";
         String scopeValue = scope.endsWith(":") ? scope + "%" : scope;
-        return database.inTransaction("forget idle login failures", connection -> Database.update(connection,
-            "DELETE FROM login_failures WHERE " + scopeCondition + " AND last_failure_at < ? AND (locked_until IS NULL OR locked_until <= ?)",
-            scopeValue, Database.toNanos(idleSince), Database.toNanos(now)));
+        // In batches, each its own short transaction, so that a large cleanup never holds many locks at once.
+        String sql = "DELETE FROM login_failures WHERE (username, scope) IN (SELECT username, scope FROM login_failures WHERE "
+            + scopeCondition + " AND last_failure_at < ? AND (locked_until IS NULL OR locked_until <= ?) LIMIT " + CLEANUP_BATCH + ")";
+        int total = 0;
+        int removed;
+        do {
+            removed = database.inTransaction("forget idle login failures", connection ->
+                Database.update(connection, sql, scopeValue, Database.toNanos(idleSince), Database.toNanos(now)));
+            total += removed;
+        } while (removed >= CLEANUP_BATCH);
+        return total;
     }
 }

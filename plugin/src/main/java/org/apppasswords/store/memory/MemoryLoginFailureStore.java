@@ -1,17 +1,39 @@
 package org.apppasswords.store.memory;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.james.core.Username;
 import org.apppasswords.store.LoginFailureStore;
 import org.apppasswords.store.LoginFailures;
 
-/** Failure counters held in this JVM only: one node, and a restart forgets them. */
+/**
+ * Failure counters held in this JVM only: one node, and a restart forgets them. Bounded, so that
+ * guesses at made-up names cannot fill the heap: at most {@link #DEFAULT_MAX_KEYS} names (the
+ * oldest name's records go first) and {@link #MAX_SCOPES_PER_KEY} scopes per name (the address or
+ * trusted-address scope with the oldest time goes first).
+ */
 public final class MemoryLoginFailureStore implements LoginFailureStore {
+    public static final int DEFAULT_MAX_KEYS = 100_000;
+    static final int MAX_SCOPES_PER_KEY = 1_000;
+
     private final ConcurrentHashMap<Username, Map<String, LoginFailures>> byUser = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Username> insertionOrder = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final int maxKeys;
+
+    public MemoryLoginFailureStore() {
+        this(DEFAULT_MAX_KEYS);
+    }
+
+    public MemoryLoginFailureStore(int maxKeys) {
+        this.maxKeys = maxKeys;
+    }
 
     @Override
     public Map<String, LoginFailures> find(Username user) {
@@ -22,17 +44,53 @@ public final class MemoryLoginFailureStore implements LoginFailureStore {
     @Override
     public boolean replace(Username user, String scope, Optional<LoginFailures> expected, LoginFailures updated) {
         boolean[] replaced = {false};
+        boolean[] added = {false};
         byUser.compute(user, (name, records) -> {
+            added[0] = records == null;
             Map<String, LoginFailures> current = records == null ? new ConcurrentHashMap<>() : records;
             Optional<LoginFailures> stored = Optional.ofNullable(current.get(scope));
             boolean sameVersion = stored.map(LoginFailures::version).equals(expected.map(LoginFailures::version));
             if (sameVersion) {
                 current.put(scope, updated);
                 replaced[0] = true;
+                dropOldestScopeBeyondCap(current);
             }
             return current.isEmpty() ? null : current;
         });
+        if (added[0] && replaced[0]) {
+            insertionOrder.add(user);
+            queued.incrementAndGet();
+            dropOldestKeysBeyondCap();
+        }
         return replaced[0];
+    }
+
+    private static void dropOldestScopeBeyondCap(Map<String, LoginFailures> records) {
+        while (records.size() > MAX_SCOPES_PER_KEY) {
+            records.entrySet().stream()
+                .filter(entry -> entry.getKey().startsWith("address:") || entry.getKey().startsWith("trusted:"))
+                .min(Comparator.comparing(entry -> entry.getValue().lastFailureAt()))
+                .ifPresentOrElse(entry -> records.remove(entry.getKey()), () -> records.clear());
+        }
+    }
+
+    private void dropOldestKeysBeyondCap() {
+        while (byUser.size() > maxKeys) {
+            Username oldest = insertionOrder.poll();
+            if (oldest == null) {
+                return;
+            }
+            queued.decrementAndGet();
+            byUser.remove(oldest);
+        }
+        if (queued.get() > 2L * maxKeys) {
+            // Names cleared and added again are queued more than once: start the order afresh.
+            synchronized (insertionOrder) {
+                insertionOrder.clear();
+                insertionOrder.addAll(byUser.keySet());
+                queued.set(insertionOrder.size());
+            }
+        }
     }
 
     @Override

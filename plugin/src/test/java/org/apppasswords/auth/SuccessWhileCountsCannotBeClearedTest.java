@@ -1,0 +1,86 @@
+package org.apppasswords.auth;
+
+import static org.apppasswords.auth.LoginFixture.ALICE;
+import static org.apppasswords.auth.LoginFixture.ALICE_PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.james.core.Username;
+import org.apppasswords.configuration.AppPasswordsConfiguration;
+import org.apppasswords.store.LoginFailureStore;
+import org.apppasswords.store.LoginFailures;
+import org.apppasswords.store.StoreUnavailableException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A login whose code is spent stays a success when the failure counts cannot be cleared afterwards. */
+class SuccessWhileCountsCannotBeClearedTest {
+    private LoginFixture fixture;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        fixture = new LoginFixture(AppPasswordsConfiguration.defaults(), new LoginFixture.Interposer() {
+            @Override
+            public LoginFailureStore loginFailures(LoginFailureStore store) {
+                return new LoginFailureStore() {
+                    @Override
+                    public Map<String, LoginFailures> find(Username user) {
+                        return store.find(user);
+                    }
+
+                    @Override
+                    public boolean replace(Username user, String scope, Optional<LoginFailures> expected, LoginFailures updated) {
+                        return store.replace(user, scope, expected, updated);
+                    }
+
+                    @Override
+                    public void clear(Username user, String... scopes) {
+                        throw new StoreUnavailableException("test outage", null);
+                    }
+
+                    @Override
+                    public void clearAll(Username user) {
+                        store.clearAll(user);
+                    }
+
+                    @Override
+                    public int removeIdle(String scope, Instant idleSince, Instant now) {
+                        return store.removeIdle(scope, idleSince, now);
+                    }
+                };
+            }
+        });
+    }
+
+    @Test
+    void aSpentCodeShouldStillLogInWhenTheCountsCannotBeCleared() throws Exception {
+        fixture.enableTotp(ALICE);
+
+        assertThat(fixture.testee.test(ALICE, ALICE_PASSWORD + "$" + fixture.currentCode())).isTrue();
+    }
+
+    @Test
+    void aSpentRecoveryCodeShouldStillLogInWhenTheCountsCannotBeCleared() throws Exception {
+        String recoveryCode = fixture.enableTotp(ALICE).get(0).reveal();
+
+        assertThat(fixture.testee.test(ALICE, ALICE_PASSWORD + "$" + recoveryCode)).isTrue();
+    }
+
+    @Test
+    void aWrongCodeShouldStillBeRefusedAndCounted() throws Exception {
+        fixture.enableTotp(ALICE);
+
+        assertThat(fixture.testee.test(ALICE, ALICE_PASSWORD + "$" + fixture.wrongCode())).isFalse();
+        assertThat(fixture.loginFailures.find(ALICE).get(ThrottleState.SECOND_FACTOR).failures()).isEqualTo(1);
+    }
+
+    @Test
+    void aWrongPasswordShouldStillBeRefused() throws Exception {
+        fixture.enableTotp(ALICE);
+
+        assertThat(fixture.testee.test(ALICE, "wrong$" + fixture.currentCode())).isFalse();
+    }
+}
