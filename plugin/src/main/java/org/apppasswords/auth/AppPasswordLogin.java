@@ -35,10 +35,6 @@ final class AppPasswordLogin {
     private final LastUseWriter lastUses;
     private final IdleExpiry idleExpiry;
 
-    AppPasswordLogin(AppPasswordStore store, SecretHasher hasher, Clock clock, LastUseWriter lastUses) {
-        this(store, hasher, clock, lastUses, new IdleExpiry(Optional.empty(), clock));
-    }
-
     AppPasswordLogin(AppPasswordStore store, SecretHasher hasher, Clock clock, LastUseWriter lastUses, IdleExpiry idleExpiry) {
         this.store = store;
         this.hasher = hasher;
@@ -47,7 +43,8 @@ final class AppPasswordLogin {
         this.idleExpiry = idleExpiry;
     }
 
-    boolean test(UsersRepository users, Username user, AppPassword candidate) throws UsersRepositoryException {
+    /** {@code origin}: where the login comes from, read once by the caller; its protocol is kept with the last use. */
+    boolean test(UsersRepository users, Username user, AppPassword candidate, LoginOrigin origin) throws UsersRepositoryException {
         Optional<StoredAppPassword> entry = store.find(user, candidate.id());
         boolean hashMatches = hasher.matches(candidate.reveal(), entry.map(StoredAppPassword::encodedHash).orElse(hasher.dummyHash()));
         boolean userExists = users.contains(user);
@@ -56,7 +53,7 @@ final class AppPasswordLogin {
         if (entry.isEmpty() || !hashMatches || !userExists || administrator || expired) {
             return false;
         }
-        recordUse(user, entry.get());
+        recordUse(user, entry.get(), origin);
         return true;
     }
 
@@ -70,13 +67,13 @@ final class AppPasswordLogin {
         }
     }
 
-    private void recordUse(Username user, StoredAppPassword entry) {
+    private void recordUse(Username user, StoredAppPassword entry, LoginOrigin origin) {
         Instant now = clock.instant();
         boolean stale = entry.lastUsedAt()
             .map(lastUse -> lastUse.plus(LAST_USE_RESOLUTION).isBefore(now))
             .orElse(true);
         if (stale) {
-            lastUses.record(user, entry.id(), now, LoginOrigin.current().protocol().flatMap(StoredAppPassword::protocolName));
+            lastUses.record(user, entry.id(), now, origin.protocol().flatMap(StoredAppPassword::protocolName));
         }
     }
 }

@@ -59,7 +59,7 @@ public final class AppPasswordsUsersRepository extends ForwardingUsersRepository
         LoginMetrics.Outcome outcome;
         try {
             outcome = appPassword.isPresent()
-                ? (appPasswordLogin.test(delegate, name, appPassword.get()) ? LoginMetrics.Outcome.ACCEPTED : LoginMetrics.Outcome.REFUSED)
+                ? (appPasswordLogin.test(delegate, name, appPassword.get(), origin) ? LoginMetrics.Outcome.ACCEPTED : LoginMetrics.Outcome.REFUSED)
                 : primaryOutcome(primaryPasswordLogin.prove(delegate, name, password, origin));
             outageLog.reached();
         } catch (StoreUnavailableException e) {
