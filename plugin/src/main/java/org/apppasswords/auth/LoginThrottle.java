@@ -1,11 +1,12 @@
 package org.apppasswords.auth;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.stream.Collectors;
 
 import org.apache.james.core.Username;
 import org.apppasswords.audit.AuditLog;
@@ -18,158 +19,179 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counts primary-path attempts in the shared {@link LoginFailureStore} and locks, as
+ * Counts failed primary-path attempts in the shared {@link LoginFailureStore} and locks, as
  * docs/throttling.md explains: per (account, address), per address across accounts, per account
  * (from any address: this only delays a distributed guesser, and never touches app passwords),
  * and the TOTP path after {@code throttle.secondFactor.maxFailures} consecutive wrong codes behind a
- * right primary password, until a recovery code or an admin reset. An attempt is counted
- * <em>before</em> its secret is checked, by a compare-and-set that also decides the lockout, so
- * that parallel guesses cannot slip past an unlocked counter; a success then gives its count back.
- * A wrong primary-path value already among the last few of a scope counts once there; every wrong
- * code counts. A lockout refuses; nothing here ever sleeps.
+ * right primary password, until a recovery code or an admin reset.
+ *
+ * <p>An attempt is admitted before its secret is checked only if the failures in the store plus
+ * the attempts in flight on this node ({@link InFlightAttempts}) stay within each limit, so that
+ * parallel guesses cannot slip past an unlocked counter. A failure is then written in one
+ * transaction for all its scopes; a success writes nothing unless it has a count to forget. A wrong
+ * primary-path value already among the last few of a scope counts once there; every wrong code
+ * counts. A lockout refuses; nothing here ever sleeps.
  */
 final class LoginThrottle {
     private static final Logger LOGGER = LoggerFactory.getLogger(LoginThrottle.class);
+    private static final int MAX_RACES = 50;
 
     private final LoginFailureStore store;
-    private final ThrottleConfiguration configuration;
+    private final ThrottleRules rules;
     private final Clock clock;
     private final FailureFingerprint fingerprint;
     private final ThrottleEvents events;
-    private final ScopeCounter counter;
     private final TrustedAddresses trusted;
+    private final InFlightAttempts inFlight = new InFlightAttempts();
 
     LoginThrottle(LoginFailureStore store, ThrottleConfiguration configuration, Clock clock, FailureFingerprint fingerprint,
                   AuditLog audit, LoginMetrics metrics) {
         this.store = store;
-        this.configuration = configuration;
+        this.rules = new ThrottleRules(configuration);
         this.clock = clock;
         this.fingerprint = fingerprint;
         this.events = new ThrottleEvents(store, configuration, audit, metrics);
-        this.counter = new ScopeCounter(store);
-        this.trusted = new TrustedAddresses(store, configuration.forgetAfter());
+        this.trusted = new TrustedAddresses(configuration.forgetAfter());
     }
 
-    /** Reserves one primary-path attempt with {@code presented}, before it is checked: counted, remembered or locked. */
+    /** Admits one primary-path attempt with {@code presented}, before it is checked, or refuses it as locked. One store read. */
     ThrottledAttempt begin(Username user, LoginOrigin origin, String presented) {
-        Optional<Username> wideKey = ThrottleState.addressWideKey(origin);
-        ThrottledAttempt attempt = new ThrottledAttempt(user, origin, fingerprint.of(user, presented), clock.instant(),
-            wideKey.isPresent() ? 3 : 2);
-        Map<String, LoginFailures> own = store.find(user);
-        attempt.read = own;
-        Optional<LoginFailures> wide = wideKey.flatMap(key -> Optional.ofNullable(store.find(key).get(ThrottleState.ADDRESS_WIDE)));
-        String addressScope = ThrottleState.addressScope(origin);
-        // An account lockout does not stop an address with a recent success for the account (its own limits still do).
-        LoginFailures account = own.get(ThrottleState.ACCOUNT);
-        boolean passesAccountLockout = account != null && account.isLockedAt(attempt.now) && trusted.isTrusted(own, origin, attempt.now);
-        if (lockedByRead(attempt, user, addressScope, own.get(addressScope))
-            | (!passesAccountLockout && lockedByRead(attempt, user, ThrottleState.ACCOUNT, account))
-            | wideKey.map(key -> lockedByRead(attempt, key, ThrottleState.ADDRESS_WIDE, wide.orElse(null))).orElse(false)) {
-            return attempt;
+        List<ScopeKey> primary = new ArrayList<>(List.of(new ScopeKey(user, ThrottleState.addressScope(origin)),
+            new ScopeKey(user, ThrottleState.ACCOUNT)));
+        ThrottleState.addressWideKey(origin).ifPresent(key -> primary.add(new ScopeKey(key, ThrottleState.ADDRESS_WIDE)));
+        ThrottledAttempt attempt = new ThrottledAttempt(user, origin, fingerprint.of(user, presented), clock.instant(), primary, inFlight);
+        try {
+            // Entered before the store is read: an attempt that settles meanwhile is then in the read or in the count.
+            primary.forEach(attempt::enter);
+            attempt.enter(attempt.secondFactor);
+            attempt.read(store.findAll(names(attempt)));
+            admit(attempt);
+        } catch (RuntimeException e) {
+            attempt.close();
+            throw e;
         }
-        if (reserve(attempt, user, addressScope, Optional.ofNullable(own.get(addressScope)))
-            && (passesAccountLockout || reserve(attempt, user, ThrottleState.ACCOUNT, Optional.ofNullable(account)))
-            && wideKey.isPresent()) {
-            reserve(attempt, wideKey.get(), ThrottleState.ADDRESS_WIDE, wide);
+        if (attempt.locked()) {
+            // Refused unchecked, it will never be counted: it holds no place in flight.
+            attempt.close();
         }
         events.cleanUpWhenDue(attempt.now);
         return attempt;
     }
 
-    /** A scope locked already when read: the attempt is refused and counted nowhere. */
-    private static boolean lockedByRead(ThrottledAttempt attempt, Username key, String scope, LoginFailures read) {
-        if (read == null || !read.isLockedAt(attempt.now)) {
-            return false;
+    private void admit(ThrottledAttempt attempt) {
+        for (ScopeKey key : attempt.primary) {
+            Optional<Instant> closedUntil = closedUntil(attempt, key);
+            if (closedUntil.isEmpty()) {
+                continue;
+            }
+            if (key.scope.equals(ThrottleState.ACCOUNT) && trusted.isTrusted(attempt.ownRecords(), attempt.origin, attempt.now)) {
+                // An account lockout does not stop an address with a recent success for the account (its own limits still do).
+                attempt.counted.remove(key);
+            } else {
+                attempt.lockedUntil(closedUntil.get());
+            }
         }
-        attempt.lockedUntil(read.lockedUntil().orElseThrow());
-        attempt.reservations.add(new ThrottledAttempt.Reservation(key, scope, false, Optional.of(read), read));
-        return true;
-    }
-
-    private boolean reserve(ThrottledAttempt attempt, Username key, String scope, Optional<LoginFailures> read) {
-        Optional<ThrottledAttempt.Reservation> reservation = counter.reserve(attempt, key, scope, read, Optional.of(attempt.fingerprint),
-            failures -> !isForgotten(failures, attempt.now), count -> lockoutAfter(scope, count, attempt.now));
-        reservation.ifPresent(attempt.reservations::add);
-        reservation.filter(made -> made.counted).ifPresent(made -> events.lockoutStartedBy(attempt, made));
-        return reservation.isPresent();
     }
 
     /**
-     * The primary password matched and a TOTP code is to be spent: counts the code before it is
-     * consumed. False, writing nothing, while the TOTP path is locked.
+     * Until when {@code key} refuses the attempt, if it does: locked in the store, or full with the
+     * attempts in flight here. Below the limit a scope admits as many attempts as it has failures
+     * left; once a lockout has ended, one at a time (its failure starts the next, longer, lockout).
+     */
+    private Optional<Instant> closedUntil(ThrottledAttempt attempt, ScopeKey key) {
+        Optional<LoginFailures> record = attempt.record(key).filter(failures -> !rules.isForgotten(key.scope, failures, attempt.now));
+        if (record.map(failures -> failures.isLockedAt(attempt.now)).orElse(false)) {
+            return record.get().lockedUntil();
+        }
+        int failures = record.map(LoginFailures::failures).orElse(0);
+        int admitted = Math.max(1, rules.maxFailures(key.scope) - failures);
+        int inFlight = attempt.inFlight(key);
+        return inFlight > admitted ? rules.lockoutAfter(key.scope, failures + inFlight, attempt.now) : Optional.empty();
+    }
+
+    /**
+     * The primary password matched and a TOTP code is to be spent: from now on a failure counts a
+     * wrong code too. False while the TOTP path is locked, or full with the attempts in flight here.
      */
     boolean reserveSecondFactor(ThrottledAttempt attempt) {
-        Optional<LoginFailures> read = Optional.ofNullable(attempt.read.get(ThrottleState.SECOND_FACTOR));
-        ThrottledAttempt probe = new ThrottledAttempt(attempt.user, attempt.origin, attempt.fingerprint, attempt.now, 0);
-        Optional<ThrottledAttempt.Reservation> reservation = counter.reserve(probe, attempt.user, ThrottleState.SECOND_FACTOR, read,
-            Optional.empty(), failures -> true, count -> count >= configuration.secondFactorMaxFailures()
-                ? Optional.of(LoginFailures.UNTIL_CLEARED) : Optional.empty());
-        for (int i = 0; i < probe.writes(); i++) {
-            attempt.wrote();
+        Optional<LoginFailures> record = attempt.record(attempt.secondFactor);
+        int failures = record.map(LoginFailures::failures).orElse(0);
+        boolean locked = record.map(stored -> stored.isLockedAt(attempt.now)).orElse(false)
+            || failures + attempt.inFlight(attempt.secondFactor) > rules.maxFailures(ThrottleState.SECOND_FACTOR);
+        if (!locked) {
+            attempt.countSecondFactor();
         }
-        reservation.ifPresent(made -> events.lockoutStartedBy(attempt, made));
-        return reservation.isPresent();
-    }
-
-    /** A refused attempt (whatever the reason): brings its store writes up to the same number as every other failure's. */
-    void failed(ThrottledAttempt attempt) {
-        Optional<ThrottledAttempt.Reservation> last = attempt.lastReservation();
-        while (last.isPresent() && attempt.writes() < attempt.primaryScopes + 1) {
-            counter.touch(attempt, last.get());
-        }
+        return !locked;
     }
 
     /**
-     * A proven primary password (and code, when {@code secondFactorProven}): this (account,
-     * address) starts afresh, the account and address-wide counts get this attempt back, and a
-     * proven code clears the TOTP count. A store that fails now does not undo the success (a code
+     * A refused attempt, whatever the reason: one transaction counting it in each scope (a locked
+     * one is counted nowhere and only touches the record that locked it), so that every failure
+     * writes the same number of changes. A change that loses a race is read again and retried.
+     */
+    void failed(ThrottledAttempt attempt) {
+        FailureCount count = new FailureCount(rules, attempt);
+        Map<Username, Map<String, LoginFailures>> records = attempt.records();
+        for (int race = 0; race < MAX_RACES; race++) {
+            Settlement settlement = attempt.locked() ? count.touchingTheLock(records) : count.counting(records);
+            if (settlement.isEmpty()) {
+                return;
+            }
+            if (store.apply(settlement.changes)) {
+                settlement.replaced.stream().filter(Settlement.Replaced::startsLockout).forEach(change -> events.lockoutStarted(attempt, change));
+                return;
+            }
+            if (attempt.locked()) {
+                return;
+            }
+            records = store.findAll(names(attempt));
+        }
+        LOGGER.warn("A failed login lost {} races to count it; it stays refused", MAX_RACES);
+    }
+
+    /**
+     * A proven primary password (and code, when {@code secondFactorProven}): this (account, address)
+     * starts afresh, a proven code clears the TOTP count, and the address is noted as trusted. Writes
+     * only what changes, usually nothing. A store that fails now does not undo the success (a code
      * may already be spent): the counts stay as they are, and the next success clears them.
      */
     void succeeded(ThrottledAttempt attempt, boolean secondFactorProven) {
+        Settlement forgetting = new Settlement();
+        ScopeKey address = attempt.primary.get(0);
+        attempt.record(address).ifPresent(record -> forgetting.remove(address));
+        if (secondFactorProven) {
+            attempt.record(attempt.secondFactor).ifPresent(record -> forgetting.remove(attempt.secondFactor));
+        }
+        Settlement settlement = new Settlement();
+        settlement.changes.addAll(forgetting.changes);
+        trusted.remember(attempt, settlement);
         try {
-            giveBack(attempt, secondFactorProven);
+            // A lost race is another success refreshing the trusted address first: the counts are still forgotten.
+            if (!settlement.isEmpty() && !store.apply(settlement.changes) && !forgetting.isEmpty()) {
+                store.apply(forgetting.changes);
+            }
         } catch (StoreUnavailableException e) {
             LOGGER.warn("The failure counts of a successful login could not be cleared: {}", e.getMessage());
-        }
-    }
-
-    private void giveBack(ThrottledAttempt attempt, boolean secondFactorProven) {
-        for (ThrottledAttempt.Reservation reservation : attempt.reservations) {
-            if (!reservation.scope.startsWith(ThrottleState.ADDRESS_PREFIX)) {
-                counter.release(reservation, attempt.fingerprint);
-            }
-        }
-        trusted.remember(attempt);
-        if (secondFactorProven) {
-            store.clear(attempt.user, ThrottleState.addressScope(attempt.origin), ThrottleState.SECOND_FACTOR);
-        } else {
-            store.clear(attempt.user, ThrottleState.addressScope(attempt.origin));
         }
     }
 
     /** When the lockout of {@code origin}'s address, of the address everywhere or of the account ends; one read, no count. */
     Optional<Instant> lockedUntil(Username user, LoginOrigin origin) {
         Instant now = clock.instant();
-        Map<String, LoginFailures> own = store.find(user);
-        Optional<LoginFailures> wide = ThrottleState.addressWideKey(origin)
-            .flatMap(key -> Optional.ofNullable(store.find(key).get(ThrottleState.ADDRESS_WIDE)));
-        return Stream.of(Optional.ofNullable(own.get(ThrottleState.addressScope(origin))),
-                Optional.ofNullable(own.get(ThrottleState.ACCOUNT)), wide)
+        Optional<Username> wideKey = ThrottleState.addressWideKey(origin);
+        Map<Username, Map<String, LoginFailures>> records = store.findAll(wideKey.map(key -> List.of(user, key)).orElse(List.of(user)));
+        Map<String, LoginFailures> own = records.getOrDefault(user, Map.of());
+        List<Optional<LoginFailures>> scopes = List.of(Optional.ofNullable(own.get(ThrottleState.addressScope(origin))),
+            Optional.ofNullable(own.get(ThrottleState.ACCOUNT)),
+            wideKey.flatMap(key -> Optional.ofNullable(records.getOrDefault(key, Map.of()).get(ThrottleState.ADDRESS_WIDE))));
+        return scopes.stream()
             .flatMap(Optional::stream)
             .filter(failures -> failures.isLockedAt(now))
             .map(failures -> failures.lockedUntil().orElseThrow())
             .max(Instant::compareTo);
     }
 
-    private Optional<Instant> lockoutAfter(String scope, int count, Instant now) {
-        ThrottleConfiguration.Rule rule = scope.equals(ThrottleState.ACCOUNT) ? configuration.account()
-            : scope.equals(ThrottleState.ADDRESS_WIDE) ? configuration.addressWide() : configuration.address();
-        Duration lockout = rule.lockoutAfter(count);
-        return lockout.isZero() ? Optional.empty() : Optional.of(now.plus(lockout));
-    }
-
-    /** Address and account records start afresh after {@code throttle.forgetAfter} without a failure; TOTP failures stay consecutive. */
-    private boolean isForgotten(LoginFailures failures, Instant now) {
-        return !failures.isLockedAt(now) && failures.lastFailureAt().plus(configuration.forgetAfter()).isBefore(now);
+    private static List<Username> names(ThrottledAttempt attempt) {
+        return attempt.primary.stream().map(key -> key.name).distinct().collect(Collectors.toList());
     }
 }

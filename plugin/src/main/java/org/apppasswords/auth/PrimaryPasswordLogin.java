@@ -17,9 +17,9 @@ import org.apppasswords.store.TotpEnrolment;
  * {@code secondFactor.required=true}. The primary password is checked exactly once per attempt
  * (by James, or against a decoy for an unknown name: {@link PrimaryPasswordCheck}), and the second
  * factor is always computed (against a dummy enrolment when there is none), so that failures cost
- * the same. The {@link LoginThrottle} reserves the attempt first (counting it before it is
- * checked); a locked attempt still does all that work and then answers {@link SignInProof#LOCKED},
- * counting nothing and spending no code.
+ * the same. The {@link LoginThrottle} admits the attempt first (before it is checked); a locked
+ * attempt still does all that work and then answers {@link SignInProof#LOCKED}, counting nothing
+ * and spending no code.
  */
 final class PrimaryPasswordLogin {
     private static final char CODE_SEPARATOR = '$';
@@ -58,7 +58,13 @@ final class PrimaryPasswordLogin {
      * code not at all while the TOTP path is locked (a recovery code still is).
      */
     SignInProof prove(UsersRepository users, Username user, String presented, LoginOrigin origin) throws UsersRepositoryException {
-        ThrottledAttempt attempt = throttle.begin(user, origin, presented);
+        try (ThrottledAttempt attempt = throttle.begin(user, origin, presented)) {
+            return prove(users, user, presented, origin, attempt);
+        }
+    }
+
+    private SignInProof prove(UsersRepository users, Username user, String presented, LoginOrigin origin, ThrottledAttempt attempt)
+            throws UsersRepositoryException {
         Optional<TotpEnrolment> enrolment = secondFactors.find(user);
         if (enrolment.isEmpty()) {
             secondFactorCheck.matchAgainstDummy(presented);
@@ -90,8 +96,8 @@ final class PrimaryPasswordLogin {
 
     /**
      * Spends the code of an attempt whose primary password matched: a recovery code at once (it
-     * opens a locked TOTP path), a TOTP code only once counted against the TOTP path, every wrong
-     * one included, and never while that path is locked.
+     * opens a locked TOTP path), a TOTP code only once admitted on the TOTP path, so that a failure
+     * from then on counts as a wrong code, and never while that path is locked.
      */
     boolean spend(ThrottledAttempt attempt, SecondFactorCheck.Match match, Username user) {
         if (match.isRecoveryCode()) {

@@ -51,9 +51,8 @@ public final class PrimaryPasswordOnlyUsersRepository extends ForwardingUsersRep
         if (password == null || AppPasswordFormat.recognise(password).isPresent()) {
             return refused(name, origin, password == null ? "primary" : "app-password", LoginMetrics.Outcome.REFUSED);
         }
-        try {
-            // Throttled like every primary-path check, or this endpoint would be a guessing oracle beside it.
-            ThrottledAttempt attempt = throttle.begin(name, origin, password);
+        // Throttled like every primary-path check, or this endpoint would be a guessing oracle beside it.
+        try (ThrottledAttempt attempt = throttle.begin(name, origin, password)) {
             boolean primaryMatches = primaryPasswords.test(name, password);
             // A TOTP user's bare primary password is a failure here, counted and never clearing a count.
             boolean allowed = !secondFactorRequired && secondFactors.find(name).isEmpty();

@@ -85,15 +85,16 @@ public final class SelfServiceSignIn {
         if (isAppPasswordOrEmpty(primary)) {
             return SignInProof.NOTHING;
         }
-        ThrottledAttempt attempt = throttle.begin(user, origin, primary);
-        boolean matches = primaryPasswordCheck.test(primaryPasswords, user, primary);
-        if (attempt.locked() || !matches) {
-            throttle.failed(attempt);
-            audit.loginRefused(user, origin, "primary");
-            return attempt.locked() ? SignInProof.LOCKED : SignInProof.NOTHING;
+        try (ThrottledAttempt attempt = throttle.begin(user, origin, primary)) {
+            boolean matches = primaryPasswordCheck.test(primaryPasswords, user, primary);
+            if (attempt.locked() || !matches) {
+                throttle.failed(attempt);
+                audit.loginRefused(user, origin, "primary");
+                return attempt.locked() ? SignInProof.LOCKED : SignInProof.NOTHING;
+            }
+            throttle.succeeded(attempt, false);
+            return SignInProof.PRIMARY_PASSWORD;
         }
-        throttle.succeeded(attempt, false);
-        return SignInProof.PRIMARY_PASSWORD;
     }
 
     /** {@link #spendSecondFactorCode(Username, String, LoginOrigin)} as a yes or no, from an unknown address (tests). */
@@ -116,15 +117,16 @@ public final class SelfServiceSignIn {
             secondFactorCheck.matchAgainstDummy(code);
             return SignInProof.NOTHING;
         }
-        ThrottledAttempt attempt = throttle.begin(user, origin, code == null ? "" : code);
-        SecondFactorCheck.Match match = secondFactorCheck.match(enrolment.get(), code);
-        if (!attempt.locked() && primaryPasswordLogin.spend(attempt, match, user)) {
-            throttle.succeeded(attempt, true);
-            return SignInProof.PRIMARY_PASSWORD_AND_SECOND_FACTOR;
+        try (ThrottledAttempt attempt = throttle.begin(user, origin, code == null ? "" : code)) {
+            SecondFactorCheck.Match match = secondFactorCheck.match(enrolment.get(), code);
+            if (!attempt.locked() && primaryPasswordLogin.spend(attempt, match, user)) {
+                throttle.succeeded(attempt, true);
+                return SignInProof.PRIMARY_PASSWORD_AND_SECOND_FACTOR;
+            }
+            throttle.failed(attempt);
+            audit.loginRefused(user, origin, "second-factor");
+            return attempt.locked() ? SignInProof.LOCKED : SignInProof.NOTHING;
         }
-        throttle.failed(attempt);
-        audit.loginRefused(user, origin, "second-factor");
-        return attempt.locked() ? SignInProof.LOCKED : SignInProof.NOTHING;
     }
 
     private static boolean isAppPasswordOrEmpty(String presented) {

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the {@link LoginThrottle} does besides counting: the audit line and metric of a lockout
- * that a reservation started, and the hourly forgetting of idle address and account records on a
+ * that a failure started, and the hourly forgetting of idle address and account records on a
  * dedicated daemon thread of its own (never a login's thread, never the common pool).
  */
 final class ThrottleEvents {
@@ -42,18 +42,14 @@ final class ThrottleEvents {
         this.metrics = metrics;
     }
 
-    /** Audits and counts the lockout {@code reservation} started, if it started one. */
-    void lockoutStartedBy(ThrottledAttempt attempt, ThrottledAttempt.Reservation reservation) {
-        Optional<Instant> until = reservation.latest.lockedUntil();
-        boolean started = reservation.counted && until.isPresent()
-            && !until.equals(reservation.before.flatMap(LoginFailures::lockedUntil));
-        if (!started) {
-            return;
-        }
-        String scopeName = reservation.scope.equals(ThrottleState.SECOND_FACTOR) ? "totp"
-            : reservation.scope.startsWith(ThrottleState.ADDRESS_PREFIX) ? "address" : reservation.scope;
+    /** Audits and counts the lockout that {@code change}, written for {@code attempt}, started. */
+    void lockoutStarted(ThrottledAttempt attempt, Settlement.Replaced change) {
+        Instant until = change.after.lockedUntil().orElseThrow();
+        String scope = change.key.scope;
+        String scopeName = scope.equals(ThrottleState.SECOND_FACTOR) ? "totp"
+            : scope.startsWith(ThrottleState.ADDRESS_PREFIX) ? "address" : scope;
         audit.lockoutStarted(attempt.user, attempt.origin, scopeName,
-            until.get().equals(LoginFailures.UNTIL_CLEARED) ? Optional.empty() : until);
+            until.equals(LoginFailures.UNTIL_CLEARED) ? Optional.empty() : Optional.of(until));
         metrics.lockout(scopeName);
     }
 

@@ -2,6 +2,7 @@ package org.apppasswords.auth;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,50 +12,67 @@ import org.apppasswords.audit.LoginOrigin;
 import org.apppasswords.store.LoginFailures;
 
 /**
- * One primary-path attempt as {@link LoginThrottle#begin} reserved it, before its secret is
- * checked: refused by a lockout ({@link #locked()}), or counted in each scope (or remembered
- * there: the same wrong value again). The attempt then reports its outcome to the throttle, which
- * gives reservations back on success. Counts the store writes it made, so that every failure can
- * make the same number.
+ * One primary-path attempt as {@link LoginThrottle#begin} admitted it, before its secret is
+ * checked: refused by a lockout ({@link #locked()}), or in flight in each of its scopes until
+ * {@link #close()}. The {@link LoginThrottle} settles it: a failure is counted in the store, a
+ * success forgets what it proves wrong. Use it in try-with-resources, so that an attempt that
+ * throws leaves its scopes too.
  */
-final class ThrottledAttempt {
-    /** One scope's reservation: the record before it and the record this attempt last wrote or read. */
-    static final class Reservation {
-        final Username key;
-        final String scope;
-        final boolean counted;
-        final Optional<LoginFailures> before;
-        final LoginFailures latest;
-
-        Reservation(Username key, String scope, boolean counted, Optional<LoginFailures> before, LoginFailures latest) {
-            this.key = key;
-            this.scope = scope;
-            this.counted = counted;
-            this.before = before;
-            this.latest = latest;
-        }
-    }
-
+final class ThrottledAttempt implements AutoCloseable {
     final Username user;
     final LoginOrigin origin;
     final String fingerprint;
     final Instant now;
-    final int primaryScopes;
-    /** The user's records as read when the attempt began (the second-factor reservation starts from them). */
-    Map<String, LoginFailures> read = Map.of();
-    final List<Reservation> reservations = new ArrayList<>();
+    /** The origin's primary scopes: its address, the account, and address-wide when the address is known. */
+    final List<ScopeKey> primary;
+    /** The primary scopes a failure of this attempt counts in: all but an account lockout its trusted address passes. */
+    final List<ScopeKey> counted;
+    final ScopeKey secondFactor;
+    private final InFlightAttempts inFlight;
+    private final Map<ScopeKey, Integer> entered = new LinkedHashMap<>();
+    private Map<Username, Map<String, LoginFailures>> read = Map.of();
     private Optional<Instant> lockedUntil = Optional.empty();
-    private int writes;
+    private boolean secondFactorCounted;
 
-    ThrottledAttempt(Username user, LoginOrigin origin, String fingerprint, Instant now, int primaryScopes) {
+    ThrottledAttempt(Username user, LoginOrigin origin, String fingerprint, Instant now, List<ScopeKey> primary, InFlightAttempts inFlight) {
         this.user = user;
         this.origin = origin;
         this.fingerprint = fingerprint;
         this.now = now;
-        this.primaryScopes = primaryScopes;
+        this.primary = List.copyOf(primary);
+        this.counted = new ArrayList<>(primary);
+        this.secondFactor = new ScopeKey(user, ThrottleState.SECOND_FACTOR);
+        this.inFlight = inFlight;
     }
 
-    /** The primary path is refused: a scope of this attempt is locked (the attempt counted nowhere after that). */
+    /** Enters {@code key} on this node; how many attempts are in flight there, this one included. */
+    int enter(ScopeKey key) {
+        int count = inFlight.enter(key);
+        entered.put(key, count);
+        return count;
+    }
+
+    int inFlight(ScopeKey key) {
+        return entered.getOrDefault(key, 0);
+    }
+
+    void read(Map<Username, Map<String, LoginFailures>> records) {
+        read = records;
+    }
+
+    Map<Username, Map<String, LoginFailures>> records() {
+        return read;
+    }
+
+    Map<String, LoginFailures> ownRecords() {
+        return read.getOrDefault(user, Map.of());
+    }
+
+    Optional<LoginFailures> record(ScopeKey key) {
+        return Optional.ofNullable(read.getOrDefault(key.name, Map.of()).get(key.scope));
+    }
+
+    /** The primary path is refused: a scope of this attempt is locked (the attempt counts nowhere). */
     boolean locked() {
         return lockedUntil.isPresent();
     }
@@ -67,16 +85,19 @@ final class ThrottledAttempt {
         lockedUntil = Optional.of(lockedUntil.filter(current -> current.isAfter(until)).orElse(until));
     }
 
-    void wrote() {
-        writes++;
+    /** The primary password matched: a failure from now on counts a wrong code too. */
+    void countSecondFactor() {
+        secondFactorCounted = true;
     }
 
-    int writes() {
-        return writes;
+    boolean secondFactorCounted() {
+        return secondFactorCounted;
     }
 
-    /** The last record this attempt knows, of any scope: what an equal-work write touches. */
-    Optional<Reservation> lastReservation() {
-        return reservations.isEmpty() ? Optional.empty() : Optional.of(reservations.get(reservations.size() - 1));
+    /** Leaves every scope this attempt entered; again, nothing. */
+    @Override
+    public void close() {
+        entered.keySet().forEach(inFlight::leave);
+        entered.clear();
     }
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.apppasswords.audit.LoginOrigin;
-import org.apppasswords.store.LoginFailureStore;
 import org.apppasswords.store.LoginFailures;
 
 /**
@@ -23,11 +22,9 @@ final class TrustedAddresses {
     static final String PREFIX = "trusted:";
     private static final Duration REFRESH = Duration.ofHours(1);
 
-    private final LoginFailureStore store;
     private final Duration trustFor;
 
-    TrustedAddresses(LoginFailureStore store, Duration trustFor) {
-        this.store = store;
+    TrustedAddresses(Duration trustFor) {
         this.trustFor = trustFor;
     }
 
@@ -40,17 +37,18 @@ final class TrustedAddresses {
         return scope(origin).map(read::get).map(record -> !record.lastFailureAt().plus(trustFor).isBefore(now)).orElse(false);
     }
 
-    /** Notes a success from the attempt's address (one write at most once an hour per account and address). */
-    void remember(ThrottledAttempt attempt) {
+    /** Notes a success from the attempt's address in {@code settlement}: a change at most once an hour per account and address. */
+    void remember(ThrottledAttempt attempt, Settlement settlement) {
         Optional<String> scope = scope(attempt.origin);
         if (scope.isEmpty()) {
             return;
         }
-        Optional<LoginFailures> current = Optional.ofNullable(attempt.read.get(scope.get()));
+        ScopeKey key = new ScopeKey(attempt.user, scope.get());
+        Optional<LoginFailures> current = attempt.record(key);
         if (current.map(record -> record.lastFailureAt().plus(REFRESH).isAfter(attempt.now)).orElse(false)) {
             return;
         }
         long version = current.map(record -> record.version() + 1).orElse(attempt.now.toEpochMilli());
-        store.replace(attempt.user, scope.get(), current, new LoginFailures(0, attempt.now, Optional.empty(), List.of(), version));
+        settlement.replace(key, current, new LoginFailures(0, attempt.now, Optional.empty(), List.of(), version));
     }
 }

@@ -1,6 +1,8 @@
 package org.apppasswords.store;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,19 +17,30 @@ import org.apache.james.core.Username;
  * <p>Holds nothing secret: a record counts failures and keeps keyed fingerprints of wrong values
  * (see {@link LoginFailures}), never a value, nor a plain hash of one. Updates are compare-and-set
  * on {@link LoginFailures#version()}, so that logins racing on several nodes lose no count silently:
- * the loser reads again and retries.
+ * the loser reads again and retries. One attempt's changes share one transaction ({@link #apply}).
  */
 public interface LoginFailureStore {
+    /** Every record of each of {@code users}, by user then scope; a user without records is absent. One read. */
+    Map<Username, Map<String, LoginFailures>> findAll(Collection<Username> users);
+
     /** Every record of {@code user}, by scope; an empty map when there is none. One read. */
-    Map<String, LoginFailures> find(Username user);
+    default Map<String, LoginFailures> find(Username user) {
+        return findAll(List.of(user)).getOrDefault(user, Map.of());
+    }
 
     /**
-     * Writes {@code updated} for ({@code user}, {@code scope}) only if the stored record is still
-     * {@code expected}: absent when {@code expected} is empty, or of the same version.
+     * Applies {@code changes} in order, all or nothing, in one transaction: a replacement compares
+     * against the record as the changes before it left it, so that one record can be changed twice.
      *
-     * @return false, changing nothing, when another login changed the record first
+     * @return false, changing nothing, when a replacement found another version than it expected
+     *     (another login changed the record first)
      */
-    boolean replace(Username user, String scope, Optional<LoginFailures> expected, LoginFailures updated);
+    boolean apply(List<LoginFailureChange> changes);
+
+    /** {@link #apply} of the one replacement {@link LoginFailureChange#replace}. */
+    default boolean replace(Username user, String scope, Optional<LoginFailures> expected, LoginFailures updated) {
+        return apply(List.of(LoginFailureChange.replace(user, scope, expected, updated)));
+    }
 
     /** Forgets the records of {@code user} in {@code scopes} (a success, an admin reset). */
     void clear(Username user, String... scopes);

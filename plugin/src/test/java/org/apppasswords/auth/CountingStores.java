@@ -1,6 +1,7 @@
 package org.apppasswords.auth;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.james.core.Username;
 import org.apppasswords.apppassword.AppPasswordId;
 import org.apppasswords.store.AppPasswordStore;
+import org.apppasswords.store.LoginFailureChange;
 import org.apppasswords.store.LoginFailureStore;
 import org.apppasswords.store.LoginFailures;
 import org.apppasswords.store.PendingTotpEnrolment;
@@ -21,7 +23,10 @@ final class CountingStores {
     final AtomicInteger appPasswordReads = new AtomicInteger();
     final AtomicInteger secondFactorReads = new AtomicInteger();
     final AtomicInteger loginFailureReads = new AtomicInteger();
+    /** Transactions: each {@link LoginFailureStore#apply} or {@link LoginFailureStore#clear}. */
     final AtomicInteger loginFailureWrites = new AtomicInteger();
+    /** The records those transactions changed. */
+    final AtomicInteger loginFailureChanges = new AtomicInteger();
 
     AppPasswordStore appPasswords(AppPasswordStore delegate) {
         return new AppPasswordStore() {
@@ -112,15 +117,16 @@ final class CountingStores {
     LoginFailureStore loginFailures(LoginFailureStore delegate) {
         return new LoginFailureStore() {
             @Override
-            public Map<String, LoginFailures> find(Username user) {
+            public Map<Username, Map<String, LoginFailures>> findAll(Collection<Username> users) {
                 loginFailureReads.incrementAndGet();
-                return delegate.find(user);
+                return delegate.findAll(users);
             }
 
             @Override
-            public boolean replace(Username user, String scope, Optional<LoginFailures> expected, LoginFailures updated) {
+            public boolean apply(List<LoginFailureChange> changes) {
                 loginFailureWrites.incrementAndGet();
-                return delegate.replace(user, scope, expected, updated);
+                loginFailureChanges.addAndGet(changes.size());
+                return delegate.apply(changes);
             }
 
             @Override

@@ -172,15 +172,38 @@ class EqualWorkTest {
         failures.put("locked user, right password", counterWork(ADMIN, ADMIN_PASSWORD));
         failures.put("locked user, wrong password", counterWork(ADMIN, "another-wrong"));
 
-        assertThat(failures).allSatisfy((scenario, work) -> assertThat(work).as(scenario).containsExactly(1, 3));
+        // One read, one transaction, and a change for each of the two scopes of an unknown address plus one.
+        assertThat(failures).allSatisfy((scenario, work) -> assertThat(work).as(scenario).containsExactly(1, 1, 3));
     }
 
-    /** The failure store's reads and writes of one refused login. */
+    @Test
+    void aPrimaryPathSuccessWithNothingToForgetShouldReadTheCountsOnceAndWriteNothing() throws Exception {
+        fixture.enableTotp(ALICE);
+
+        assertThat(counterWork(ALICE, ALICE_PASSWORD + "$" + fixture.currentCode(), true)).containsExactly(1, 0, 0);
+        assertThat(counterWork(BOB, BOB_PASSWORD, true)).containsExactly(1, 0, 0);
+    }
+
+    @Test
+    void aPrimaryPathSuccessAfterAFailureShouldForgetItInOneTransaction() throws Exception {
+        fixture.enableTotp(ALICE);
+        fixture.testee.test(ALICE, ALICE_PASSWORD + "$" + fixture.wrongCode());
+
+        assertThat(counterWork(ALICE, ALICE_PASSWORD + "$" + fixture.currentCode(), true)).containsExactly(1, 1, 2);
+        assertThat(fixture.loginFailures.find(ALICE)).containsOnlyKeys(ThrottleState.ACCOUNT);
+    }
+
     private int[] counterWork(Username user, String presented) throws Exception {
+        return counterWork(user, presented, false);
+    }
+
+    /** The failure store's reads, transactions and changed records of one login. */
+    private int[] counterWork(Username user, String presented, boolean expectedOutcome) throws Exception {
         stores.loginFailureReads.set(0);
         stores.loginFailureWrites.set(0);
-        assertThat(fixture.testee.test(user, presented)).isFalse();
-        return new int[] {stores.loginFailureReads.get(), stores.loginFailureWrites.get()};
+        stores.loginFailureChanges.set(0);
+        assertThat(fixture.testee.test(user, presented)).isEqualTo(expectedOutcome);
+        return new int[] {stores.loginFailureReads.get(), stores.loginFailureWrites.get(), stores.loginFailureChanges.get()};
     }
 
     @Test

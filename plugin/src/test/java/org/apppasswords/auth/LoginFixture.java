@@ -128,6 +128,13 @@ public final class LoginFixture {
         this.secondFactorService = new SecondFactorService(secondFactors, new RecoveryCodes(random), hasher, clock);
     }
 
+    /** Another node: its own policy (and so its own attempts in flight) over this fixture's stores and James repository. */
+    public UsersRepository anotherNode() {
+        LoginPolicy node = new LoginPolicy(appPasswords, secondFactors, loginFailures, hasher, new TotpVerifier(clock), clock, random,
+            configuration, userSecrets, LastUseWriter.immediate(appPasswords), metrics, new AuditLog());
+        return node.decorate(james);
+    }
+
     static MemoryDomainList domainList() throws Exception {
         MemoryDomainList domainList = new MemoryDomainList(mock(DNSService.class));
         domainList.configure(DomainListConfiguration.builder()

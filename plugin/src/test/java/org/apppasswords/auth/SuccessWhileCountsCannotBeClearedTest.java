@@ -5,11 +5,13 @@ import static org.apppasswords.auth.LoginFixture.ALICE_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.apache.james.core.Username;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
+import org.apppasswords.store.LoginFailureChange;
 import org.apppasswords.store.LoginFailureStore;
 import org.apppasswords.store.LoginFailures;
 import org.apppasswords.store.StoreUnavailableException;
@@ -27,13 +29,16 @@ class SuccessWhileCountsCannotBeClearedTest {
             public LoginFailureStore loginFailures(LoginFailureStore store) {
                 return new LoginFailureStore() {
                     @Override
-                    public Map<String, LoginFailures> find(Username user) {
-                        return store.find(user);
+                    public Map<Username, Map<String, LoginFailures>> findAll(Collection<Username> users) {
+                        return store.findAll(users);
                     }
 
                     @Override
-                    public boolean replace(Username user, String scope, Optional<LoginFailures> expected, LoginFailures updated) {
-                        return store.replace(user, scope, expected, updated);
+                    public boolean apply(List<LoginFailureChange> changes) {
+                        if (changes.stream().anyMatch(LoginFailureChange::isRemoval)) {
+                            throw new StoreUnavailableException("test outage", null);
+                        }
+                        return store.apply(changes);
                     }
 
                     @Override
@@ -58,15 +63,19 @@ class SuccessWhileCountsCannotBeClearedTest {
     @Test
     void aSpentCodeShouldStillLogInWhenTheCountsCannotBeCleared() throws Exception {
         fixture.enableTotp(ALICE);
+        fixture.testee.test(ALICE, "wrong");
 
         assertThat(fixture.testee.test(ALICE, ALICE_PASSWORD + "$" + fixture.currentCode())).isTrue();
+        assertThat(fixture.loginFailures.find(ALICE)).as("the count the success could not clear").containsKey(ThrottleState.UNKNOWN_ADDRESS);
     }
 
     @Test
     void aSpentRecoveryCodeShouldStillLogInWhenTheCountsCannotBeCleared() throws Exception {
         String recoveryCode = fixture.enableTotp(ALICE).get(0).reveal();
+        fixture.testee.test(ALICE, "wrong");
 
         assertThat(fixture.testee.test(ALICE, ALICE_PASSWORD + "$" + recoveryCode)).isTrue();
+        assertThat(fixture.loginFailures.find(ALICE)).as("the count the success could not clear").containsKey(ThrottleState.UNKNOWN_ADDRESS);
     }
 
     @Test

@@ -1,15 +1,20 @@
 package org.apppasswords.auth;
 
 import static org.apppasswords.auth.LoginFixture.BOB;
+import static org.apppasswords.auth.LoginFixture.BOB_PASSWORD;
 import static org.apppasswords.auth.ThrottleFixture.ACCOUNT_MAX;
 import static org.apppasswords.auth.ThrottleFixture.ADDRESS_MAX;
 import static org.apppasswords.auth.ThrottleFixture.ATTACKER;
+import static org.apppasswords.auth.ThrottleFixture.OWNER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
+import org.apache.james.user.api.UsersRepository;
+import org.apache.james.user.api.UsersRepositoryException;
 import org.apppasswords.audit.LoginOrigin;
 import org.apppasswords.store.Concurrently;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +59,32 @@ class ThrottleConcurrencyTest {
 
         assertThat(Collections.frequency(proofs, SignInProof.NOTHING)).isLessThanOrEqualTo(ACCOUNT_MAX);
         assertThat(Collections.frequency(proofs, SignInProof.LOCKED)).isGreaterThanOrEqualTo(Concurrently.THREADS - ACCOUNT_MAX);
+    }
+
+    @Test
+    void anAttemptWhoseCheckThrowsShouldNotHoldItsPlaceInFlight() throws Exception {
+        SelfServiceSignIn broken = fixture.policy.selfServiceSignIn(fixture.james, (users, user, primary) -> {
+            throw new UsersRepositoryException("the directory is down");
+        });
+        for (int i = 0; i <= ADDRESS_MAX; i++) {
+            String guess = "guess-" + i;
+            assertThatThrownBy(() -> broken.signIn(BOB, guess, from(ATTACKER))).isInstanceOf(UsersRepositoryException.class);
+        }
+
+        assertThat(signIn.signIn(BOB, BOB_PASSWORD, from(ATTACKER))).isEqualTo(SignInProof.PRIMARY_PASSWORD);
+    }
+
+    @Test
+    void guessesSpreadOverTwoNodesShouldShareOneCount() throws Exception {
+        UsersRepository otherNode = fixture.anotherNode();
+        for (int i = 0; i < ADDRESS_MAX; i++) {
+            UsersRepository node = i % 2 == 0 ? fixture.testee : otherNode;
+            assertThat(ThrottleFixture.login(node, ATTACKER, BOB, "guess-" + i)).isFalse();
+        }
+
+        assertThat(signIn.signIn(BOB, BOB_PASSWORD, from(ATTACKER))).isEqualTo(SignInProof.LOCKED);
+        assertThat(ThrottleFixture.login(otherNode, ATTACKER, BOB, BOB_PASSWORD)).isFalse();
+        assertThat(ThrottleFixture.login(otherNode, OWNER, BOB, BOB_PASSWORD)).as("another address").isTrue();
     }
 
     @Test

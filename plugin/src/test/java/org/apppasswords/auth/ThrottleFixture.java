@@ -3,6 +3,7 @@ package org.apppasswords.auth;
 import java.time.Duration;
 
 import org.apache.james.core.Username;
+import org.apache.james.user.api.UsersRepository;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.configuration.ThrottleConfiguration;
 import org.slf4j.MDC;
@@ -37,12 +38,17 @@ final class ThrottleFixture {
 
     /** A protocol login as James makes it: the client's address in the thread's MDC, or none when {@code address} is null. */
     static boolean login(LoginFixture fixture, String address, Username user, String presented) throws Exception {
+        return login(fixture.testee, address, user, presented);
+    }
+
+    /** {@link #login(LoginFixture, String, Username, String)} on {@code node}, for example {@link LoginFixture#anotherNode()}. */
+    static boolean login(UsersRepository node, String address, Username user, String presented) throws Exception {
         if (address != null) {
             MDC.put("ip", address);
             MDC.put("protocol", "IMAP");
         }
         try {
-            return fixture.testee.test(user, presented);
+            return node.test(user, presented);
         } finally {
             MDC.remove("ip");
             MDC.remove("protocol");

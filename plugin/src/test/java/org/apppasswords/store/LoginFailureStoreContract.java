@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.james.core.Username;
@@ -97,6 +98,82 @@ public interface LoginFailureStoreContract {
 
         assertThat(testee().find(ALICE)).containsOnlyKeys(ADDRESS, OTHER_ADDRESS, ACCOUNT);
         assertThat(testee().find(BOB).get(ADDRESS).fingerprints()).containsExactly("b1");
+    }
+
+    @Test
+    default void findAllShouldReadTheRecordsOfEachNameAskedForOnly() {
+        Username carol = Username.of("carol@example.org");
+        testee().replace(ALICE, ADDRESS, Optional.empty(), LoginFailures.first(NOW, "fp1"));
+        testee().replace(BOB, ACCOUNT, Optional.empty(), LoginFailures.first(NOW, "fp2"));
+        testee().replace(carol, ACCOUNT, Optional.empty(), LoginFailures.first(NOW, "fp3"));
+
+        Map<Username, Map<String, LoginFailures>> found = testee().findAll(List.of(ALICE, BOB, Username.of("nobody@example.org")));
+
+        assertThat(found).containsOnlyKeys(ALICE, BOB);
+        assertThat(found.get(ALICE)).containsOnlyKeys(ADDRESS);
+        assertThat(found.get(BOB).get(ACCOUNT).fingerprints()).containsExactly("fp2");
+    }
+
+    @Test
+    default void applyShouldWriteEveryChangeEachAgainstWhatTheOnesBeforeLeft() {
+        LoginFailures first = LoginFailures.first(NOW, "fp1");
+        LoginFailures second = first.plusFailure(NOW, "fp2", Optional.empty());
+
+        assertThat(testee().apply(List.of(
+            LoginFailureChange.replace(ALICE, ADDRESS, Optional.empty(), first),
+            LoginFailureChange.replace(ALICE, ADDRESS, Optional.of(first), second),
+            LoginFailureChange.replace(BOB, ACCOUNT, Optional.empty(), first)))).isTrue();
+
+        assertThat(testee().find(ALICE).get(ADDRESS).failures()).isEqualTo(2);
+        assertThat(testee().find(BOB).get(ACCOUNT).failures()).isEqualTo(1);
+    }
+
+    @Test
+    default void applyShouldChangeNothingWhenOneReplacementLosesItsRace() {
+        LoginFailures first = LoginFailures.first(NOW, "fp1");
+        testee().replace(ALICE, ACCOUNT, Optional.empty(), first);
+        testee().replace(BOB, ACCOUNT, Optional.empty(), first);
+
+        assertThat(testee().apply(List.of(
+            LoginFailureChange.replace(ALICE, ADDRESS, Optional.empty(), first),
+            LoginFailureChange.remove(BOB, ACCOUNT),
+            LoginFailureChange.replace(ALICE, ACCOUNT, Optional.empty(), first)))).isFalse();
+
+        assertThat(testee().find(ALICE)).containsOnlyKeys(ACCOUNT);
+        assertThat(testee().find(BOB)).containsOnlyKeys(ACCOUNT);
+    }
+
+    @Test
+    default void applyShouldRefuseAStaleVersionInAnyPlace() {
+        LoginFailures first = LoginFailures.first(NOW, "fp1");
+        testee().replace(ALICE, ADDRESS, Optional.empty(), first);
+        testee().replace(ALICE, ADDRESS, Optional.of(first), first.touched());
+
+        assertThat(testee().apply(List.of(
+            LoginFailureChange.replace(BOB, ADDRESS, Optional.empty(), first),
+            LoginFailureChange.replace(ALICE, ADDRESS, Optional.of(first), first.plusFailure(NOW, "fp2", Optional.empty()))))).isFalse();
+
+        assertThat(testee().find(BOB)).isEmpty();
+        assertThat(testee().find(ALICE).get(ADDRESS).version()).isEqualTo(first.touched().version());
+    }
+
+    @Test
+    default void applyShouldRemoveARecordWhateverItHoldsAndIgnoreAMissingOne() {
+        testee().replace(ALICE, ADDRESS, Optional.empty(), LoginFailures.first(NOW, "fp1"));
+
+        assertThat(testee().apply(List.of(LoginFailureChange.remove(ALICE, ADDRESS), LoginFailureChange.remove(BOB, ADDRESS)))).isTrue();
+
+        assertThat(testee().find(ALICE)).isEmpty();
+    }
+
+    @Test
+    default void applyShouldInsertAgainARecordRemovedBeforeInTheSameCall() {
+        testee().replace(ALICE, ADDRESS, Optional.empty(), LoginFailures.first(NOW, "fp1"));
+
+        assertThat(testee().apply(List.of(LoginFailureChange.remove(ALICE, ADDRESS),
+            LoginFailureChange.replace(ALICE, ADDRESS, Optional.empty(), LoginFailures.first(NOW, "fp2"))))).isTrue();
+
+        assertThat(testee().find(ALICE).get(ADDRESS).fingerprints()).containsExactly("fp2");
     }
 
     @Test

@@ -207,6 +207,30 @@ public interface SecondFactorStoreContract {
     }
 
     @Test
+    default void findShouldKeepTheSlotOrderOfTheCodesLeft() {
+        testee().enable(ALICE, enrolment());
+        List<String> hashes = recoveryHashes("a");
+
+        testee().consumeRecoveryCode(ALICE, hashes.get(0));
+        testee().consumeRecoveryCode(ALICE, hashes.get(5));
+
+        assertThat(testee().find(ALICE).orElseThrow().recoveryCodeHashes())
+            .containsExactly(hashes.get(1), hashes.get(2), hashes.get(3), hashes.get(4), hashes.get(6), hashes.get(7), hashes.get(8), hashes.get(9));
+    }
+
+    @Test
+    default void findShouldReturnTheEnrolmentWhenEveryRecoveryCodeIsSpent() {
+        testee().enable(ALICE, enrolment());
+        testee().advanceLastUsedStep(ALICE, STEP);
+        recoveryHashes("a").forEach(hash -> testee().consumeRecoveryCode(ALICE, hash));
+
+        TotpEnrolment found = testee().find(ALICE).orElseThrow();
+        assertThat(found.recoveryCodeHashes()).isEmpty();
+        assertThat(found.lastUsedStep()).isEqualTo(STEP);
+        assertThat(found.secret().revealBytes()).isEqualTo(SECRET.revealBytes());
+    }
+
+    @Test
     default void consumeRecoveryCodeShouldReturnFalseForAnUnknownHash() {
         testee().enable(ALICE, enrolment());
 

@@ -1,16 +1,21 @@
 package org.apppasswords.store.jdbc;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.apache.james.core.Username;
+import org.apppasswords.store.LoginFailureChange;
 import org.apppasswords.store.LoginFailureStore;
 import org.apppasswords.store.LoginFailures;
 import org.apppasswords.store.StoreUnavailableException;
@@ -18,7 +23,8 @@ import org.apppasswords.store.StoreUnavailableException;
 /**
  * Failure counters in the SQL database every node shares. A replacement is one conditional
  * {@code UPDATE ... WHERE version = ?} (or an {@code INSERT} that meets the primary key), whose row
- * count tells whether this login won the race.
+ * count tells whether this login won the race; the changes of one {@link #apply} share one
+ * transaction, rolled back when one of them loses.
  */
 public final class JdbcLoginFailureStore implements LoginFailureStore {
     static final int CLEANUP_BATCH = 1_000;
@@ -30,15 +36,19 @@ public final class JdbcLoginFailureStore implements LoginFailureStore {
     }
 
     @Override
-    public Map<String, LoginFailures> find(Username user) {
+    public Map<Username, Map<String, LoginFailures>> findAll(Collection<Username> users) {
+        List<String> names = users.stream().map(Username::asString).distinct().collect(Collectors.toList());
+        if (names.isEmpty()) {
+            return Map.of();
+        }
+        String placeholders = String.join(", ", Collections.nCopies(names.size(), "?"));
         return database.inTransaction("read login failures", connection -> {
-            Map<String, LoginFailures> records = new HashMap<>();
-            try (PreparedStatement statement = Database.prepare(connection,
-                    "SELECT scope, failures, last_failure_at, locked_until, fingerprints, version FROM login_failures WHERE username = ?",
-                    user.asString());
+            Map<Username, Map<String, LoginFailures>> records = new HashMap<>();
+            try (PreparedStatement statement = Database.prepare(connection, "SELECT username, scope, failures, last_failure_at, locked_until,"
+                    + " fingerprints, version FROM login_failures WHERE username IN (" + placeholders + ")", names.toArray());
                  ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    records.put(rows.getString(1), read(rows));
+                    records.computeIfAbsent(Username.of(rows.getString(1)), name -> new HashMap<>()).put(rows.getString(2), read(rows));
                 }
             }
             return records;
@@ -46,34 +56,61 @@ public final class JdbcLoginFailureStore implements LoginFailureStore {
     }
 
     private static LoginFailures read(ResultSet row) throws SQLException {
-        long lockedUntil = row.getLong(4);
+        long lockedUntil = row.getLong(5);
         Optional<Instant> locked = row.wasNull() ? Optional.empty() : Optional.of(Database.fromNanos(lockedUntil));
-        String fingerprints = row.getString(5);
+        String fingerprints = row.getString(6);
         List<String> kept = fingerprints.isEmpty() ? List.of() : Arrays.asList(fingerprints.split(","));
-        return new LoginFailures(row.getInt(2), Database.fromNanos(row.getLong(3)), locked, kept, row.getLong(6));
+        return new LoginFailures(row.getInt(3), Database.fromNanos(row.getLong(4)), locked, kept, row.getLong(7));
     }
 
     @Override
-    public boolean replace(Username user, String scope, Optional<LoginFailures> expected, LoginFailures updated) {
-        Long lockedUntil = updated.lockedUntil().map(Database::toNanos).orElse(null);
-        String fingerprints = String.join(",", updated.fingerprints());
+    public boolean apply(List<LoginFailureChange> changes) {
         try {
-            return database.inTransaction("count a failed login", connection -> {
-                if (expected.isEmpty()) {
-                    return Database.update(connection, "INSERT INTO login_failures (username, scope, failures, last_failure_at, locked_until,"
-                            + " fingerprints, version) VALUES (?, ?, ?, ?, ?, ?, ?)", user.asString(), scope, updated.failures(),
-                        Database.toNanos(updated.lastFailureAt()), lockedUntil, fingerprints, updated.version()) == 1;
+            return database.inTransaction("count failed logins", connection -> {
+                for (LoginFailureChange change : changes) {
+                    if (!write(connection, change)) {
+                        // Rolls back the changes made so far: all or nothing.
+                        throw LostRace.INSTANCE;
+                    }
                 }
-                return Database.update(connection, "UPDATE login_failures SET failures = ?, last_failure_at = ?, locked_until = ?,"
-                        + " fingerprints = ?, version = ? WHERE username = ? AND scope = ? AND version = ?", updated.failures(),
-                    Database.toNanos(updated.lastFailureAt()), lockedUntil, fingerprints, updated.version(), user.asString(), scope,
-                    expected.get().version()) == 1;
+                return true;
             });
+        } catch (LostRace e) {
+            return false;
         } catch (StoreUnavailableException e) {
             if (Database.isUniqueViolation(e)) {
                 return false;
             }
             throw e;
+        }
+    }
+
+    private static boolean write(Connection connection, LoginFailureChange change) throws SQLException {
+        String user = change.user().asString();
+        if (change.isRemoval()) {
+            Database.update(connection, "DELETE FROM login_failures WHERE username = ? AND scope = ?", user, change.scope());
+            return true;
+        }
+        LoginFailures updated = change.updated();
+        Long lockedUntil = updated.lockedUntil().map(Database::toNanos).orElse(null);
+        String fingerprints = String.join(",", updated.fingerprints());
+        if (change.expected().isEmpty()) {
+            return Database.update(connection, "INSERT INTO login_failures (username, scope, failures, last_failure_at, locked_until,"
+                    + " fingerprints, version) VALUES (?, ?, ?, ?, ?, ?, ?)", user, change.scope(), updated.failures(),
+                Database.toNanos(updated.lastFailureAt()), lockedUntil, fingerprints, updated.version()) == 1;
+        }
+        return Database.update(connection, "UPDATE login_failures SET failures = ?, last_failure_at = ?, locked_until = ?,"
+                + " fingerprints = ?, version = ? WHERE username = ? AND scope = ? AND version = ?", updated.failures(),
+            Database.toNanos(updated.lastFailureAt()), lockedUntil, fingerprints, updated.version(), user, change.scope(),
+            change.expected().get().version()) == 1;
+    }
+
+    /** A replacement met another version: thrown to roll the transaction back, never seen outside. */
+    private static final class LostRace extends RuntimeException {
+        static final LostRace INSTANCE = new LostRace();
+
+        private LostRace() {
+            super("lost a compare-and-set race", null, false, false);
         }
     }
 

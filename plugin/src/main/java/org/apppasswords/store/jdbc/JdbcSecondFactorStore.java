@@ -31,15 +31,24 @@ public final class JdbcSecondFactorStore implements SecondFactorStore {
 
     @Override
     public Optional<TotpEnrolment> find(Username user) {
+        // One statement, the recovery codes joined as one row each (or one row of NULL), because every primary-path login reads this.
         return database.inTransaction("read a TOTP enrolment", connection -> {
             try (PreparedStatement statement = Database.prepare(connection,
-                    "SELECT encrypted_secret, enabled_at, last_used_step FROM totp_enrolments WHERE username = ?", user.asString());
+                    "SELECT e.encrypted_secret, e.enabled_at, e.last_used_step, r.encoded_hash FROM totp_enrolments e"
+                        + " LEFT JOIN totp_recovery_codes r ON r.username = e.username WHERE e.username = ? ORDER BY r.slot",
+                    user.asString());
                  ResultSet rows = statement.executeQuery()) {
                 if (!rows.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new TotpEnrolment(secrets.open(rows.getString(1), user), Database.fromNanos(rows.getLong(2)),
-                    rows.getLong(3), recoveryCodeHashes(connection, user)));
+                String sealedSecret = rows.getString(1);
+                long enabledAt = rows.getLong(2);
+                long lastUsedStep = rows.getLong(3);
+                List<String> hashes = new ArrayList<>();
+                do {
+                    Optional.ofNullable(rows.getString(4)).ifPresent(hashes::add);
+                } while (rows.next());
+                return Optional.of(new TotpEnrolment(secrets.open(sealedSecret, user), Database.fromNanos(enabledAt), lastUsedStep, hashes));
             }
         });
     }
@@ -153,17 +162,5 @@ public final class JdbcSecondFactorStore implements SecondFactorStore {
     private void deletePending(Username user) {
         database.inTransaction("drop a pending TOTP enrolment", connection ->
             Database.update(connection, "DELETE FROM totp_pending_enrolments WHERE username = ?", user.asString()));
-    }
-
-    private static List<String> recoveryCodeHashes(Connection connection, Username user) throws SQLException {
-        try (PreparedStatement statement = Database.prepare(connection,
-                "SELECT encoded_hash FROM totp_recovery_codes WHERE username = ? ORDER BY slot", user.asString());
-             ResultSet rows = statement.executeQuery()) {
-            List<String> hashes = new ArrayList<>();
-            while (rows.next()) {
-                hashes.add(rows.getString(1));
-            }
-            return hashes;
-        }
     }
 }

@@ -1,7 +1,11 @@
 package org.apppasswords.store.memory;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,6 +13,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.james.core.Username;
+import org.apppasswords.store.LoginFailureChange;
 import org.apppasswords.store.LoginFailureStore;
 import org.apppasswords.store.LoginFailures;
 
@@ -36,33 +41,57 @@ public final class MemoryLoginFailureStore implements LoginFailureStore {
     }
 
     @Override
-    public Map<String, LoginFailures> find(Username user) {
-        Map<String, LoginFailures> records = byUser.get(user);
-        return records == null ? Map.of() : Map.copyOf(records);
+    public Map<Username, Map<String, LoginFailures>> findAll(Collection<Username> users) {
+        Map<Username, Map<String, LoginFailures>> found = new HashMap<>();
+        for (Username user : users) {
+            Map<String, LoginFailures> records = byUser.get(user);
+            if (records != null && !records.isEmpty()) {
+                found.put(user, Map.copyOf(records));
+            }
+        }
+        return found;
     }
 
+    /** Checks every change against the records as the changes before it leave them, then writes them all: under the store's lock, like every write. */
     @Override
-    public boolean replace(Username user, String scope, Optional<LoginFailures> expected, LoginFailures updated) {
-        boolean[] replaced = {false};
+    public synchronized boolean apply(List<LoginFailureChange> changes) {
+        Map<List<Object>, Optional<LoginFailures>> staged = new LinkedHashMap<>();
+        for (LoginFailureChange change : changes) {
+            List<Object> key = List.of(change.user(), change.scope());
+            if (!change.isRemoval()) {
+                Optional<LoginFailures> current = staged.containsKey(key) ? staged.get(key) : stored(change.user(), change.scope());
+                if (!current.map(LoginFailures::version).equals(change.expected().map(LoginFailures::version))) {
+                    return false;
+                }
+            }
+            staged.put(key, change.isRemoval() ? Optional.empty() : Optional.of(change.updated()));
+        }
+        staged.forEach((key, record) -> write((Username) key.get(0), (String) key.get(1), record));
+        return true;
+    }
+
+    private Optional<LoginFailures> stored(Username user, String scope) {
+        return Optional.ofNullable(byUser.getOrDefault(user, Map.of()).get(scope));
+    }
+
+    private void write(Username user, String scope, Optional<LoginFailures> record) {
+        if (record.isEmpty()) {
+            clear(user, scope);
+            return;
+        }
         boolean[] added = {false};
         byUser.compute(user, (name, records) -> {
             added[0] = records == null;
             Map<String, LoginFailures> current = records == null ? new ConcurrentHashMap<>() : records;
-            Optional<LoginFailures> stored = Optional.ofNullable(current.get(scope));
-            boolean sameVersion = stored.map(LoginFailures::version).equals(expected.map(LoginFailures::version));
-            if (sameVersion) {
-                current.put(scope, updated);
-                replaced[0] = true;
-                dropOldestScopeBeyondCap(current);
-            }
+            current.put(scope, record.get());
+            dropOldestScopeBeyondCap(current);
             return current.isEmpty() ? null : current;
         });
-        if (added[0] && replaced[0]) {
+        if (added[0]) {
             insertionOrder.add(user);
             queued.incrementAndGet();
             dropOldestKeysBeyondCap();
         }
-        return replaced[0];
     }
 
     private static void dropOldestScopeBeyondCap(Map<String, LoginFailures> records) {
@@ -94,7 +123,7 @@ public final class MemoryLoginFailureStore implements LoginFailureStore {
     }
 
     @Override
-    public void clear(Username user, String... scopes) {
+    public synchronized void clear(Username user, String... scopes) {
         byUser.computeIfPresent(user, (name, records) -> {
             for (String scope : scopes) {
                 records.remove(scope);
@@ -104,7 +133,7 @@ public final class MemoryLoginFailureStore implements LoginFailureStore {
     }
 
     @Override
-    public void clearAll(Username user) {
+    public synchronized void clearAll(Username user) {
         byUser.remove(user);
     }
 
