@@ -12,6 +12,7 @@ import org.apache.james.core.Username;
 import org.apppasswords.audit.AuditLog;
 import org.apppasswords.audit.LoginOrigin;
 import org.apppasswords.configuration.ThrottleConfiguration;
+import org.apppasswords.store.LoginFailureChange;
 import org.apppasswords.store.LoginFailureStore;
 import org.apppasswords.store.LoginFailures;
 import org.apppasswords.store.StoreUnavailableException;
@@ -156,19 +157,17 @@ final class LoginThrottle {
      * may already be spent): the counts stay as they are, and the next success clears them.
      */
     void succeeded(ThrottledAttempt attempt, boolean secondFactorProven) {
-        Settlement forgetting = new Settlement();
-        ScopeKey address = attempt.primary.get(0);
-        attempt.record(address).ifPresent(record -> forgetting.remove(address));
-        if (secondFactorProven) {
-            attempt.record(attempt.secondFactor).ifPresent(record -> forgetting.remove(attempt.secondFactor));
+        List<LoginFailureChange> forgetting = new ArrayList<>();
+        List<ScopeKey> proven = secondFactorProven ? List.of(attempt.primary.get(0), attempt.secondFactor) : List.of(attempt.primary.get(0));
+        for (ScopeKey key : proven) {
+            attempt.record(key).ifPresent(record -> forgetting.add(LoginFailureChange.remove(key.name, key.scope)));
         }
-        Settlement settlement = new Settlement();
-        settlement.changes.addAll(forgetting.changes);
-        trusted.remember(attempt, settlement);
+        List<LoginFailureChange> changes = new ArrayList<>(forgetting);
+        trusted.remember(attempt).ifPresent(changes::add);
         try {
-            // A lost race is another success refreshing the trusted address first: the counts are still forgotten.
-            if (!settlement.isEmpty() && !store.apply(settlement.changes) && !forgetting.isEmpty()) {
-                store.apply(forgetting.changes);
+            // A lost race is another success noting the trusted address first: the counts are still forgotten.
+            if (!changes.isEmpty() && !store.apply(changes) && !forgetting.isEmpty()) {
+                store.apply(forgetting);
             }
         } catch (StoreUnavailableException e) {
             LOGGER.warn("The failure counts of a successful login could not be cleared: {}", e.getMessage());

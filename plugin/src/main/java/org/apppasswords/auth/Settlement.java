@@ -8,9 +8,10 @@ import org.apppasswords.store.LoginFailureChange;
 import org.apppasswords.store.LoginFailures;
 
 /**
- * The changes that settle one attempt, written by one {@link org.apppasswords.store.LoginFailureStore#apply}
- * (one transaction), and the records they replace, for the lockout events. Touches (writes that
- * change nothing but the version) pad a failure to the same number of changes as every other.
+ * The changes that settle one failed attempt, written by one
+ * {@link org.apppasswords.store.LoginFailureStore#apply} (one transaction), and the records they
+ * replace, for the lockout events. Touches (writes that change nothing but the version) pad a
+ * failure to the same number of changes as every other.
  */
 final class Settlement {
     /** One replaced record: what it was and what it becomes. */
@@ -40,10 +41,6 @@ final class Settlement {
         Replaced change = new Replaced(key, before, after);
         replaced.add(change);
         last = Optional.of(change);
-    }
-
-    void remove(ScopeKey key) {
-        changes.add(LoginFailureChange.remove(key.name, key.scope));
     }
 
     /** Makes {@code record} the one that {@link #padTo} touches, without changing it. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.apppasswords.audit.LoginOrigin;
+import org.apppasswords.store.LoginFailureChange;
 import org.apppasswords.store.LoginFailures;
 
 /**
@@ -37,18 +38,18 @@ final class TrustedAddresses {
         return scope(origin).map(read::get).map(record -> !record.lastFailureAt().plus(trustFor).isBefore(now)).orElse(false);
     }
 
-    /** Notes a success from the attempt's address in {@code settlement}: a change at most once an hour per account and address. */
-    void remember(ThrottledAttempt attempt, Settlement settlement) {
+    /** The change noting a success from the attempt's address: at most once an hour per account and address. */
+    Optional<LoginFailureChange> remember(ThrottledAttempt attempt) {
         Optional<String> scope = scope(attempt.origin);
         if (scope.isEmpty()) {
-            return;
+            return Optional.empty();
         }
-        ScopeKey key = new ScopeKey(attempt.user, scope.get());
-        Optional<LoginFailures> current = attempt.record(key);
+        Optional<LoginFailures> current = attempt.record(new ScopeKey(attempt.user, scope.get()));
         if (current.map(record -> record.lastFailureAt().plus(REFRESH).isAfter(attempt.now)).orElse(false)) {
-            return;
+            return Optional.empty();
         }
         long version = current.map(record -> record.version() + 1).orElse(attempt.now.toEpochMilli());
-        settlement.replace(key, current, new LoginFailures(0, attempt.now, Optional.empty(), List.of(), version));
+        return Optional.of(LoginFailureChange.replace(attempt.user, scope.get(), current,
+            new LoginFailures(0, attempt.now, Optional.empty(), List.of(), version)));
     }
 }
