@@ -56,17 +56,6 @@ public final class LoginFailures {
         return new LoginFailures(failures, lastFailureAt, lockedUntil, fingerprints, version + 1);
     }
 
-    /**
-     * One counted failure given back (a reserved attempt that succeeded): one failure fewer, without
-     * {@code fingerprint}, and with {@code lockedUntil} as given (the lockout before the reservation,
-     * when the reservation started it).
-     */
-    public LoginFailures released(String fingerprint, Optional<Instant> newLockedUntil) {
-        List<String> kept = new ArrayList<>(fingerprints);
-        kept.remove(fingerprint);
-        return new LoginFailures(Math.max(0, failures - 1), lastFailureAt, newLockedUntil, kept, version + 1);
-    }
-
     public boolean isLockedAt(Instant now) {
         return lockedUntil.map(now::isBefore).orElse(false);
     }
