@@ -39,7 +39,19 @@ final class CodeUsers {
      * server would refuse the earlier step arriving after the later one, as a replay.
      */
     Boolean login(Login login) throws Exception {
-        String[] next = next();
+        return login(login, 0);
+    }
+
+    /**
+     * {@link #login} with the code of the step before the current one, which the server still
+     * accepts: a first login that leaves the current and next steps to the measured ones.
+     */
+    Boolean prime(Login login) throws Exception {
+        return login(login, -1);
+    }
+
+    private Boolean login(Login login, int fromStep) throws Exception {
+        String[] next = next(fromStep);
         if (next == null) {
             return null;
         }
@@ -54,14 +66,14 @@ final class CodeUsers {
         boolean run(String user, String password) throws Exception;
     }
 
-    /** {index, user, primary$CODE}, or null. */
-    private String[] next() {
+    /** {index, user, primary$CODE} with a step from {@code now + fromStep} on, or null. */
+    private String[] next(int fromStep) {
         long now = Totp.timeStep(Instant.now());
         int count = lastStep.length();
         for (int tries = 0; tries < count; tries++) {
             int index = Math.floorMod(cursor.getAndIncrement(), count);
             long last = lastStep.get(index);
-            long step = Math.max(last + 1, now);
+            long step = Math.max(last + 1, now + fromStep);
             if (step > now + 1 || !inFlight.compareAndSet(index, 0, 1)) {
                 continue;
             }

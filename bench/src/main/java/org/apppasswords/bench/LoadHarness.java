@@ -117,12 +117,15 @@ public final class LoadHarness {
     private static void prime(CodeUsers codeUsers, int count, int imapPort, int clients) throws InterruptedException {
         log("priming: each TOTP user logs in once");
         AtomicLong remaining = new AtomicLong(count);
+        AtomicLong refused = new AtomicLong();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             Thread thread = new Thread(() -> {
                 while (remaining.getAndDecrement() > 0) {
                     try {
-                        codeUsers.login((user, password) -> ImapLogin.login(imapPort, user, password));
+                        if (Boolean.FALSE.equals(codeUsers.prime((user, password) -> ImapLogin.login(imapPort, user, password)))) {
+                            refused.incrementAndGet();
+                        }
                     } catch (Exception e) {
                         log("priming login failed: " + e.getMessage());
                     }
@@ -133,6 +136,9 @@ public final class LoadHarness {
         }
         for (Thread thread : threads) {
             thread.join();
+        }
+        if (refused.get() > 0) {
+            log("priming: " + refused.get() + " logins refused, although every TOTP user should log in");
         }
     }
 

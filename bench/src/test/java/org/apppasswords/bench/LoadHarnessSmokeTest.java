@@ -15,7 +15,7 @@ class LoadHarnessSmokeTest {
     @Test
     void everyCaseShouldGetTheAnswerItExpectsFromARealServer() throws Exception {
         LoadHarness.LoadOptions options = LoadHarness.LoadOptions.parse(new String[] {"--rounds", "1", "--seconds", "2",
-            "--warmup-seconds", "1", "--clients", "2", "--code-users", "200", "--store", "memory", "--heap", "512m"});
+            "--warmup-seconds", "1", "--clients", "2", "--code-users", "1000", "--store", "memory", "--heap", "512m"});
 
         List<LoadCase> cases = LoadHarness.run(options);
 
