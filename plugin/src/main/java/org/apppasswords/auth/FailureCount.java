@@ -1,5 +1,6 @@
 package org.apppasswords.auth;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +33,7 @@ final class FailureCount {
             Optional<LoginFailures> current = record(records, key);
             Optional<LoginFailures> alive = current.filter(failures -> !rules.isForgotten(key.scope, failures, attempt.now));
             if (alive.map(failures -> failures.remembers(attempt.fingerprint)).orElse(false)) {
-                settlement.touchLater(key, current.get());
+                settlement.padWith(key, current.get());
             } else {
                 settlement.replace(key, current, oneMore(key, current, alive, attempt.fingerprint));
             }
@@ -50,14 +51,14 @@ final class FailureCount {
         attempt.primary.stream()
             .filter(key -> record(records, key).map(failures -> failures.isLockedAt(attempt.now)).orElse(false))
             .findFirst()
-            .ifPresent(key -> settlement.touchLater(key, record(records, key).get()));
+            .ifPresent(key -> settlement.padWith(key, record(records, key).get()));
         settlement.padTo(attempt.primary.size() + 1);
         return settlement;
     }
 
     private LoginFailures oneMore(ScopeKey key, Optional<LoginFailures> current, Optional<LoginFailures> alive, String kept) {
         int count = alive.map(LoginFailures::failures).orElse(0) + 1;
-        Optional<java.time.Instant> lockedUntil = rules.lockoutAfter(key.scope, count, attempt.now);
+        Optional<Instant> lockedUntil = rules.lockoutAfter(key.scope, count, attempt.now);
         return alive.isPresent()
             ? alive.get().plusFailure(attempt.now, kept, lockedUntil)
             // A record made again after a clear starts from the time, not 0: a stale update of the old one cannot match it.

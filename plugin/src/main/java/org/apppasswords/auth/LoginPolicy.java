@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 
 import javax.inject.Inject;
+import javax.inject.Singleton;
 
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.metrics.api.MetricFactory;
@@ -21,8 +22,10 @@ import org.apppasswords.totp.TotpVerifier;
 /**
  * Applies the login rules of DESIGN.md to whichever repository James configured. The launcher
  * asks it for the decorator that replaces James's {@link UsersRepository} binding, and for the
- * stricter view given to token-issuing endpoints.
+ * stricter view given to token-issuing endpoints. One per node: every login path shares its
+ * throttle, whose attempts in flight must be counted in one place.
  */
+@Singleton
 public final class LoginPolicy {
     private final SecondFactorStore secondFactors;
     private final AppPasswordsConfiguration configuration;

@@ -61,19 +61,19 @@ final class LoginThrottle {
             new ScopeKey(user, ThrottleState.ACCOUNT)));
         ThrottleState.addressWideKey(origin).ifPresent(key -> primary.add(new ScopeKey(key, ThrottleState.ADDRESS_WIDE)));
         ThrottledAttempt attempt = new ThrottledAttempt(user, origin, fingerprint.of(user, presented), clock.instant(), primary, inFlight);
+        boolean begun = false;
         try {
             // Entered before the store is read: an attempt that settles meanwhile is then in the read or in the count.
             primary.forEach(attempt::enter);
             attempt.enter(attempt.secondFactor);
             attempt.read(store.findAll(names(attempt)));
             admit(attempt);
-        } catch (RuntimeException e) {
-            attempt.close();
-            throw e;
-        }
-        if (attempt.locked()) {
-            // Refused unchecked, it will never be counted: it holds no place in flight.
-            attempt.close();
+            begun = true;
+        } finally {
+            if (!begun || attempt.locked()) {
+                // A locked attempt is still checked, for equal work, but its answer is ignored and it is never counted.
+                attempt.close();
+            }
         }
         events.cleanUpWhenDue(attempt.now);
         return attempt;
@@ -81,33 +81,30 @@ final class LoginThrottle {
 
     private void admit(ThrottledAttempt attempt) {
         for (ScopeKey key : attempt.primary) {
-            Optional<Instant> closedUntil = closedUntil(attempt, key);
-            if (closedUntil.isEmpty()) {
+            if (!isClosed(attempt, key)) {
                 continue;
             }
             if (key.scope.equals(ThrottleState.ACCOUNT) && trusted.isTrusted(attempt.ownRecords(), attempt.origin, attempt.now)) {
                 // An account lockout does not stop an address with a recent success for the account (its own limits still do).
                 attempt.counted.remove(key);
             } else {
-                attempt.lockedUntil(closedUntil.get());
+                attempt.lock();
             }
         }
     }
 
     /**
-     * Until when {@code key} refuses the attempt, if it does: locked in the store, or full with the
-     * attempts in flight here. Below the limit a scope admits as many attempts as it has failures
-     * left; once a lockout has ended, one at a time (its failure starts the next, longer, lockout).
+     * Whether {@code key} refuses the attempt: locked in the store, or full with the attempts in
+     * flight here. Below the limit a scope admits as many attempts as it has failures left; once a
+     * lockout has ended, one at a time (its failure starts the next, longer, lockout).
      */
-    private Optional<Instant> closedUntil(ThrottledAttempt attempt, ScopeKey key) {
+    private boolean isClosed(ThrottledAttempt attempt, ScopeKey key) {
         Optional<LoginFailures> record = attempt.record(key).filter(failures -> !rules.isForgotten(key.scope, failures, attempt.now));
         if (record.map(failures -> failures.isLockedAt(attempt.now)).orElse(false)) {
-            return record.get().lockedUntil();
+            return true;
         }
         int failures = record.map(LoginFailures::failures).orElse(0);
-        int admitted = Math.max(1, rules.maxFailures(key.scope) - failures);
-        int inFlight = attempt.inFlight(key);
-        return inFlight > admitted ? rules.lockoutAfter(key.scope, failures + inFlight, attempt.now) : Optional.empty();
+        return attempt.inFlight(key) > Math.max(1, rules.maxFailures(key.scope) - failures);
     }
 
     /**
@@ -128,26 +125,41 @@ final class LoginThrottle {
     /**
      * A refused attempt, whatever the reason: one transaction counting it in each scope (a locked
      * one is counted nowhere and only touches the record that locked it), so that every failure
-     * writes the same number of changes. A change that loses a race is read again and retried.
+     * writes the same number of changes. A change that loses a race is read again and retried. A
+     * checked failure that cannot be written (the store fails, or the races are lost) keeps its
+     * places in flight on this node for its scopes' first lockout, so that it still counts here.
      */
     void failed(ThrottledAttempt attempt) {
+        boolean settled = false;
+        try {
+            settled = settle(attempt);
+        } finally {
+            if (!settled) {
+                LOGGER.warn("A failed login could not be counted in the store; it counts on this node only, for a while");
+                attempt.holdPlaces(rules::holdOfUnwrittenFailure);
+            }
+        }
+    }
+
+    private boolean settle(ThrottledAttempt attempt) {
         FailureCount count = new FailureCount(rules, attempt);
         Map<Username, Map<String, LoginFailures>> records = attempt.records();
         for (int race = 0; race < MAX_RACES; race++) {
             Settlement settlement = attempt.locked() ? count.touchingTheLock(records) : count.counting(records);
             if (settlement.isEmpty()) {
-                return;
+                return true;
             }
             if (store.apply(settlement.changes)) {
                 settlement.replaced.stream().filter(Settlement.Replaced::startsLockout).forEach(change -> events.lockoutStarted(attempt, change));
-                return;
+                return true;
             }
             if (attempt.locked()) {
-                return;
+                // Touches only, for equal work: losing them loses no count.
+                return true;
             }
             records = store.findAll(names(attempt));
         }
-        LOGGER.warn("A failed login lost {} races to count it; it stays refused", MAX_RACES);
+        return false;
     }
 
     /**
@@ -158,7 +170,7 @@ final class LoginThrottle {
      */
     void succeeded(ThrottledAttempt attempt, boolean secondFactorProven) {
         List<LoginFailureChange> forgetting = new ArrayList<>();
-        List<ScopeKey> proven = secondFactorProven ? List.of(attempt.primary.get(0), attempt.secondFactor) : List.of(attempt.primary.get(0));
+        List<ScopeKey> proven = secondFactorProven ? List.of(attempt.address(), attempt.secondFactor) : List.of(attempt.address());
         for (ScopeKey key : proven) {
             attempt.record(key).ifPresent(record -> forgetting.add(LoginFailureChange.remove(key.name, key.scope)));
         }

@@ -44,11 +44,11 @@ final class Settlement {
     }
 
     /** Makes {@code record} the one that {@link #padTo} touches, without changing it. */
-    void touchLater(ScopeKey key, LoginFailures record) {
+    void padWith(ScopeKey key, LoginFailures record) {
         last = Optional.of(new Replaced(key, Optional.of(record), record));
     }
 
-    /** Touches the last record replaced (or named by {@link #touchLater}) until there are {@code size} changes. */
+    /** Touches the last record replaced (or named by {@link #padWith}) until there are {@code size} changes. */
     void padTo(int size) {
         while (changes.size() < size && last.isPresent()) {
             Replaced previous = last.get();

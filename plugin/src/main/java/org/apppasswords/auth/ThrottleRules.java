@@ -34,8 +34,13 @@ final class ThrottleRules {
             && failures.lastFailureAt().plus(configuration.forgetAfter()).isBefore(now);
     }
 
-    Duration forgetAfter() {
-        return configuration.forgetAfter();
+    /**
+     * How long a checked failure that the store did not take keeps its place in flight: the
+     * scope's first lockout (the account's for the TOTP path, whose own lasts until cleared).
+     */
+    Duration holdOfUnwrittenFailure(ScopeKey key) {
+        String scope = key.scope.equals(ThrottleState.SECOND_FACTOR) ? ThrottleState.ACCOUNT : key.scope;
+        return rule(scope).lockoutAfter(rule(scope).maxFailures());
     }
 
     private ThrottleConfiguration.Rule rule(String scope) {

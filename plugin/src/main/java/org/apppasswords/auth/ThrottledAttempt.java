@@ -1,11 +1,13 @@
 package org.apppasswords.auth;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.apache.james.core.Username;
 import org.apppasswords.audit.LoginOrigin;
@@ -31,7 +33,7 @@ final class ThrottledAttempt implements AutoCloseable {
     private final InFlightAttempts inFlight;
     private final Map<ScopeKey, Integer> entered = new LinkedHashMap<>();
     private Map<Username, Map<String, LoginFailures>> read = Map.of();
-    private Optional<Instant> lockedUntil = Optional.empty();
+    private boolean locked;
     private boolean secondFactorCounted;
 
     ThrottledAttempt(Username user, LoginOrigin origin, String fingerprint, Instant now, List<ScopeKey> primary, InFlightAttempts inFlight) {
@@ -45,11 +47,9 @@ final class ThrottledAttempt implements AutoCloseable {
         this.inFlight = inFlight;
     }
 
-    /** Enters {@code key} on this node; how many attempts are in flight there, this one included. */
-    int enter(ScopeKey key) {
-        int count = inFlight.enter(key);
-        entered.put(key, count);
-        return count;
+    /** Enters {@code key} on this node, noting how many attempts are in flight there, this one included. */
+    void enter(ScopeKey key) {
+        entered.put(key, inFlight.enter(key));
     }
 
     int inFlight(ScopeKey key) {
@@ -72,17 +72,18 @@ final class ThrottledAttempt implements AutoCloseable {
         return Optional.ofNullable(read.getOrDefault(key.name, Map.of()).get(key.scope));
     }
 
-    /** The primary path is refused: a scope of this attempt is locked (the attempt counts nowhere). */
+    /** The (account, address) scope: the one a success starts afresh. */
+    ScopeKey address() {
+        return primary.get(0);
+    }
+
+    /** The primary path is refused: a scope of this attempt is locked or full (the attempt counts nowhere). */
     boolean locked() {
-        return lockedUntil.isPresent();
+        return locked;
     }
 
-    Optional<Instant> lockedUntil() {
-        return lockedUntil;
-    }
-
-    void lockedUntil(Instant until) {
-        lockedUntil = Optional.of(lockedUntil.filter(current -> current.isAfter(until)).orElse(until));
+    void lock() {
+        locked = true;
     }
 
     /** The primary password matched: a failure from now on counts a wrong code too. */
@@ -94,7 +95,16 @@ final class ThrottledAttempt implements AutoCloseable {
         return secondFactorCounted;
     }
 
-    /** Leaves every scope this attempt entered; again, nothing. */
+    /**
+     * Keeps every scope this attempt entered for {@code holdFor} of it instead of leaving it now: a
+     * checked failure that the store did not take still counts on this node for a while.
+     */
+    void holdPlaces(Function<ScopeKey, Duration> holdFor) {
+        entered.keySet().forEach(key -> inFlight.leaveAfter(key, holdFor.apply(key)));
+        entered.clear();
+    }
+
+    /** Leaves every scope this attempt entered (unless {@link #holdPlaces held}); again, nothing. */
     @Override
     public void close() {
         entered.keySet().forEach(inFlight::leave);

@@ -29,11 +29,20 @@ final class ThrottleFixture {
 
     /** With an address-wide limit too (across accounts). */
     static LoginFixture create(int addressMax, int addressWideMax, int accountMax) throws Exception {
+        return new LoginFixture(configuration(addressMax, addressWideMax, accountMax), new LoginFixture.Interposer() { });
+    }
+
+    /** The limits of {@link #create()}, with {@code interposer} around the fixture's collaborators. */
+    static LoginFixture create(LoginFixture.Interposer interposer) throws Exception {
+        return new LoginFixture(configuration(ADDRESS_MAX, 10_000, ACCOUNT_MAX), interposer);
+    }
+
+    private static AppPasswordsConfiguration configuration(int addressMax, int addressWideMax, int accountMax) {
         ThrottleConfiguration throttle = new ThrottleConfiguration(
             new ThrottleConfiguration.Rule(addressMax, LOCKOUT, MAX_LOCKOUT),
             new ThrottleConfiguration.Rule(addressWideMax, LOCKOUT, MAX_LOCKOUT),
             new ThrottleConfiguration.Rule(accountMax, LOCKOUT, MAX_LOCKOUT), SECOND_FACTOR_MAX, FORGET_AFTER);
-        return LoginFixture.create(AppPasswordsConfiguration.defaults().withThrottle(throttle));
+        return AppPasswordsConfiguration.defaults().withThrottle(throttle);
     }
 
     /** A protocol login as James makes it: the client's address in the thread's MDC, or none when {@code address} is null. */

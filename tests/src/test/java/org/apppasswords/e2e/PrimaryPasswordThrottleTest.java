@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
+import org.apppasswords.james.WrappedUsersRepositoryProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,7 +25,8 @@ class PrimaryPasswordThrottleTest {
         "throttle.address.maxFailures=3",
         "throttle.address.lockout=PT2S",
         "throttle.address.maxLockout=PT2S",
-        "throttle.account.maxFailures=1000"));
+        "throttle.account.maxFailures=1000"))
+        .withTestModule(WrappedUsersRepositoryProbe.MODULE);
 
     private TotpUser user;
 
@@ -41,6 +43,12 @@ class PrimaryPasswordThrottleTest {
         for (int i = 0; i < count; i++) {
             assertThat(imap(source, "Wrong-Passw0rd-" + i + "$123456")).isFalse();
         }
+    }
+
+    @Test
+    void everyLoginPathShouldShareOneThrottle() {
+        // The attempts in flight are counted per throttle: one per path would multiply each limit by the number of paths.
+        assertThat(james.server().getProbe(WrappedUsersRepositoryProbe.class).oneLoginPolicy()).isTrue();
     }
 
     @Test

@@ -6,12 +6,13 @@ import javax.inject.Named;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.user.ldap.ReadOnlyUsersLDAPRepository;
 import org.apache.james.utils.GuiceProbe;
+import org.apppasswords.auth.LoginPolicy;
 
 import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.multibindings.Multibinder;
 
-/** Test-only view of the launcher's wiring: the repository James uses, and the one it wraps. */
+/** Test-only view of the launcher's wiring: the repository James uses, the one it wraps, and the login policy. */
 public final class WrappedUsersRepositoryProbe implements GuiceProbe {
     public static final Module MODULE = binder -> Multibinder.newSetBinder(binder, GuiceProbe.class)
         .addBinding().to(WrappedUsersRepositoryProbe.class);
@@ -31,6 +32,11 @@ public final class WrappedUsersRepositoryProbe implements GuiceProbe {
     /** James's LDAP repository singleton (only for a server configured for LDAP). */
     public UsersRepository ldap() {
         return injector.getInstance(ReadOnlyUsersLDAPRepository.class);
+    }
+
+    /** Whether the injector gives every login path (protocols, self-service, draft JMAP) the same {@link LoginPolicy}. */
+    public boolean oneLoginPolicy() {
+        return injector.getInstance(LoginPolicy.class) == injector.getInstance(LoginPolicy.class);
     }
 
     /** The {@code UsersRepository} every James protocol is given. */
