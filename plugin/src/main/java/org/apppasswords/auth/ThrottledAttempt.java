@@ -47,9 +47,9 @@ final class ThrottledAttempt implements AutoCloseable {
         this.inFlight = inFlight;
     }
 
-    /** Enters {@code key} on this node, noting how many attempts are in flight there, this one included. */
+    /** Enters {@code key} on this node, noting how many distinct values are in flight there, this one included. */
     void enter(ScopeKey key) {
-        entered.put(key, inFlight.enter(key));
+        entered.put(key, inFlight.enter(key, fingerprint));
     }
 
     int inFlight(ScopeKey key) {
@@ -100,14 +100,14 @@ final class ThrottledAttempt implements AutoCloseable {
      * checked failure that the store did not take still counts on this node for a while.
      */
     void holdPlaces(Function<ScopeKey, Duration> holdFor) {
-        entered.keySet().forEach(key -> inFlight.leaveAfter(key, holdFor.apply(key)));
+        entered.keySet().forEach(key -> inFlight.leaveAfter(key, fingerprint, holdFor.apply(key)));
         entered.clear();
     }
 
     /** Leaves every scope this attempt entered (unless {@link #holdPlaces held}); again, nothing. */
     @Override
     public void close() {
-        entered.keySet().forEach(inFlight::leave);
+        entered.keySet().forEach(key -> inFlight.leave(key, fingerprint));
         entered.clear();
     }
 }

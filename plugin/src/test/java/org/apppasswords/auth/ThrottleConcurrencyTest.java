@@ -62,6 +62,22 @@ class ThrottleConcurrencyTest {
     }
 
     @Test
+    void parallelLoginsWithTheRightPasswordFromOneAddressShouldAllPass() throws Exception {
+        // One value in flight many times is one guess: a mail client opening several connections at once.
+        List<SignInProof> proofs = Concurrently.run(Concurrently.THREADS, index -> signIn.signIn(BOB, BOB_PASSWORD, from(OWNER)));
+
+        assertThat(proofs).containsOnly(SignInProof.PRIMARY_PASSWORD);
+    }
+
+    @Test
+    void parallelRepeatsOfOneWrongPasswordShouldCountOnce() throws Exception {
+        List<SignInProof> proofs = Concurrently.run(Concurrently.THREADS, index -> signIn.signIn(BOB, "stale-Password", from(ATTACKER)));
+
+        assertThat(proofs).containsOnly(SignInProof.NOTHING);
+        assertThat(signIn.signIn(BOB, BOB_PASSWORD, from(ATTACKER))).isEqualTo(SignInProof.PRIMARY_PASSWORD);
+    }
+
+    @Test
     void anAttemptWhoseCheckThrowsShouldNotHoldItsPlaceInFlight() throws Exception {
         SelfServiceSignIn broken = fixture.policy.selfServiceSignIn(fixture.james, (users, user, primary) -> {
             throw new UsersRepositoryException("the directory is down");
