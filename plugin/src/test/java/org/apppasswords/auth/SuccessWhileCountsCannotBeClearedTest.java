@@ -4,17 +4,9 @@ import static org.apppasswords.auth.LoginFixture.ALICE;
 import static org.apppasswords.auth.LoginFixture.ALICE_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-
-import org.apache.james.core.Username;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.store.LoginFailureChange;
 import org.apppasswords.store.LoginFailureStore;
-import org.apppasswords.store.LoginFailures;
-import org.apppasswords.store.StoreUnavailableException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,35 +19,7 @@ class SuccessWhileCountsCannotBeClearedTest {
         fixture = new LoginFixture(AppPasswordsConfiguration.defaults(), new LoginFixture.Interposer() {
             @Override
             public LoginFailureStore loginFailures(LoginFailureStore store) {
-                return new LoginFailureStore() {
-                    @Override
-                    public Map<Username, Map<String, LoginFailures>> findAll(Collection<Username> users) {
-                        return store.findAll(users);
-                    }
-
-                    @Override
-                    public boolean apply(List<LoginFailureChange> changes) {
-                        if (changes.stream().anyMatch(LoginFailureChange::isRemoval)) {
-                            throw new StoreUnavailableException("test outage", null);
-                        }
-                        return store.apply(changes);
-                    }
-
-                    @Override
-                    public void clear(Username user, String... scopes) {
-                        throw new StoreUnavailableException("test outage", null);
-                    }
-
-                    @Override
-                    public void clearAll(Username user) {
-                        store.clearAll(user);
-                    }
-
-                    @Override
-                    public int removeIdle(String scope, Instant idleSince, Instant now) {
-                        return store.removeIdle(scope, idleSince, now);
-                    }
-                };
+                return RefusingWrites.refusing(store, changes -> changes.stream().anyMatch(LoginFailureChange::isRemoval));
             }
         });
     }

@@ -7,16 +7,7 @@ import static org.apppasswords.auth.ThrottleFixture.ATTACKER;
 import static org.apppasswords.auth.ThrottleFixture.OWNER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-
-import org.apache.james.core.Username;
-import org.apppasswords.store.LoginFailureChange;
 import org.apppasswords.store.LoginFailureStore;
-import org.apppasswords.store.LoginFailures;
-import org.apppasswords.store.StoreUnavailableException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,32 +24,7 @@ class UnwrittenFailureTest {
         fixture = ThrottleFixture.create(new LoginFixture.Interposer() {
             @Override
             public LoginFailureStore loginFailures(LoginFailureStore store) {
-                return new LoginFailureStore() {
-                    @Override
-                    public Map<Username, Map<String, LoginFailures>> findAll(Collection<Username> users) {
-                        return store.findAll(users);
-                    }
-
-                    @Override
-                    public boolean apply(List<LoginFailureChange> changes) {
-                        throw new StoreUnavailableException("test: writes refused", null);
-                    }
-
-                    @Override
-                    public void clear(Username user, String... scopes) {
-                        throw new StoreUnavailableException("test: writes refused", null);
-                    }
-
-                    @Override
-                    public void clearAll(Username user) {
-                        store.clearAll(user);
-                    }
-
-                    @Override
-                    public int removeIdle(String scope, Instant idleSince, Instant now) {
-                        return store.removeIdle(scope, idleSince, now);
-                    }
-                };
+                return RefusingWrites.refusing(store, changes -> true);
             }
         });
     }
