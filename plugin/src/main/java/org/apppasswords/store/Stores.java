@@ -61,8 +61,10 @@ public final class Stores implements AutoCloseable {
         Path root = Paths.get(directories.getRootDirectory()).toAbsolutePath();
         Path keyFile = storage.keyFile().map(root::resolve).orElse(defaultDirectory.resolve("encryption.key"));
         String url = storage.jdbcUrl().orElse(JdbcSettings.embeddedH2Url(defaultDirectory));
-        return new JdbcSettings(url, storage.jdbcUser(), storage.revealJdbcPassword(), storage.poolSize(), keyFile,
+        JdbcSettings settings = new JdbcSettings(url, storage.jdbcUser(), storage.revealJdbcPassword(), storage.poolSize(), keyFile,
             JdbcSettings.DEFAULT_CONNECTION_TIMEOUT);
+        // Only the default file is surely this process's alone; a jdbc.url may be shared (H2 over TCP, AUTO_SERVER, PostgreSQL).
+        return storage.jdbcUrl().isPresent() ? settings : settings.withSpentStepJournalIn(defaultDirectory);
     }
 
     public AppPasswordStore appPasswords() {

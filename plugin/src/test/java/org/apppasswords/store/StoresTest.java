@@ -43,6 +43,7 @@ class StoresTest {
         assertThat(settings.url()).startsWith("jdbc:h2:retry:/opt/james/var/app-passwords/store;");
         assertThat(settings.keyFile()).isEqualTo(Paths.get("/opt/james/var/app-passwords/encryption.key"));
         assertThat(settings.poolSize()).isEqualTo(StorageConfiguration.DEFAULT_POOL_SIZE);
+        assertThat(settings.spentStepJournal()).contains(Paths.get("/opt/james/var/app-passwords"));
     }
 
     @Test
@@ -65,6 +66,13 @@ class StoresTest {
 
         assertThat(settings.url()).isEqualTo("jdbc:postgresql://db/james");
         assertThat(settings.keyFile()).isEqualTo(Paths.get("/opt/james/var/app-passwords/encryption.key"));
+    }
+
+    @Test
+    void aGivenUrlShouldGetNoSpentStepJournalEvenForH2() {
+        JdbcSettings settings = Stores.settings(jdbc(Optional.of("jdbc:h2:tcp://db/james"), Optional.empty()), DIRECTORIES);
+
+        assertThat(settings.spentStepJournal()).isEmpty();
     }
 
     @Test

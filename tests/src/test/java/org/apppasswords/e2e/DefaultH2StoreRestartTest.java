@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The default store, an embedded H2 file under James's working directory, keeps app passwords
- * and TOTP enrolments across a clean restart and across SIGKILL. Each James runs in a JVM of its
+ * The default store, an embedded H2 file under James's working directory, keeps app passwords,
+ * TOTP enrolments and spent TOTP steps (journaled beside it) across a clean restart and across
+ * SIGKILL. Each James runs in a JVM of its
  * own ({@link JamesNode}). James's memory users do not survive a restart: the tests add the user
  * again on each start, as an operator's real users repository would still hold it.
  */
@@ -82,6 +83,30 @@ class DefaultH2StoreRestartTest {
             for (String password : returned) {
                 assertThat(Protocol.IMAP_LOGIN.login(node.ports, user, password)).as("an app password returned before SIGKILL").isTrue();
             }
+        }
+    }
+
+    @Test
+    void aCodeSpentJustBeforeASigkillShouldStayRefusedAfterTheRestart() throws Exception {
+        String user = TotpUser.newUserName("spent");
+        TotpSecret secret = TotpSecret.generate(RANDOM);
+        // The next step's code is accepted from now until that step's successor ends: 60 to 90 s for the restart.
+        long step = TotpUser.currentStep() + 1;
+        String spentLogin = TotpUser.PRIMARY_PASSWORD + "$" + code(secret, step);
+        try (JamesNode node = JamesNode.start(workingDirectory, null)) {
+            node.addUser(user, TotpUser.PRIMARY_PASSWORD);
+            node.enableTotp(user, secret.revealBase32());
+            assertThat(Protocol.IMAP_LOGIN.login(node.ports, user, spentLogin)).isTrue();
+            node.kill();
+        }
+
+        try (JamesNode node = JamesNode.start(workingDirectory, null)) {
+            node.addUser(user, TotpUser.PRIMARY_PASSWORD);
+
+            assertThat(TotpUser.currentStep()).as("the spent code is still inside its window").isLessThanOrEqualTo(step + 1);
+            assertThat(Protocol.IMAP_LOGIN.login(node.ports, user, spentLogin)).as("the code spent before SIGKILL").isFalse();
+            assertThat(Protocol.IMAP_LOGIN.login(node.ports, user, TotpUser.PRIMARY_PASSWORD + "$" + code(secret, step + 1)))
+                .as("the next step's code").isTrue();
         }
     }
 

@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.apache.james.core.Username;
 import org.apppasswords.store.PendingTotpEnrolment;
@@ -150,6 +152,36 @@ public final class JdbcSecondFactorStore implements SecondFactorStore {
         return database.inTransaction("record a TOTP step", connection ->
             Database.update(connection, "UPDATE totp_enrolments SET last_used_step = ? WHERE username = ? AND last_used_step < ?",
                 step, user.asString(), step) == 1);
+    }
+
+    /** The user's last accepted step as stored, or empty when TOTP is off: for {@link JournaledSecondFactorStore}. */
+    OptionalLong lastUsedStep(Username user) {
+        return database.inTransaction("read the last TOTP step", connection -> {
+            try (PreparedStatement statement = Database.prepare(connection,
+                    "SELECT last_used_step FROM totp_enrolments WHERE username = ?", user.asString());
+                 ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? OptionalLong.of(rows.getLong(1)) : OptionalLong.empty();
+            }
+        });
+    }
+
+    /** Raises each user's last step to the one given, where it is lower, in one transaction: what {@link #advanceLastUsedStep} does, for many. */
+    void raiseLastUsedSteps(Map<Username, Long> steps) {
+        if (steps.isEmpty()) {
+            return;
+        }
+        database.inTransaction("record spent TOTP steps", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "UPDATE totp_enrolments SET last_used_step = ? WHERE username = ? AND last_used_step < ?")) {
+                for (Map.Entry<Username, Long> step : steps.entrySet()) {
+                    statement.setLong(1, step.getValue());
+                    statement.setString(2, step.getKey().asString());
+                    statement.setLong(3, step.getValue());
+                    statement.addBatch();
+                }
+                return statement.executeBatch().length;
+            }
+        });
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.apppasswords.store.jdbc;
 
+import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Optional;
 
 import org.apppasswords.store.AppPasswordStore;
 import org.apppasswords.store.LoginFailureStore;
@@ -17,7 +19,8 @@ import com.zaxxer.hikari.HikariDataSource;
  * ({@code classpath:org/apppasswords/store/jdbc/migration}, history in
  * {@code app_passwords_schema_history}) and opens the encryption key. Pool timeouts are short, so
  * that an unreachable database refuses logins within seconds instead of holding threads, and a
- * database that comes back is used again without a restart (the pool reconnects on demand).
+ * database that comes back is used again without a restart (the pool reconnects on demand). When
+ * the settings name a spent-step journal, the TOTP store is {@link JournaledSecondFactorStore}.
  */
 public final class JdbcStores implements AutoCloseable {
     private static final String MIGRATIONS = "classpath:org/apppasswords/store/jdbc/migration";
@@ -25,16 +28,19 @@ public final class JdbcStores implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Database database;
     private final JdbcAppPasswordStore appPasswords;
-    private final JdbcSecondFactorStore secondFactors;
+    private final SecondFactorStore secondFactors;
+    private final Optional<JournaledSecondFactorStore> journaled;
     private final JdbcSelfServiceSessionStore sessions;
     private final JdbcLoginFailureStore loginFailures;
 
-    private JdbcStores(HikariDataSource dataSource, SeedCipher cipher) {
+    private JdbcStores(HikariDataSource dataSource, SeedCipher cipher, Optional<Path> spentStepJournal) {
         Database database = new Database(dataSource);
         this.dataSource = dataSource;
         this.database = database;
         this.appPasswords = new JdbcAppPasswordStore(database);
-        this.secondFactors = new JdbcSecondFactorStore(database, new SecretColumn(cipher));
+        JdbcSecondFactorStore secondFactors = new JdbcSecondFactorStore(database, new SecretColumn(cipher));
+        this.journaled = spentStepJournal.map(directory -> JournaledSecondFactorStore.open(secondFactors, directory));
+        this.secondFactors = journaled.<SecondFactorStore>map(store -> store).orElse(secondFactors);
         this.sessions = new JdbcSelfServiceSessionStore(database);
         this.loginFailures = new JdbcLoginFailureStore(database);
     }
@@ -44,7 +50,7 @@ public final class JdbcStores implements AutoCloseable {
         HikariDataSource dataSource = pool(settings);
         try {
             migrate(dataSource);
-            return new JdbcStores(dataSource, EncryptionKey.open(new Database(dataSource), settings.keyFile(), random));
+            return new JdbcStores(dataSource, EncryptionKey.open(new Database(dataSource), settings.keyFile(), random), settings.spentStepJournal());
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -127,8 +133,18 @@ public final class JdbcStores implements AutoCloseable {
         return dataSource;
     }
 
+    /** For tests that empty the tables: what the journaled store keeps in memory goes too. */
+    void forgetCachedSteps() {
+        journaled.ifPresent(JournaledSecondFactorStore::forgetEverything);
+    }
+
+    /** Folds the spent-step journal, if any, then closes the pool. */
     @Override
     public void close() {
-        dataSource.close();
+        try {
+            journaled.ifPresent(JournaledSecondFactorStore::close);
+        } finally {
+            dataSource.close();
+        }
     }
 }

@@ -58,6 +58,7 @@ public final class TestDatabases {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+        stores.forgetCachedSteps();
         return stores;
     }
 }

@@ -1,0 +1,186 @@
+package org.apppasswords.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.apache.james.core.Username;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SpentStepJournalTest {
+    private static final Username ALICE = Username.of("alice@example.org");
+    private static final Username BOB = Username.of("bob@example.org");
+    private static final long STEP = 56_950_000L;
+
+    @TempDir
+    Path directory;
+
+    private SpentStepJournal journal;
+
+    @AfterEach
+    void tearDown() {
+        if (journal != null) {
+            journal.close();
+        }
+    }
+
+    @Test
+    void replayShouldReturnTheGreatestStepOfEachUser() {
+        journal = SpentStepJournal.openAfterExisting(directory);
+        journal.append(ALICE, STEP + 1);
+        journal.append(BOB, STEP);
+        journal.append(ALICE, STEP);
+
+        assertThat(SpentStepJournal.replay(directory)).isEqualTo(Map.of(ALICE, STEP + 1, BOB, STEP));
+    }
+
+    @Test
+    void replayShouldFindNothingInAnEmptyDirectory() {
+        assertThat(SpentStepJournal.replay(directory)).isEmpty();
+    }
+
+    @Test
+    void aTombstoneShouldDropOnlyTheRecordsBeforeIt() {
+        journal = SpentStepJournal.openAfterExisting(directory);
+        journal.append(ALICE, STEP + 10);
+        journal.append(BOB, STEP);
+        journal.append(ALICE, SpentStepJournal.TOMBSTONE);
+        journal.append(BOB, SpentStepJournal.TOMBSTONE);
+        journal.append(ALICE, STEP);
+
+        assertThat(SpentStepJournal.replay(directory)).isEqualTo(Map.of(ALICE, STEP));
+    }
+
+    @Test
+    void segmentsShouldBeReadInNumericOrder() {
+        journal = SpentStepJournal.openAfterExisting(directory);
+        for (int segment = 1; segment < 9; segment++) {
+            journal.startNextSegment();
+        }
+        journal.append(ALICE, STEP);
+        journal.startNextSegment();
+        journal.append(ALICE, SpentStepJournal.TOMBSTONE);
+
+        assertThat(segmentNames()).contains("spent-steps.9.journal", "spent-steps.10.journal");
+        assertThat(SpentStepJournal.replay(directory)).isEmpty();
+    }
+
+    @Test
+    void aRecordCutShortByACrashShouldEndTheReplayOfItsSegment() throws IOException {
+        journal = SpentStepJournal.openAfterExisting(directory);
+        journal.append(ALICE, STEP);
+        journal.append(BOB, STEP);
+        Path segment = onlySegment();
+
+        try (RandomAccessFile file = new RandomAccessFile(segment.toFile(), "rw")) {
+            file.setLength(file.length() - 3);
+        }
+
+        assertThat(SpentStepJournal.replay(directory)).isEqualTo(Map.of(ALICE, STEP));
+    }
+
+    @Test
+    void aDamagedRecordShouldEndTheReplayOfItsSegment() throws IOException {
+        journal = SpentStepJournal.openAfterExisting(directory);
+        journal.append(ALICE, STEP);
+        journal.append(BOB, STEP);
+        Path segment = onlySegment();
+
+        try (RandomAccessFile file = new RandomAccessFile(segment.toFile(), "rw")) {
+            long lastByteOfBobsStep = file.length() - 5;
+            file.seek(lastByteOfBobsStep);
+            int original = file.read();
+            file.seek(lastByteOfBobsStep);
+            file.write(original ^ 0x01);
+        }
+
+        assertThat(SpentStepJournal.replay(directory)).isEqualTo(Map.of(ALICE, STEP));
+    }
+
+    @Test
+    void aSegmentACrashLeftWithoutItsWholeHeaderShouldReadAsEmptyAndBeFollowed() throws IOException {
+        Files.write(directory.resolve("spent-steps.5.journal"), "APS".getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(SpentStepJournal.replay(directory)).isEmpty();
+        journal = SpentStepJournal.openAfterExisting(directory);
+        assertThat(segmentNames()).contains("spent-steps.6.journal");
+    }
+
+    @Test
+    void aFileThatIsNotAJournalShouldStopTheReplayWithItsName() throws IOException {
+        Files.write(directory.resolve("spent-steps.1.journal"), "something else entirely".getBytes(StandardCharsets.US_ASCII));
+
+        assertThatThrownBy(() -> SpentStepJournal.replay(directory))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("spent-steps.1.journal");
+    }
+
+    @Test
+    void filesNamedOtherwiseShouldBeIgnored() throws IOException {
+        Files.write(directory.resolve("store.mv.db"), new byte[] {1, 2, 3});
+        Files.write(directory.resolve("spent-steps.x.journal"), new byte[] {1, 2, 3});
+
+        assertThat(SpentStepJournal.replay(directory)).isEmpty();
+    }
+
+    @Test
+    void deleteEarlierSegmentsShouldKeepOnlyTheCurrentOne() {
+        journal = SpentStepJournal.openAfterExisting(directory);
+        journal.append(ALICE, STEP);
+        journal.startNextSegment();
+        journal.append(BOB, STEP);
+
+        journal.deleteEarlierSegments();
+
+        assertThat(segmentNames()).containsExactly("spent-steps.2.journal");
+        assertThat(SpentStepJournal.replay(directory)).isEqualTo(Map.of(BOB, STEP));
+    }
+
+    @Test
+    void anInterruptedThreadShouldStillWriteAndLeaveTheJournalOpen() {
+        journal = SpentStepJournal.openAfterExisting(directory);
+        try {
+            Thread.currentThread().interrupt();
+            journal.append(ALICE, STEP);
+        } finally {
+            Thread.interrupted();
+        }
+        journal.append(BOB, STEP);
+
+        assertThat(SpentStepJournal.replay(directory)).isEqualTo(Map.of(ALICE, STEP, BOB, STEP));
+    }
+
+    @Test
+    void aNonAsciiNameShouldComeBackIntact() {
+        Username accented = Username.of("zoë@exämple.org");
+        journal = SpentStepJournal.openAfterExisting(directory);
+        journal.append(accented, STEP);
+
+        assertThat(SpentStepJournal.replay(directory)).isEqualTo(Map.of(accented, STEP));
+    }
+
+    private Path onlySegment() {
+        List<String> names = segmentNames();
+        assertThat(names).hasSize(1);
+        return directory.resolve(names.get(0));
+    }
+
+    private List<String> segmentNames() {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(file -> file.getFileName().toString()).sorted().collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
