@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 import org.apache.james.core.Username;
 import org.apppasswords.store.PendingTotpEnrolment;
@@ -46,7 +47,11 @@ final class JournaledSecondFactorStore implements SecondFactorStore, AutoCloseab
     private final Map<Username, Long> lastSteps = new HashMap<>();
     /** The steps spent since the last fold. Guarded by {@link #lock}. */
     private Map<Username, Long> unfolded = new HashMap<>();
-    /** Bumped whenever an entry leaves {@link #lastSteps}: a database read begun before may be stale. Guarded by {@link #lock}. */
+    /**
+     * Bumped after every database write of this class (a fold, a settled change), and when entries
+     * leave {@link #lastSteps}: a database read begun under an older generation may be stale, so
+     * it is neither kept nor trusted. Guarded by {@link #lock}.
+     */
     private long generation;
 
     private JournaledSecondFactorStore(JdbcSecondFactorStore database, SpentStepJournal journal) {
@@ -66,11 +71,16 @@ final class JournaledSecondFactorStore implements SecondFactorStore, AutoCloseab
 
     /** {@code foldInterval}: tests choose when folds happen by making it long and calling {@link #fold}. */
     static JournaledSecondFactorStore open(JdbcSecondFactorStore database, Path directory, Duration foldInterval) {
-        Map<Username, Long> left = SpentStepJournal.replay(directory);
-        database.raiseLastUsedSteps(left);
-        SpentStepJournal journal = SpentStepJournal.openAfterExisting(directory);
-        journal.deleteEarlierSegments();
-        LOGGER.info("Spent TOTP steps are journaled in {}; {} left by the previous run were folded into the database", directory, left.size());
+        SpentStepJournal journal = SpentStepJournal.open(directory);
+        try {
+            Map<Username, Long> left = SpentStepJournal.replay(directory);
+            database.raiseLastUsedSteps(left);
+            journal.deleteSegmentsBefore(journal.currentSegment());
+            LOGGER.info("Spent TOTP steps are journaled in {}; {} left by the previous run were folded into the database", directory, left.size());
+        } catch (RuntimeException e) {
+            journal.close();
+            throw e;
+        }
         JournaledSecondFactorStore store = new JournaledSecondFactorStore(database, journal);
         long interval = foldInterval.toMillis();
         store.folder.scheduleWithFixedDelay(store::foldQuietly, interval, interval, TimeUnit.MILLISECONDS);
@@ -81,6 +91,9 @@ final class JournaledSecondFactorStore implements SecondFactorStore, AutoCloseab
     public Optional<TotpEnrolment> find(Username user) {
         long seen = generation();
         Optional<TotpEnrolment> stored = database.find(user);
+        if (stored.isEmpty()) {
+            return stored;
+        }
         synchronized (lock) {
             return stored.map(enrolment -> {
                 long last = Math.max(enrolment.lastUsedStep(), lastSteps.getOrDefault(user, TotpEnrolment.NO_STEP_USED));
@@ -155,16 +168,12 @@ final class JournaledSecondFactorStore implements SecondFactorStore, AutoCloseab
         return database.consumeRecoveryCode(user, encodedHash);
     }
 
-    private interface Change {
-        boolean apply();
-    }
-
     /**
      * Writes the users' spent steps to the database and forgets them, then changes their
      * enrolments, with spending held off meanwhile: a login under a name being moved either
      * spends before (and its step moves) or finds the enrolment gone.
      */
-    private boolean whileSettled(Change change, Username... users) {
+    private boolean whileSettled(BooleanSupplier change, Username... users) {
         enrolmentChanges.lock();
         try {
             synchronized (lock) {
@@ -174,45 +183,56 @@ final class JournaledSecondFactorStore implements SecondFactorStore, AutoCloseab
                 }
                 database.raiseLastUsedSteps(spent);
                 for (Username user : users) {
-                    journal.append(user, SpentStepJournal.TOMBSTONE);
+                    journal.append(user, SpentStepRecords.TOMBSTONE);
                     unfolded.remove(user);
                     lastSteps.remove(user);
                 }
-                generation++;
-                return change.apply();
+                try {
+                    return change.getAsBoolean();
+                } finally {
+                    generation++;
+                }
             }
         } finally {
             enrolmentChanges.unlock();
         }
     }
 
-    /** Writes the steps spent since the last fold in one transaction, then deletes the journal segments that held them. */
+    /**
+     * Writes the steps spent since the last fold in one transaction, deletes the journal segments
+     * that held them, and forgets every step the database now holds, so memory follows recent
+     * logins only. When the write fails, the steps stay pending and their segments stay.
+     */
     void fold() {
         enrolmentChanges.lock();
         try {
             Map<Username, Long> folding;
+            long firstToKeep;
             synchronized (lock) {
-                if (unfolded.isEmpty()) {
-                    return;
+                if (journal.holdsRecords()) {
+                    journal.startNextSegment();
                 }
-                journal.startNextSegment();
+                firstToKeep = journal.currentSegment();
                 folding = unfolded;
                 unfolded = new HashMap<>();
             }
+            boolean written = false;
             try {
                 database.raiseLastUsedSteps(folding);
-            } catch (StoreUnavailableException e) {
-                synchronized (lock) {
-                    folding.forEach((user, step) -> unfolded.merge(user, step, Math::max));
+                written = true;
+            } finally {
+                if (!written) {
+                    synchronized (lock) {
+                        folding.forEach((user, step) -> unfolded.merge(user, step, Math::max));
+                    }
                 }
-                throw e;
             }
             synchronized (lock) {
-                // Every other step is in the database now: it is read again when needed.
+                // Every other step is in the database now, including those find() kept: read again when needed.
                 lastSteps.keySet().retainAll(unfolded.keySet());
                 generation++;
             }
-            journal.deleteEarlierSegments();
+            journal.deleteSegmentsBefore(firstToKeep);
         } finally {
             enrolmentChanges.unlock();
         }
@@ -221,7 +241,8 @@ final class JournaledSecondFactorStore implements SecondFactorStore, AutoCloseab
     private void foldQuietly() {
         try {
             fold();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // Whatever it is: a scheduled task that throws is never run again, and folds must go on.
             LOGGER.warn("Spent TOTP steps could not be folded into the database; they stay journaled and will be tried again: {}",
                 e.getMessage());
         }
@@ -238,6 +259,13 @@ final class JournaledSecondFactorStore implements SecondFactorStore, AutoCloseab
             }
         } finally {
             enrolmentChanges.unlock();
+        }
+    }
+
+    /** How many users' steps are in memory: for tests of what a fold forgets. */
+    int stepsInMemory() {
+        synchronized (lock) {
+            return lastSteps.size();
         }
     }
 

@@ -1,24 +1,21 @@
 package org.apppasswords.store.jdbc;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.CRC32;
 
 import org.apache.james.core.Username;
 import org.apppasswords.store.StoreUnavailableException;
@@ -27,150 +24,154 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An append-only record of accepted TOTP steps, in numbered segment files
- * ({@code spent-steps.<n>.journal}) beside the embedded H2 file. Each record is one
- * {@code write} of {@code [name length: 2][name: UTF-8][step: 8][CRC-32 of the former: 4]}; a
- * step of {@link Long#MIN_VALUE} is a tombstone (the user's earlier records are settled in the
- * database). A write reaches the operating system before {@link #append} returns, as an H2
- * commit with {@code WRITE_DELAY=0} does: a SIGKILL loses nothing answered, and neither survives
- * a power failure without the disk's own cache flush.
+ * ({@code spent-steps.<n>.journal}, format in {@link SpentStepRecords}) beside the embedded H2
+ * file, the directory locked by {@code spent-steps.lock} against a second owner. Each record is
+ * one {@code write}, done before {@link #append} returns, as an H2 commit with
+ * {@code WRITE_DELAY=0} is: a SIGKILL loses nothing answered, and neither survives a power
+ * failure without the disk's own cache flush. After a failed write the segment ends there (its
+ * tail may be torn) and the next record starts a new one.
  *
  * <p>Written through {@link FileOutputStream}, which a thread interrupt does not close (a
- * {@code FileChannel} would be closed for every later login). Not thread-safe: the caller holds
- * a lock. Records carry user names and steps, never a secret.
+ * {@code FileChannel} would be closed for every later login). Appending and starting a segment
+ * need the caller's lock; {@link #deleteSegmentsBefore} touches no state of this object.
  */
 final class SpentStepJournal implements AutoCloseable {
-    static final long TOMBSTONE = Long.MIN_VALUE;
-    private static final byte[] MAGIC = "APSTEPS1".getBytes(StandardCharsets.US_ASCII);
     private static final Pattern SEGMENT = Pattern.compile("spent-steps\\.(\\d{1,18})\\.journal");
     private static final Logger LOGGER = LoggerFactory.getLogger(SpentStepJournal.class);
 
-    private final Path directory;
-    private long segment;
-    private FileOutputStream out;
+    /** Opens a new, empty segment file: a seam for tests of failing writes. */
+    @FunctionalInterface
+    interface SegmentOpener {
+        OutputStream open(Path segment) throws IOException;
+    }
 
-    private SpentStepJournal(Path directory, long segment) {
+    private final Path directory;
+    private final FileChannel lockFile;
+    private final SegmentOpener opener;
+    private long segment;
+    private OutputStream out;
+    private boolean holdsRecords;
+    private boolean closed;
+
+    private SpentStepJournal(Path directory, FileChannel lockFile, SegmentOpener opener, long segment) {
         this.directory = directory;
+        this.lockFile = lockFile;
+        this.opener = opener;
         this.segment = segment;
     }
 
-    /**
-     * The last step of each user in the segments of {@code directory}, read in order (a tombstone
-     * drops what came before it). A record cut short by a crash ends its segment.
-     */
+    /** The last step of each user in the segments of {@code directory}, read in order. */
     static Map<Username, Long> replay(Path directory) {
         Map<Username, Long> steps = new HashMap<>();
-        for (Path segment : segments(directory).values()) {
-            readSegment(segment, steps);
-        }
+        segments(directory).values().forEach(segment -> SpentStepRecords.readInto(segment, steps));
         return steps;
     }
 
-    /** Starts a new segment after those already in {@code directory}. */
-    static SpentStepJournal openAfterExisting(Path directory) {
+    static SpentStepJournal open(Path directory) {
+        return open(directory, segment -> new FileOutputStream(segment.toFile()));
+    }
+
+    /**
+     * Locks {@code directory} and starts a new segment after those an earlier run left, which stay
+     * until {@link #deleteSegmentsBefore} (read them first with {@link #replay}).
+     *
+     * @throws IllegalStateException when another store holds the directory
+     */
+    static SpentStepJournal open(Path directory, SegmentOpener opener) {
+        FileChannel lockFile = lock(directory);
         long last = segments(directory).keySet().stream().mapToLong(Long::longValue).max().orElse(0);
-        SpentStepJournal journal = new SpentStepJournal(directory, last);
-        journal.startNextSegment();
+        SpentStepJournal journal = new SpentStepJournal(directory, lockFile, opener, last);
+        try {
+            journal.startNextSegment();
+        } catch (RuntimeException e) {
+            journal.close();
+            throw e;
+        }
         return journal;
     }
 
     void append(Username user, long step) {
+        if (closed) {
+            throw new StoreUnavailableException("App passwords store: the spent-step journal is closed", new IllegalStateException("closed"));
+        }
+        if (out == null) {
+            startNextSegment();
+        }
         try {
-            out.write(record(user, step));
+            out.write(SpentStepRecords.encode(user, step));
+            holdsRecords = true;
         } catch (IOException e) {
-            throw new StoreUnavailableException("App passwords store: the spent-step journal " + current() + " cannot be written: "
+            closeQuietly(out);
+            out = null;
+            throw new StoreUnavailableException("App passwords store: the spent-step journal " + name(segment) + " cannot be written: "
                 + e.getMessage(), e);
         }
     }
 
-    /** Appends to a new segment from now on; the earlier ones stay until {@link #deleteEarlierSegments}. */
-    void startNextSegment() {
+    /** Whether the current segment holds a record: when it does not, a fold need not start another. */
+    boolean holdsRecords() {
+        return holdsRecords;
+    }
+
+    /** Appends to a new segment from now on. @return its number: the earlier ones may be deleted once folded */
+    long startNextSegment() {
         Path next = directory.resolve(name(segment + 1));
+        OutputStream opened = null;
         try {
-            FileOutputStream opened = new FileOutputStream(next.toFile(), true);
-            opened.write(MAGIC);
-            closeQuietly(out);
-            out = opened;
-            segment++;
+            opened = opener.open(next);
+            opened.write(SpentStepRecords.HEADER);
         } catch (IOException e) {
+            closeQuietly(opened);
             throw new StoreUnavailableException("App passwords store: the spent-step journal " + next + " cannot be created: "
                 + e.getMessage(), e);
         }
+        closeQuietly(out);
+        out = opened;
+        holdsRecords = false;
+        return ++segment;
     }
 
-    /** Deletes every segment before the current one: call once what they hold is in the database. */
-    void deleteEarlierSegments() {
-        for (Map.Entry<Long, Path> earlier : segments(directory).headMap(segment).entrySet()) {
+    long currentSegment() {
+        return segment;
+    }
+
+    /** Deletes the segments numbered below {@code first}: call once what they hold is in the database. */
+    void deleteSegmentsBefore(long first) {
+        for (Path earlier : segments(directory).headMap(first).values()) {
             try {
-                Files.deleteIfExists(earlier.getValue());
+                Files.deleteIfExists(earlier);
             } catch (IOException e) {
-                LOGGER.warn("Could not delete the settled spent-step journal {}; it will be tried again: {}", earlier.getValue(), e.getMessage());
+                LOGGER.warn("Could not delete the folded spent-step journal {}; it will be tried again: {}", earlier, e.getMessage());
             }
         }
     }
 
+    /** Closes the segment and gives up the directory; later appends fail. */
     @Override
     public void close() {
+        closed = true;
         closeQuietly(out);
+        closeQuietly(lockFile);
     }
 
-    private Path current() {
-        return directory.resolve(name(segment));
-    }
-
-    private static byte[] record(Username user, long step) {
-        byte[] name = user.asString().getBytes(StandardCharsets.UTF_8);
-        if (name.length > 0xFFFF) {
-            throw new IllegalArgumentException("A user name longer than 65535 bytes cannot be journaled");
-        }
-        ByteBuffer buffer = ByteBuffer.allocate(2 + name.length + 8 + 4);
-        buffer.putShort((short) name.length).put(name).putLong(step);
-        CRC32 crc = new CRC32();
-        crc.update(buffer.array(), 0, buffer.position());
-        buffer.putInt((int) crc.getValue());
-        return buffer.array();
-    }
-
-    private static void readSegment(Path segment, Map<Username, Long> steps) {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(segment)))) {
-            if (!hasMagic(in, segment)) {
-                return;
+    private static FileChannel lock(Path directory) {
+        Path lockPath = directory.resolve("spent-steps.lock");
+        try {
+            FileChannel channel = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = null;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                // Held by this JVM.
             }
-            while (true) {
-                int length = in.readUnsignedShort();
-                byte[] name = in.readNBytes(length);
-                long step = in.readLong();
-                int checksum = in.readInt();
-                ByteBuffer read = ByteBuffer.allocate(2 + name.length + 8).putShort((short) length).put(name).putLong(step);
-                CRC32 crc = new CRC32();
-                crc.update(read.array());
-                if ((int) crc.getValue() != checksum) {
-                    LOGGER.warn("The spent-step journal {} ends with a damaged record; what follows it is ignored", segment);
-                    return;
-                }
-                Username user = Username.of(new String(name, StandardCharsets.UTF_8));
-                if (step == TOMBSTONE) {
-                    steps.remove(user);
-                } else {
-                    steps.merge(user, step, Math::max);
-                }
+            if (lock == null) {
+                channel.close();
+                throw new IllegalStateException("The spent-step journal in " + directory + " is in use by another store");
             }
-        } catch (EOFException e) {
-            // The end of the segment, or a record a crash cut short: it was never answered.
+            return channel;
         } catch (IOException e) {
-            throw new UncheckedIOException("The spent-step journal " + segment + " cannot be read", e);
+            throw new UncheckedIOException("The spent-step journal lock " + lockPath + " cannot be taken", e);
         }
-    }
-
-    /** False for a segment a crash left empty or shorter than its header; refuses a file that is not a journal. */
-    private static boolean hasMagic(InputStream in, Path segment) throws IOException {
-        byte[] magic = in.readNBytes(MAGIC.length);
-        if (magic.length < MAGIC.length) {
-            return false;
-        }
-        if (!Arrays.equals(magic, MAGIC)) {
-            throw new IllegalStateException(segment + " is not a spent-step journal of James App Passwords");
-        }
-        return true;
     }
 
     private static TreeMap<Long, Path> segments(Path directory) {
@@ -192,14 +193,14 @@ final class SpentStepJournal implements AutoCloseable {
         return "spent-steps." + segment + ".journal";
     }
 
-    private static void closeQuietly(FileOutputStream stream) {
-        if (stream == null) {
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
             return;
         }
         try {
-            stream.close();
-        } catch (IOException e) {
-            LOGGER.warn("Could not close a spent-step journal: {}", e.getMessage());
+            closeable.close();
+        } catch (Exception e) {
+            LOGGER.warn("Could not close a spent-step journal file: {}", e.getMessage());
         }
     }
 }

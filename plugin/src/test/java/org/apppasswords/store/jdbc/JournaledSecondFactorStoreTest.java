@@ -14,13 +14,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import org.apache.james.core.Username;
+import org.apppasswords.store.Concurrently;
 import org.apppasswords.store.StoreUnavailableException;
 import org.apppasswords.store.TotpEnrolment;
 import org.junit.jupiter.api.AfterEach;
@@ -31,8 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What the journal adds to the contract that {@code H2SecondFactorStoreTest} runs: a spent step
  * survives a crash before it reaches the database, and an enrolment change never lets an old
- * step through or lets a new one go. A "crash" is a second store opened on the same journal
- * while the first is left as it was. Folds happen only when a test calls {@link
+ * step through or lets a new one go. A crash is a copy of the journal directory as the first
+ * store left it, on which a second store starts. Folds happen only when a test calls {@link
  * JournaledSecondFactorStore#fold}.
  */
 class JournaledSecondFactorStoreTest {
@@ -41,14 +49,16 @@ class JournaledSecondFactorStoreTest {
     @TempDir
     Path databaseDirectory;
     @TempDir
-    Path journalDirectory;
+    Path workDirectory;
 
+    private Path journalDirectory;
     private JdbcStores stores;
     private JdbcSecondFactorStore database;
     private final List<JournaledSecondFactorStore> started = new ArrayList<>();
 
     @BeforeEach
-    void setUp() {
+    void setUp() throws IOException {
+        journalDirectory = Files.createDirectory(workDirectory.resolve("journal-0"));
         openDatabase();
     }
 
@@ -72,7 +82,7 @@ class JournaledSecondFactorStoreTest {
     }
 
     @Test
-    void aFoldShouldWriteTheDatabaseAndDeleteTheSegmentsItSettled() throws IOException {
+    void aFoldShouldWriteTheDatabaseAndDeleteTheSegmentsItSettled() {
         JournaledSecondFactorStore store = start();
         store.enable(ALICE, enrolment());
         store.advanceLastUsedStep(ALICE, STEP);
@@ -81,18 +91,45 @@ class JournaledSecondFactorStoreTest {
 
         assertThat(database.lastUsedStep(ALICE)).hasValue(STEP);
         assertThat(SpentStepJournal.replay(journalDirectory)).isEmpty();
-        assertThat(journalFiles()).isEqualTo(1);
+        assertThat(segmentFiles()).hasSize(1);
         assertThat(store.advanceLastUsedStep(ALICE, STEP)).as("read again from the database").isFalse();
         assertThat(store.advanceLastUsedStep(ALICE, STEP + 1)).isTrue();
     }
 
     @Test
-    void aStartAfterACrashShouldRefuseAStepSpentBeforeIt() {
+    void aFoldShouldForgetStepsThatWereOnlyReadEvenWhenNoneWasSpent() {
+        JournaledSecondFactorStore store = start();
+        store.enable(ALICE, enrolment());
+        store.enable(BOB, enrolment());
+        store.find(ALICE);
+        store.find(BOB);
+        assertThat(store.stepsInMemory()).isEqualTo(2);
+
+        store.fold();
+
+        assertThat(store.stepsInMemory()).isZero();
+        assertThat(store.advanceLastUsedStep(ALICE, STEP)).isTrue();
+    }
+
+    @Test
+    void aFoldedStepShouldLeaveMemoryAndBeReadFromTheDatabase() {
+        JournaledSecondFactorStore store = start();
+        store.enable(ALICE, enrolment());
+        store.advanceLastUsedStep(ALICE, STEP);
+
+        store.fold();
+
+        assertThat(store.stepsInMemory()).isZero();
+        assertThat(store.find(ALICE).get().lastUsedStep()).isEqualTo(STEP);
+    }
+
+    @Test
+    void aStartAfterACrashShouldRefuseAStepSpentBeforeIt() throws IOException {
         JournaledSecondFactorStore crashed = start();
         crashed.enable(ALICE, enrolment());
         crashed.advanceLastUsedStep(ALICE, STEP);
 
-        JournaledSecondFactorStore restarted = start();
+        JournaledSecondFactorStore restarted = restartAfterCrash();
 
         assertThat(database.lastUsedStep(ALICE)).hasValue(STEP);
         assertThat(restarted.advanceLastUsedStep(ALICE, STEP)).isFalse();
@@ -100,7 +137,14 @@ class JournaledSecondFactorStoreTest {
     }
 
     @Test
-    void aStepSpentUnderADisabledEnrolmentShouldNotReachTheNextOneEvenAfterACrash() {
+    void aSecondStoreShouldNotJournalInTheSameDirectory() {
+        start();
+
+        assertThatThrownBy(this::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("in use");
+    }
+
+    @Test
+    void aStepSpentUnderADisabledEnrolmentShouldNotReachTheNextOneEvenAfterACrash() throws IOException {
         JournaledSecondFactorStore crashed = start();
         crashed.enable(ALICE, enrolment());
         crashed.advanceLastUsedStep(ALICE, STEP + 10);
@@ -108,7 +152,7 @@ class JournaledSecondFactorStoreTest {
         crashed.enable(ALICE, TotpEnrolment.enabled(OTHER_SECRET, ENABLED_AT, recoveryHashes("b")));
 
         assertThat(crashed.advanceLastUsedStep(ALICE, STEP)).isTrue();
-        start();
+        restartAfterCrash();
         assertThat(database.lastUsedStep(ALICE)).hasValue(STEP);
     }
 
@@ -120,8 +164,22 @@ class JournaledSecondFactorStoreTest {
 
         assertThat(store.moveTo(ALICE, BOB)).isTrue();
 
+        assertThat(store.advanceLastUsedStep(ALICE, STEP + 1)).as("the old name").isFalse();
         assertThat(store.advanceLastUsedStep(BOB, STEP)).isFalse();
         assertThat(store.advanceLastUsedStep(BOB, STEP + 1)).isTrue();
+    }
+
+    @Test
+    void aMovedStepShouldStayWithTheNewNameAfterACrash() throws IOException {
+        JournaledSecondFactorStore crashed = start();
+        crashed.enable(ALICE, enrolment());
+        crashed.advanceLastUsedStep(ALICE, STEP);
+        crashed.moveTo(ALICE, BOB);
+
+        JournaledSecondFactorStore restarted = restartAfterCrash();
+
+        assertThat(restarted.advanceLastUsedStep(BOB, STEP)).isFalse();
+        assertThat(restarted.find(ALICE)).isEmpty();
     }
 
     @Test
@@ -137,7 +195,7 @@ class JournaledSecondFactorStoreTest {
     }
 
     @Test
-    void aFoldTheDatabaseRefusesShouldLeaveTheStepsJournaledForTheNextStart() {
+    void aFoldTheDatabaseRefusesShouldLeaveTheStepsJournaledForTheNextStart() throws IOException {
         JournaledSecondFactorStore store = start();
         store.enable(ALICE, enrolment());
         store.advanceLastUsedStep(ALICE, STEP);
@@ -146,8 +204,28 @@ class JournaledSecondFactorStoreTest {
         assertThatThrownBy(store::fold).isInstanceOf(StoreUnavailableException.class);
 
         openDatabase();
-        start();
+        restartAfterCrash();
         assertThat(database.lastUsedStep(ALICE)).hasValue(STEP);
+    }
+
+    @Test
+    void stepsOfAFailedFoldShouldBeFoldedByTheNextOne() throws Exception {
+        JournaledSecondFactorStore store = start();
+        store.enable(ALICE, enrolment());
+        store.advanceLastUsedStep(ALICE, STEP);
+        try (Connection blocker = stores.dataSource().getConnection()) {
+            blocker.setAutoCommit(false);
+            Database.update(blocker, "UPDATE totp_enrolments SET enabled_at = enabled_at WHERE username = ?", ALICE.asString());
+
+            assertThatThrownBy(store::fold).as("the row is locked").isInstanceOf(StoreUnavailableException.class);
+            blocker.rollback();
+        }
+
+        store.fold();
+
+        assertThat(database.lastUsedStep(ALICE)).hasValue(STEP);
+        assertThat(store.advanceLastUsedStep(ALICE, STEP)).isFalse();
+        assertThat(restartAfterCrash().advanceLastUsedStep(ALICE, STEP)).isFalse();
     }
 
     @Test
@@ -155,6 +233,7 @@ class JournaledSecondFactorStoreTest {
         JournaledSecondFactorStore store = start();
         store.enable(ALICE, enrolment());
         store.close();
+        started.remove(store);
 
         assertThatThrownBy(() -> store.advanceLastUsedStep(ALICE, STEP)).isInstanceOf(StoreUnavailableException.class);
 
@@ -162,24 +241,66 @@ class JournaledSecondFactorStoreTest {
     }
 
     @Test
-    void anInterruptedLoginThreadShouldStillSpendAndLeaveTheJournalWorking() {
+    void anInterruptedLoginThreadShouldStillSpendWhetherItsStepIsInMemoryOrNot() {
         JournaledSecondFactorStore store = start();
         store.enable(ALICE, enrolment());
+        store.enable(BOB, enrolment());
         store.find(ALICE);
         try {
             Thread.currentThread().interrupt();
-            assertThat(store.advanceLastUsedStep(ALICE, STEP)).isTrue();
+            assertThat(store.advanceLastUsedStep(ALICE, STEP)).as("in memory").isTrue();
+            Thread.currentThread().interrupt();
+            assertThat(store.advanceLastUsedStep(BOB, STEP)).as("read from the database").isTrue();
         } finally {
             Thread.interrupted();
         }
 
         assertThat(store.advanceLastUsedStep(ALICE, STEP + 1)).isTrue();
-        assertThat(SpentStepJournal.replay(journalDirectory)).isEqualTo(Map.of(ALICE, STEP + 1));
+        assertThat(SpentStepJournal.replay(journalDirectory)).isEqualTo(Map.of(ALICE, STEP + 1, BOB, STEP));
+    }
+
+    @Test
+    void racingSpendsShouldAcceptEachStepOnceWhileFoldsRun() throws Exception {
+        JournaledSecondFactorStore store = start();
+        List<Username> users = IntStream.range(0, 8).mapToObj(i -> Username.of("racer" + i + "@example.org")).collect(Collectors.toList());
+        users.forEach(user -> store.enable(user, enrolment()));
+        int racers = 4;
+        int steps = 150;
+        Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
+        CountDownLatch racing = new CountDownLatch(racers);
+
+        Concurrently.run(racers + 1, index -> {
+            if (index == racers) {
+                while (racing.getCount() > 0) {
+                    store.fold();
+                }
+                return null;
+            }
+            try {
+                for (int step = 1; step <= steps; step++) {
+                    for (Username user : users) {
+                        store.find(user);
+                        if (store.advanceLastUsedStep(user, STEP + step)) {
+                            accepted.computeIfAbsent(user.asString() + "@" + step, key -> new AtomicInteger()).incrementAndGet();
+                        }
+                    }
+                }
+            } finally {
+                racing.countDown();
+            }
+            return null;
+        });
+        store.fold();
+
+        assertThat(accepted.values()).allMatch(count -> count.get() == 1);
+        users.forEach(user -> assertThat(database.lastUsedStep(user)).hasValue(STEP + steps));
     }
 
     private void openDatabase() {
-        JdbcSettings settings = new JdbcSettings(JdbcSettings.embeddedH2Url(databaseDirectory), Optional.empty(), Optional.empty(), 4,
-            databaseDirectory.resolve("encryption.key"), Duration.ofSeconds(10));
+        // A short row-lock timeout, so that a test can make a fold fail by holding a row.
+        String url = "jdbc:h2:retry:" + databaseDirectory.resolve("store") + ";LOCK_TIMEOUT=300;WRITE_DELAY=0";
+        JdbcSettings settings = new JdbcSettings(url, Optional.empty(), Optional.empty(), 4, databaseDirectory.resolve("encryption.key"),
+            Duration.ofSeconds(10));
         stores = JdbcStores.open(settings, new SecureRandom());
         Database opened = new Database(stores.dataSource());
         database = new JdbcSecondFactorStore(opened, new SecretColumn(EncryptionKey.open(opened, settings.keyFile(), new SecureRandom())));
@@ -191,9 +312,21 @@ class JournaledSecondFactorStoreTest {
         return store;
     }
 
-    private long journalFiles() throws IOException {
+    /** The journal files as a SIGKILL would leave them, in a directory of their own, and a store started on them. */
+    private JournaledSecondFactorStore restartAfterCrash() throws IOException {
+        Path copy = Files.createDirectory(workDirectory.resolve("journal-" + started.size() + "-" + System.nanoTime()));
+        for (Path segment : segmentFiles()) {
+            Files.copy(segment, copy.resolve(segment.getFileName()));
+        }
+        journalDirectory = copy;
+        return start();
+    }
+
+    private List<Path> segmentFiles() {
         try (Stream<Path> files = Files.list(journalDirectory)) {
-            return files.count();
+            return files.filter(file -> file.getFileName().toString().endsWith(".journal")).collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -3,17 +3,21 @@ package org.apppasswords.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.james.core.Username;
+import org.apppasswords.store.StoreUnavailableException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +41,7 @@ class SpentStepJournalTest {
 
     @Test
     void replayShouldReturnTheGreatestStepOfEachUser() {
-        journal = SpentStepJournal.openAfterExisting(directory);
+        journal = SpentStepJournal.open(directory);
         journal.append(ALICE, STEP + 1);
         journal.append(BOB, STEP);
         journal.append(ALICE, STEP);
@@ -52,11 +56,11 @@ class SpentStepJournalTest {
 
     @Test
     void aTombstoneShouldDropOnlyTheRecordsBeforeIt() {
-        journal = SpentStepJournal.openAfterExisting(directory);
+        journal = SpentStepJournal.open(directory);
         journal.append(ALICE, STEP + 10);
         journal.append(BOB, STEP);
-        journal.append(ALICE, SpentStepJournal.TOMBSTONE);
-        journal.append(BOB, SpentStepJournal.TOMBSTONE);
+        journal.append(ALICE, SpentStepRecords.TOMBSTONE);
+        journal.append(BOB, SpentStepRecords.TOMBSTONE);
         journal.append(ALICE, STEP);
 
         assertThat(SpentStepJournal.replay(directory)).isEqualTo(Map.of(ALICE, STEP));
@@ -64,13 +68,13 @@ class SpentStepJournalTest {
 
     @Test
     void segmentsShouldBeReadInNumericOrder() {
-        journal = SpentStepJournal.openAfterExisting(directory);
+        journal = SpentStepJournal.open(directory);
         for (int segment = 1; segment < 9; segment++) {
             journal.startNextSegment();
         }
         journal.append(ALICE, STEP);
         journal.startNextSegment();
-        journal.append(ALICE, SpentStepJournal.TOMBSTONE);
+        journal.append(ALICE, SpentStepRecords.TOMBSTONE);
 
         assertThat(segmentNames()).contains("spent-steps.9.journal", "spent-steps.10.journal");
         assertThat(SpentStepJournal.replay(directory)).isEmpty();
@@ -78,7 +82,7 @@ class SpentStepJournalTest {
 
     @Test
     void aRecordCutShortByACrashShouldEndTheReplayOfItsSegment() throws IOException {
-        journal = SpentStepJournal.openAfterExisting(directory);
+        journal = SpentStepJournal.open(directory);
         journal.append(ALICE, STEP);
         journal.append(BOB, STEP);
         Path segment = onlySegment();
@@ -92,7 +96,7 @@ class SpentStepJournalTest {
 
     @Test
     void aDamagedRecordShouldEndTheReplayOfItsSegment() throws IOException {
-        journal = SpentStepJournal.openAfterExisting(directory);
+        journal = SpentStepJournal.open(directory);
         journal.append(ALICE, STEP);
         journal.append(BOB, STEP);
         Path segment = onlySegment();
@@ -113,7 +117,7 @@ class SpentStepJournalTest {
         Files.write(directory.resolve("spent-steps.5.journal"), "APS".getBytes(StandardCharsets.US_ASCII));
 
         assertThat(SpentStepJournal.replay(directory)).isEmpty();
-        journal = SpentStepJournal.openAfterExisting(directory);
+        journal = SpentStepJournal.open(directory);
         assertThat(segmentNames()).contains("spent-steps.6.journal");
     }
 
@@ -136,20 +140,74 @@ class SpentStepJournalTest {
 
     @Test
     void deleteEarlierSegmentsShouldKeepOnlyTheCurrentOne() {
-        journal = SpentStepJournal.openAfterExisting(directory);
+        journal = SpentStepJournal.open(directory);
         journal.append(ALICE, STEP);
         journal.startNextSegment();
         journal.append(BOB, STEP);
 
-        journal.deleteEarlierSegments();
+        journal.deleteSegmentsBefore(journal.currentSegment());
 
-        assertThat(segmentNames()).containsExactly("spent-steps.2.journal");
+        assertThat(segmentNames()).containsExactly("spent-steps.2.journal", "spent-steps.lock");
         assertThat(SpentStepJournal.replay(directory)).isEqualTo(Map.of(BOB, STEP));
     }
 
     @Test
+    void aRecordAfterAFailedWriteShouldGoToANewSegmentSoThatReplayStillSeesIt() {
+        AtomicInteger writes = new AtomicInteger();
+        journal = SpentStepJournal.open(directory, segment -> new FileOutputStream(segment.toFile()) {
+            @Override
+            public void write(byte[] bytes) throws IOException {
+                if (writes.incrementAndGet() == 3) {
+                    super.write(Arrays.copyOf(bytes, bytes.length / 2));
+                    throw new IOException("No space left on device");
+                }
+                super.write(bytes);
+            }
+        });
+        journal.append(ALICE, STEP);
+
+        assertThatThrownBy(() -> journal.append(BOB, STEP + 1)).isInstanceOf(StoreUnavailableException.class);
+        journal.append(BOB, STEP + 2);
+
+        assertThat(journal.currentSegment()).isEqualTo(2);
+        assertThat(SpentStepJournal.replay(directory)).isEqualTo(Map.of(ALICE, STEP, BOB, STEP + 2));
+    }
+
+    @Test
+    void aSecondJournalShouldNotOpenTheSameDirectory() {
+        journal = SpentStepJournal.open(directory);
+
+        assertThatThrownBy(() -> SpentStepJournal.open(directory))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("in use");
+    }
+
+    @Test
+    void closeShouldGiveUpTheDirectoryAndRefuseLaterRecords() {
+        SpentStepJournal closed = SpentStepJournal.open(directory);
+        closed.close();
+
+        assertThatThrownBy(() -> closed.append(ALICE, STEP)).isInstanceOf(StoreUnavailableException.class);
+        journal = SpentStepJournal.open(directory);
+        journal.append(ALICE, STEP);
+        assertThat(SpentStepJournal.replay(directory)).isEqualTo(Map.of(ALICE, STEP));
+    }
+
+    @Test
+    void holdsRecordsShouldSayWhetherTheCurrentSegmentHasAny() {
+        journal = SpentStepJournal.open(directory);
+        assertThat(journal.holdsRecords()).isFalse();
+
+        journal.append(ALICE, STEP);
+        assertThat(journal.holdsRecords()).isTrue();
+
+        journal.startNextSegment();
+        assertThat(journal.holdsRecords()).isFalse();
+    }
+
+    @Test
     void anInterruptedThreadShouldStillWriteAndLeaveTheJournalOpen() {
-        journal = SpentStepJournal.openAfterExisting(directory);
+        journal = SpentStepJournal.open(directory);
         try {
             Thread.currentThread().interrupt();
             journal.append(ALICE, STEP);
@@ -164,7 +222,7 @@ class SpentStepJournalTest {
     @Test
     void aNonAsciiNameShouldComeBackIntact() {
         Username accented = Username.of("zoë@exämple.org");
-        journal = SpentStepJournal.openAfterExisting(directory);
+        journal = SpentStepJournal.open(directory);
         journal.append(accented, STEP);
 
         assertThat(SpentStepJournal.replay(directory)).isEqualTo(Map.of(accented, STEP));
@@ -172,7 +230,7 @@ class SpentStepJournalTest {
 
     private Path onlySegment() {
         List<String> names = segmentNames();
-        assertThat(names).hasSize(1);
+        assertThat(names).containsExactly("spent-steps.1.journal", "spent-steps.lock");
         return directory.resolve(names.get(0));
     }
 

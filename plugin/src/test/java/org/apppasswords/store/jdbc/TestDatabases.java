@@ -24,6 +24,7 @@ public final class TestDatabases {
     private static final Duration PATIENT = Duration.ofSeconds(30);
 
     private static JdbcStores h2;
+    private static JdbcStores h2WithoutJournal;
     private static JdbcStores postgresql;
 
     private TestDatabases() {
@@ -39,6 +40,20 @@ public final class TestDatabases {
             }
         }
         return emptied(h2);
+    }
+
+    /** An H2 file whose spent steps are committed one by one, as with a {@code jdbc.url} of the operator's. */
+    public static synchronized JdbcStores emptyH2WithoutJournal() {
+        if (h2WithoutJournal == null) {
+            try {
+                Path directory = Files.createTempDirectory("app-passwords-h2-plain");
+                h2WithoutJournal = JdbcStores.open(new JdbcSettings(JdbcSettings.embeddedH2Url(directory), Optional.empty(), Optional.empty(), 10,
+                    directory.resolve("encryption.key"), PATIENT), new SecureRandom());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return emptied(h2WithoutJournal);
     }
 
     public static synchronized JdbcStores emptyPostgresql() {
