@@ -30,8 +30,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Enabling, disabling and moving an enrolment wait for a fold in progress and first settle the
  * user's step in the database (a tombstone in the journal says so), so that a step spent under an
- * old enrolment never reaches a new one, and one spent under an old name moves with it.
- * Never used for a database that other nodes share: their logins would not see the journal.
+ * old enrolment never reaches a new one, and one spent under an old name moves with it. Logins
+ * of TOTP users wait meanwhile (these changes are rare: a few milliseconds, at worst the pool's
+ * timeout). Never used for a database that other nodes share: their logins would not see the
+ * journal.
  */
 final class JournaledSecondFactorStore implements SecondFactorStore, AutoCloseable {
     static final Duration FOLD_INTERVAL = Duration.ofSeconds(5);
