@@ -6,26 +6,36 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apppasswords.store.StoreUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens the key that encrypts TOTP seeds at rest: the base64 of 32 random bytes in the file
  * {@code encryption.keyFile}, created with owner-only permissions (POSIX 600) on the first start.
  * The store keeps a check value (a known text sealed with the key) so that a wrong key, or a
  * missing key file on a store that holds data, stops the start with a clear message instead of
- * locking every enrolled user out.
+ * locking every enrolled user out. An existing key file that other users may read or write is
+ * used, with a warning in the log.
  */
 final class EncryptionKey {
     private static final String CHECK_NAME = "encryption.keyCheck";
     private static final String CHECK_TEXT = "james-app-passwords key check v1";
+    private static final Set<PosixFilePermission> OPEN_TO_OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
+        PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
+    private static final Logger LOGGER = LoggerFactory.getLogger(EncryptionKey.class);
 
     private EncryptionKey() {
     }
@@ -71,6 +81,8 @@ final class EncryptionKey {
         try {
             if (!Files.exists(keyFile)) {
                 create(keyFile, random);
+            } else {
+                warnWhenOthersCanRead(keyFile);
             }
             byte[] key = Base64.getDecoder().decode(Files.readString(keyFile, StandardCharsets.US_ASCII).trim());
             if (key.length != SeedCipher.KEY_BYTES) {
@@ -83,6 +95,19 @@ final class EncryptionKey {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("The encryption key file " + keyFile + " (encryption.keyFile) must hold the base64 of "
                 + SeedCipher.KEY_BYTES + " bytes");
+        }
+    }
+
+    /** A key file copied in by hand or restored from a backup often keeps a readable mode: say so, without stopping the start. */
+    private static void warnWhenOthersCanRead(Path keyFile) throws IOException {
+        if (!keyFile.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(keyFile);
+        if (!Collections.disjoint(permissions, OPEN_TO_OTHERS)) {
+            LOGGER.warn("The encryption key file {} (encryption.keyFile) is open to other users of this machine ({}): "
+                + "whoever reads it can decrypt the TOTP seeds of a copy of the store; make it readable by James's user only (chmod 600)",
+                keyFile, PosixFilePermissions.toString(permissions));
         }
     }
 

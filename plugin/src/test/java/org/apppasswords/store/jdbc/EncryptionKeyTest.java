@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.apache.james.core.Username;
 import org.apppasswords.store.StoreUnavailableException;
@@ -21,6 +22,12 @@ import org.apppasswords.store.TotpEnrolment;
 import org.apppasswords.totp.TotpSecret;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 /** The key file of an embedded H2 store: created on the first start, required and checked on every later one. */
 class EncryptionKeyTest {
@@ -39,6 +46,24 @@ class EncryptionKeyTest {
         Path keyFile = directory.resolve("encryption.key");
         assertThat(Base64.getDecoder().decode(Files.readString(keyFile).trim())).hasSize(32);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void aKeyFileOthersCanReadShouldBeUsedWithAWarning() throws Exception {
+        open().close();
+        Path keyFile = directory.resolve("encryption.key");
+        Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-r--r--"));
+
+        List<String> warnings = warningsWhileOpening();
+
+        assertThat(warnings).singleElement().asString().contains(keyFile.toString(), "rw-r--r--", "chmod 600");
+    }
+
+    @Test
+    void anOwnerOnlyKeyFileShouldBeUsedWithoutAWarning() throws Exception {
+        open().close();
+
+        assertThat(warningsWhileOpening()).isEmpty();
     }
 
     @Test
@@ -101,6 +126,20 @@ class EncryptionKeyTest {
                 .isInstanceOf(StoreUnavailableException.class)
                 .hasMessageContaining("does not decrypt");
         }
+    }
+
+    private List<String> warningsWhileOpening() {
+        Logger logger = (Logger) LoggerFactory.getLogger(EncryptionKey.class);
+        ListAppender<ILoggingEvent> events = new ListAppender<>();
+        events.start();
+        logger.addAppender(events);
+        try {
+            open().close();
+        } finally {
+            logger.detachAppender(events);
+        }
+        return events.list.stream().filter(event -> event.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage)
+            .collect(Collectors.toList());
     }
 
     private JdbcStores open() {
