@@ -82,10 +82,7 @@ class SpentStepJournalTest {
 
     @Test
     void aRecordCutShortByACrashShouldEndTheReplayOfItsSegment() throws IOException {
-        journal = SpentStepJournal.open(directory);
-        journal.append(ALICE, STEP);
-        journal.append(BOB, STEP);
-        Path segment = onlySegment();
+        Path segment = aliceThenBob();
 
         try (RandomAccessFile file = new RandomAccessFile(segment.toFile(), "rw")) {
             file.setLength(file.length() - 3);
@@ -96,10 +93,7 @@ class SpentStepJournalTest {
 
     @Test
     void aDamagedRecordShouldEndTheReplayOfItsSegment() throws IOException {
-        journal = SpentStepJournal.open(directory);
-        journal.append(ALICE, STEP);
-        journal.append(BOB, STEP);
-        Path segment = onlySegment();
+        Path segment = aliceThenBob();
 
         try (RandomAccessFile file = new RandomAccessFile(segment.toFile(), "rw")) {
             long lastByteOfBobsStep = file.length() - 5;
@@ -228,7 +222,11 @@ class SpentStepJournalTest {
         assertThat(SpentStepJournal.replay(directory)).isEqualTo(Map.of(accented, STEP));
     }
 
-    private Path onlySegment() {
+    /** A journal of two records, Alice's then Bob's, in its one segment. */
+    private Path aliceThenBob() {
+        journal = SpentStepJournal.open(directory);
+        journal.append(ALICE, STEP);
+        journal.append(BOB, STEP);
         List<String> names = segmentNames();
         assertThat(names).containsExactly("spent-steps.1.journal", "spent-steps.lock");
         return directory.resolve(names.get(0));
