@@ -73,9 +73,19 @@ class LoginOriginTest {
      * PLAIN} or {@code AUTH PLAIN} alone), and JMAP requests, without its logging context.
      */
     @ParameterizedTest
-    @EnumSource(value = Protocol.class, names = {"IMAP_AUTHENTICATE_PLAIN", "SMTP_AUTH", "JMAP_BASIC"})
+    @EnumSource(value = Protocol.class, names = {"SMTP_AUTH", "JMAP_BASIC"})
     void aRefusedLoginShouldCarryNoAddressWhereJamesGivesNone(Protocol protocol) throws Exception {
         assertThat(refusedLoginOver(protocol)).contains(" address=- protocol=- ");
+    }
+
+    @Test
+    void aRefusedImapAuthenticateAnsweredAfterTheContinuationShouldCarryNoAddress() throws Exception {
+        String user = TotpUser.newUserName("origin");
+        james.data().addUser(user, TotpUser.PRIMARY_PASSWORD);
+
+        assertThat(Protocol.imapAuthenticatePlainAfterContinuation(james.ports(), user, "Wrong-Passw0rd")).isFalse();
+
+        assertThat(refusalOf(user)).contains(" address=- protocol=- ");
     }
 
     @Test

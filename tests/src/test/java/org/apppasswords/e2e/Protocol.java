@@ -111,14 +111,30 @@ enum Protocol {
         }
     }
 
-    /** IMAP AUTHENTICATE PLAIN with an authorization identity, empty for none (RFC 4616). */
+    /**
+     * IMAP AUTHENTICATE PLAIN with an authorization identity, empty for none (RFC 4616), the
+     * response on the command line (SASL-IR, RFC 4959, which James 3.8.1 announces). The form that
+     * waits for a "+" first reaches the same check, but James 3.8.1 answers it through a line
+     * handler that can race with its own flush (fixed after 3.8.1, apache/james-project#2304): in
+     * one run of the suite a refusal never came and the test failed on a read timeout.
+     */
     static boolean imapAuthenticatePlain(JamesConfDirectory.Ports ports, String authorizationId, String user, String password) throws IOException {
         rememberSent(authorizationId, user, password);
         try (LineConnection connection = new LineConnection(ports.imap)) {
             connection.readUntil("* OK");
+            connection.writeLine("a1 AUTHENTICATE PLAIN " + LineConnection.saslPlain(authorizationId, user, password));
+            return outcome(connection.readUntil("a1 "), "a1 OK");
+        }
+    }
+
+    /** IMAP AUTHENTICATE PLAIN that waits for the server's "+" before sending the response: see {@link #imapAuthenticatePlain}. */
+    static boolean imapAuthenticatePlainAfterContinuation(JamesConfDirectory.Ports ports, String user, String password) throws IOException {
+        rememberSent("", user, password);
+        try (LineConnection connection = new LineConnection(ports.imap)) {
+            connection.readUntil("* OK");
             connection.writeLine("a1 AUTHENTICATE PLAIN");
             connection.readUntil("+");
-            connection.writeLine(LineConnection.saslPlain(authorizationId, user, password));
+            connection.writeLine(LineConnection.saslPlain("", user, password));
             return outcome(connection.readUntil("a1 "), "a1 OK");
         }
     }
