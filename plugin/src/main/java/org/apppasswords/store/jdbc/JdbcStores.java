@@ -67,6 +67,7 @@ public final class JdbcStores implements AutoCloseable {
         config.setMinimumIdle(Math.min(2, settings.poolSize()));
         config.setConnectionTimeout(settings.connectionTimeout().toMillis());
         config.setValidationTimeout(Math.min(1000, settings.connectionTimeout().toMillis()));
+        config.setExceptionOverrideClassName(TimeoutsKeepTheConnection.class.getName());
         if (settings.url().startsWith("jdbc:postgresql:")) {
             // Seconds; bound a connect and a statement to a vanished server. URL parameters win.
             config.addDataSourceProperty("connectTimeout", "2");
