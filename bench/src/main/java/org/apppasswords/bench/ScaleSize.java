@@ -15,8 +15,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.apache.james.core.Username;
-import org.apppasswords.store.AppPasswordStore;
-import org.apppasswords.store.SecondFactorStore;
+import org.apppasswords.apppassword.AppPasswordStore;
+import org.apppasswords.totp.SecondFactorStore;
 import org.apppasswords.store.jdbc.JdbcSettings;
 import org.apppasswords.store.jdbc.JdbcStores;
 import org.apppasswords.store.memory.MemorySelfServiceSessionStore;

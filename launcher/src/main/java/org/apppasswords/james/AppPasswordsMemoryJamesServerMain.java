@@ -10,7 +10,7 @@ import org.apache.james.modules.RunArgumentsModule;
 import org.apache.james.modules.server.JMXServerModule;
 import org.apache.james.user.api.UsernameChangeTaskStep;
 import org.apache.james.utils.GuiceProbe;
-import org.apppasswords.AppPasswordsModule;
+import org.apppasswords.modules.AppPasswordsModule;
 import org.apppasswords.lifecycle.AppPasswordsUsernameChangeTaskStep;
 import org.apppasswords.webadmin.AppPasswordsRoutesModule;
 import org.apppasswords.selfservice.SelfServiceModule;
@@ -59,7 +59,7 @@ public final class AppPasswordsMemoryJamesServerMain implements JamesServerMain 
      */
     public static GuiceJamesServer createServer(MemoryJamesConfiguration configuration) {
         return MemoryJamesServerMain.createServer(configuration)
-            .combineWith(new FakeSearchMailboxModule(), new JMXServerModule(), new AppPasswordsModule(),
+            .combineWith(new FakeSearchMailboxModule(), new JMXServerModule(), new AppPasswordsModule(configuration),
                 binder -> Multibinder.newSetBinder(binder, GuiceProbe.class).addBinding().to(AppPasswordsProbe.class),
                 // Admin routes on WebAdmin, and James's username change (rename task) moving our secrets.
                 new AppPasswordsRoutesModule(),

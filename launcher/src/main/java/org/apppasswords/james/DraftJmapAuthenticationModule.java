@@ -10,8 +10,7 @@ import org.apache.james.jmap.http.AuthenticationRoutes;
 import org.apache.james.jmap.http.Authenticator;
 import org.apache.james.jmap.http.InjectionKeys;
 import org.apache.james.metrics.api.MetricFactory;
-import org.apache.james.user.api.UsersRepository;
-import org.apppasswords.auth.LoginPolicy;
+import org.apppasswords.repository.TokenEndpointUsersRepository;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -20,19 +19,18 @@ import com.google.inject.Provides;
  * Login rule 6. James 3.8.1's draft-JMAP {@code POST /authentication} checks a password once and
  * grants a 15-minute access token that nothing re-checks, so a token minted with an app password
  * would outlive its revocation. James builds that endpoint with whatever {@code UsersRepository}
- * it injects; here it gets the strict view: app passwords and {@code primary$CODE} are refused,
- * and only the bare primary password of a user without TOTP still obtains a token. JMAP Basic
+ * it injects; here it gets the strict view ({@link TokenEndpointUsersRepository}): app passwords
+ * and {@code primary$CODE} are refused, and only the bare primary password of a user without TOTP
+ * still obtains a token. JMAP Basic
  * authentication, checked on every request, is how app passwords reach JMAP.
  */
 final class DraftJmapAuthenticationModule extends AbstractModule {
     @Provides
     @Singleton
-    AuthenticationRoutes draftAuthenticationRoutes(UsersRepository usersRepository,
-                                                   @Named(UsersRepositoryDecoratorModule.WRAPPED) UsersRepository wrapped, LoginPolicy policy,
-                                                   SimpleTokenManager simpleTokenManager, AccessTokenManager accessTokenManager,
+    AuthenticationRoutes draftAuthenticationRoutes(TokenEndpointUsersRepository tokenEndpointView, SimpleTokenManager simpleTokenManager, AccessTokenManager accessTokenManager,
                                                    SimpleTokenFactory simpleTokenFactory, MetricFactory metricFactory,
                                                    @Named(InjectionKeys.DRAFT) Authenticator authenticator) {
-        return new AuthenticationRoutes(policy.primaryPasswordOnly(usersRepository, wrapped), simpleTokenManager, accessTokenManager,
+        return new AuthenticationRoutes(tokenEndpointView, simpleTokenManager, accessTokenManager,
             simpleTokenFactory, metricFactory, authenticator);
     }
 }

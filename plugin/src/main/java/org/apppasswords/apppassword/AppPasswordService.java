@@ -9,9 +9,9 @@ import org.apppasswords.audit.AuditLog;
 import org.apppasswords.audit.AuditLog.Actor;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.hashing.SecretHasher;
-import org.apppasswords.store.AppPasswordStore;
-import org.apppasswords.store.AppPasswordStore.AddOutcome;
-import org.apppasswords.store.StoredAppPassword;
+import org.apppasswords.apppassword.AppPasswordStore;
+import org.apppasswords.apppassword.AppPasswordStore.AddOutcome;
+import org.apppasswords.apppassword.StoredAppPassword;
 
 /**
  * Mints and revokes app passwords: generates the token, stores only its hash, and hands the

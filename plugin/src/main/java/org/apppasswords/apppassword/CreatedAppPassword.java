@@ -1,6 +1,6 @@
 package org.apppasswords.apppassword;
 
-import org.apppasswords.store.StoredAppPassword;
+import org.apppasswords.apppassword.StoredAppPassword;
 
 /**
  * What creating an app password returns: the stored entry and, this one time, the plaintext.

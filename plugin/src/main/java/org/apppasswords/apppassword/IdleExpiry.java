@@ -7,7 +7,7 @@ import java.util.Optional;
 import javax.inject.Inject;
 
 import org.apppasswords.configuration.AppPasswordsConfiguration;
-import org.apppasswords.store.StoredAppPassword;
+import org.apppasswords.apppassword.StoredAppPassword;
 
 /**
  * {@code appPasswords.idleExpiry}: an app password unused for that long (since its last use, or

@@ -41,7 +41,8 @@ public final class AppPasswordsConfiguration {
         THROTTLE_ACCOUNT_LOCKOUT("throttle.account.lockout"),
         THROTTLE_ACCOUNT_MAX_LOCKOUT("throttle.account.maxLockout"),
         THROTTLE_SECOND_FACTOR_MAX_FAILURES("throttle.secondFactor.maxFailures"),
-        THROTTLE_FORGET_AFTER("throttle.forgetAfter");
+        THROTTLE_FORGET_AFTER("throttle.forgetAfter"),
+        THROTTLE_MAX_RECORDS("throttle.maxRecords");
 
         final String name;
 

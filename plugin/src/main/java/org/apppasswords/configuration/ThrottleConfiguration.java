@@ -13,12 +13,16 @@ import java.time.Duration;
  * wrong codes after a right primary password lock the TOTP path until a recovery code or an admin
  * reset; a record without a failure for {@code throttle.forgetAfter} [PT24H] is forgotten. Per
  * address across accounts ({@code throttle.addressWide.*}, so that one address cannot spray many
- * accounts) after 50 failures, from PT1M up to PT15M. No lockout may exceed {@value #MAX_LOCKOUT_TEXT}.
+ * accounts) after 50 failures, from PT1M up to PT15M. No lockout may exceed {@value #MAX_LOCKOUT_TEXT},
+ * nor {@code throttle.forgetAfter} (failures older than that no longer count, so a longer lockout
+ * would end early). {@code throttle.maxRecords} [100000] caps the failures kept for names James
+ * does not know.
  */
 public final class ThrottleConfiguration {
     static final int MAX_SECOND_FACTOR_FAILURES = 100;
     static final String MAX_LOCKOUT_TEXT = "P30D";
     static final Duration MAX_LOCKOUT = Duration.parse(MAX_LOCKOUT_TEXT);
+    static final long DEFAULT_MAX_RECORDS = 100_000;
 
     /** One scope's rule: lock after {@code maxFailures} counted failures, doubling from {@code lockout} up to {@code maxLockout}. */
     public static final class Rule {
@@ -52,45 +56,50 @@ public final class ThrottleConfiguration {
     private final Rule account;
     private final int secondFactorMaxFailures;
     private final Duration forgetAfter;
+    private final long maxRecords;
 
-    public ThrottleConfiguration(Rule address, Rule account, int secondFactorMaxFailures, Duration forgetAfter) {
-        this(address, defaults().addressWide, account, secondFactorMaxFailures, forgetAfter);
-    }
-
-    public ThrottleConfiguration(Rule address, Rule addressWide, Rule account, int secondFactorMaxFailures, Duration forgetAfter) {
+    public ThrottleConfiguration(Rule address, Rule addressWide, Rule account, int secondFactorMaxFailures, Duration forgetAfter,
+                                 long maxRecords) {
         this.address = address;
         this.addressWide = addressWide;
         this.account = account;
         this.secondFactorMaxFailures = secondFactorMaxFailures;
         this.forgetAfter = forgetAfter;
+        this.maxRecords = maxRecords;
     }
 
     public static ThrottleConfiguration defaults() {
         return new ThrottleConfiguration(new Rule(5, Duration.ofMinutes(1), Duration.ofHours(1)),
-            new Rule(50, Duration.ofMinutes(1), Duration.ofMinutes(15)), new Rule(100, Duration.ofMinutes(1), Duration.ofMinutes(15)), MAX_SECOND_FACTOR_FAILURES, Duration.ofHours(24));
+            new Rule(50, Duration.ofMinutes(1), Duration.ofMinutes(15)), new Rule(100, Duration.ofMinutes(1), Duration.ofMinutes(15)),
+            MAX_SECOND_FACTOR_FAILURES, Duration.ofHours(24), DEFAULT_MAX_RECORDS);
     }
 
     static ThrottleConfiguration read(ConfigurationReader reader) {
         ThrottleConfiguration defaults = defaults();
-        Rule address = rule(reader, "throttle.address", defaults.address);
-        Rule addressWide = rule(reader, "throttle.addressWide", defaults.addressWide);
-        Rule account = rule(reader, "throttle.account", defaults.account);
+        Duration forgetAfter = positive(reader, AppPasswordsConfiguration.Key.THROTTLE_FORGET_AFTER.name, defaults.forgetAfter);
+        Rule address = rule(reader, "throttle.address", defaults.address, forgetAfter);
+        Rule addressWide = rule(reader, "throttle.addressWide", defaults.addressWide, forgetAfter);
+        Rule account = rule(reader, "throttle.account", defaults.account, forgetAfter);
         int secondFactor = reader.positiveInt(AppPasswordsConfiguration.Key.THROTTLE_SECOND_FACTOR_MAX_FAILURES.name, MAX_SECOND_FACTOR_FAILURES);
         if (secondFactor > MAX_SECOND_FACTOR_FAILURES) {
             throw new InvalidConfigurationException(AppPasswordsConfiguration.Key.THROTTLE_SECOND_FACTOR_MAX_FAILURES.name,
                 "a whole number from 1 to " + MAX_SECOND_FACTOR_FAILURES + " (NIST SP 800-63B)");
         }
-        Duration forgetAfter = positive(reader, AppPasswordsConfiguration.Key.THROTTLE_FORGET_AFTER.name, defaults.forgetAfter);
-        return new ThrottleConfiguration(address, addressWide, account, secondFactor, forgetAfter);
+        int maxRecords = reader.positiveInt(AppPasswordsConfiguration.Key.THROTTLE_MAX_RECORDS.name, (int) DEFAULT_MAX_RECORDS);
+        return new ThrottleConfiguration(address, addressWide, account, secondFactor, forgetAfter, maxRecords);
     }
 
-    private static Rule rule(ConfigurationReader reader, String prefix, Rule defaults) {
+    private static Rule rule(ConfigurationReader reader, String prefix, Rule defaults, Duration forgetAfter) {
         int maxFailures = reader.positiveInt(prefix + ".maxFailures", defaults.maxFailures);
         Duration lockout = capped(prefix + ".lockout", positive(reader, prefix + ".lockout", defaults.lockout));
         Duration maxLockout = capped(prefix + ".maxLockout",
             positive(reader, prefix + ".maxLockout", defaults.maxLockout.compareTo(lockout) < 0 ? lockout : defaults.maxLockout));
         if (maxLockout.compareTo(lockout) < 0) {
             throw new InvalidConfigurationException(prefix + ".maxLockout", "a duration no shorter than " + prefix + ".lockout");
+        }
+        if (maxLockout.compareTo(forgetAfter) > 0) {
+            // A lockout outlasting the failures that started it would end as soon as they are forgotten.
+            throw new InvalidConfigurationException(prefix + ".maxLockout", "a duration no longer than throttle.forgetAfter");
         }
         return new Rule(maxFailures, lockout, maxLockout);
     }
@@ -129,5 +138,10 @@ public final class ThrottleConfiguration {
 
     public Duration forgetAfter() {
         return forgetAfter;
+    }
+
+    /** How many failures are kept before those against names James does not know stop being written. */
+    public long maxRecords() {
+        return maxRecords;
     }
 }

@@ -5,13 +5,12 @@ import javax.inject.Inject;
 import org.apache.james.core.Username;
 import org.apppasswords.audit.AuditLog;
 import org.apppasswords.audit.AuditLog.Actor;
+import org.apppasswords.apppassword.AppPasswordStore;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.configuration.AppPasswordsConfiguration.OnPrimaryPasswordChange;
-import org.apppasswords.store.AppPasswordStore;
-import org.apppasswords.store.LoginFailureStore;
-import org.apppasswords.store.SecondFactorStore;
-import org.apppasswords.store.SelfServiceSessionStore;
-import org.apppasswords.store.memory.MemoryLoginFailureStore;
+import org.apppasswords.session.SelfServiceSessionStore;
+import org.apppasswords.throttle.LoginFailureStore;
+import org.apppasswords.totp.SecondFactorStore;
 
 /**
  * Keeps a user's secrets (app passwords, TOTP enrolment, self-service sessions) in step with what
@@ -20,21 +19,12 @@ import org.apppasswords.store.memory.MemoryLoginFailureStore;
  * stores. Blocking; reveals nothing secret.
  */
 public final class UserSecrets {
-    /** The failure counter scope of the TOTP path, as the login throttle names it. */
-    public static final String SECOND_FACTOR_FAILURES = "second-factor";
-
     private final AppPasswordStore appPasswords;
     private final SecondFactorStore secondFactors;
     private final SelfServiceSessionStore sessions;
     private final OnPrimaryPasswordChange onPrimaryPasswordChange;
     private final LoginFailureStore loginFailures;
     private final AuditLog audit;
-
-    /** With failure counters and an audit log of its own: for tests that do not look at them. */
-    public UserSecrets(AppPasswordStore appPasswords, SecondFactorStore secondFactors, SelfServiceSessionStore sessions,
-                       AppPasswordsConfiguration configuration) {
-        this(appPasswords, secondFactors, sessions, configuration, new MemoryLoginFailureStore(), new AuditLog());
-    }
 
     @Inject
     public UserSecrets(AppPasswordStore appPasswords, SecondFactorStore secondFactors, SelfServiceSessionStore sessions,
@@ -65,15 +55,17 @@ public final class UserSecrets {
         }
         secondFactors.disable(user);
         sessions.revokeAll(user);
-        loginFailures.clearAll(user);
+        loginFailures.forget(user);
     }
 
     /**
      * A primary password change made through James: with {@code onPrimaryPasswordChange=revoke-all}
      * every app password and self-service session ends (TOTP stays; audited when app passwords
-     * went); with {@code keep} nothing changes.
+     * went); with {@code keep} they stay. Either way the wrong codes counted are forgotten: a lock of
+     * the TOTP codes ends with the password behind them.
      */
     public void primaryPasswordChanged(Username user) {
+        secondFactors.forgetWrongCodes(user);
         if (onPrimaryPasswordChange == OnPrimaryPasswordChange.REVOKE_ALL) {
             if (appPasswords.revokeAll(user) > 0) {
                 audit.appPasswordsRevokedAll(user, Actor.PRIMARY_PASSWORD_CHANGE);
@@ -83,16 +75,15 @@ public final class UserSecrets {
     }
 
     /**
-     * An admin's second-factor reset (lost phone): TOTP, recovery codes and any pending enrolment
-     * go, and so do the user's self-service sessions and a lockout of the TOTP path (the failures
-     * of the primary password stay counted); app passwords stay.
+     * An admin's second-factor reset (lost phone): TOTP, recovery codes, the wrong codes counted and
+     * any pending enrolment go, and so do the user's self-service sessions (the failures of the
+     * primary password stay counted); app passwords stay.
      *
      * @return false when TOTP was not enabled (the rest is done all the same)
      */
     public boolean resetSecondFactor(Username user) {
         boolean wasEnabled = secondFactors.disable(user);
         sessions.revokeAll(user);
-        loginFailures.clear(user, SECOND_FACTOR_FAILURES);
         audit.totpResetByAdmin(user);
         return wasEnabled;
     }
@@ -111,6 +102,6 @@ public final class UserSecrets {
         secondFactors.moveTo(from, to);
         appPasswords.moveAll(from, to);
         sessions.revokeAll(from);
-        loginFailures.clearAll(from);
+        loginFailures.forget(from);
     }
 }

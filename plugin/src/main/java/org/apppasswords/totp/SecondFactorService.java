@@ -9,8 +9,8 @@ import javax.inject.Inject;
 import org.apache.james.core.Username;
 import org.apppasswords.audit.AuditLog;
 import org.apppasswords.hashing.SecretHasher;
-import org.apppasswords.store.SecondFactorStore;
-import org.apppasswords.store.TotpEnrolment;
+import org.apppasswords.totp.SecondFactorStore;
+import org.apppasswords.totp.TotpEnrolment;
 
 /**
  * Turns a user's TOTP on and off. Enabling stores the secret and the hashes of fresh recovery

@@ -1,8 +1,14 @@
 package org.apppasswords.totp;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Objects;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A TOTP shared secret: exactly 20 bytes (160 bits, the length RFC 4226 recommends), exchanged
@@ -90,6 +96,22 @@ public final class TotpSecret {
     /** Secret: a copy of the 20 key bytes, for HMAC; callers may wipe it. */
     public byte[] revealBytes() {
         return Arrays.copyOf(key, key.length);
+    }
+
+    /**
+     * A keyed fingerprint of {@code value}: HMAC-SHA-256 under this secret, cut to 128 bits, 22
+     * URL-safe base64 characters. Lets a store recognise a code seen before without holding
+     * anything that can be tested offline without the secret (itself encrypted at rest).
+     */
+    public String fingerprint(String value) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            byte[] digest = mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java platform", e);
+        }
     }
 
     @Override

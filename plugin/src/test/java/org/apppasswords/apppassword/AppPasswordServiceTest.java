@@ -13,7 +13,7 @@ import java.util.Arrays;
 import org.apppasswords.auth.LoginFixture;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.configuration.AppPasswordsConfiguration.OnPrimaryPasswordChange;
-import org.apppasswords.store.StoredAppPassword;
+import org.apppasswords.apppassword.StoredAppPassword;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

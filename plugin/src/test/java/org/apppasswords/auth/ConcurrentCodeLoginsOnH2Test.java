@@ -9,9 +9,9 @@ import java.util.stream.IntStream;
 
 import org.apache.james.core.Username;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
-import org.apppasswords.store.AppPasswordStore;
+import org.apppasswords.apppassword.AppPasswordStore;
 import org.apppasswords.store.Concurrently;
-import org.apppasswords.store.SecondFactorStore;
+import org.apppasswords.totp.SecondFactorStore;
 import org.apppasswords.store.jdbc.JdbcStores;
 import org.apppasswords.store.jdbc.TestDatabases;
 import org.junit.jupiter.api.BeforeEach;

@@ -9,14 +9,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.james.core.Username;
 import org.apppasswords.apppassword.AppPasswordId;
-import org.apppasswords.store.AppPasswordStore;
+import org.apppasswords.apppassword.AppPasswordStore;
 import org.apppasswords.store.LoginFailureChange;
 import org.apppasswords.store.LoginFailureStore;
 import org.apppasswords.store.LoginFailures;
-import org.apppasswords.store.PendingTotpEnrolment;
-import org.apppasswords.store.SecondFactorStore;
-import org.apppasswords.store.StoredAppPassword;
-import org.apppasswords.store.TotpEnrolment;
+import org.apppasswords.totp.PendingTotpEnrolment;
+import org.apppasswords.totp.SecondFactorStore;
+import org.apppasswords.apppassword.StoredAppPassword;
+import org.apppasswords.totp.TotpEnrolment;
 
 /** Counts the store reads (and the failure counters' writes) a login costs. */
 final class CountingStores {

@@ -13,7 +13,7 @@ import org.apppasswords.apppassword.AppPassword;
 import org.apppasswords.apppassword.IdleExpiry;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.hashing.SecretHasher;
-import org.apppasswords.store.AppPasswordStore;
+import org.apppasswords.apppassword.AppPasswordStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

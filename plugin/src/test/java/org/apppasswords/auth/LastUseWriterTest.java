@@ -7,8 +7,8 @@ import java.util.Optional;
 
 import org.apache.james.core.Username;
 import org.apppasswords.apppassword.AppPasswordId;
-import org.apppasswords.store.AppPasswordStore;
-import org.apppasswords.store.StoredAppPassword;
+import org.apppasswords.apppassword.AppPasswordStore;
+import org.apppasswords.apppassword.StoredAppPassword;
 import org.apppasswords.store.memory.MemoryAppPasswordStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

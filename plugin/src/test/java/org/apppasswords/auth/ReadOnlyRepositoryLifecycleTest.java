@@ -12,7 +12,7 @@ import org.apache.james.user.api.UsersRepositoryException;
 import org.apache.james.user.api.model.User;
 import org.apppasswords.apppassword.AppPassword;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
-import org.apppasswords.store.SelfServiceSession;
+import org.apppasswords.session.SelfServiceSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

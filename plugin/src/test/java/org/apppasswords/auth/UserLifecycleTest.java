@@ -16,8 +16,8 @@ import org.apache.james.user.lib.model.DefaultUser;
 import org.apppasswords.apppassword.AppPassword;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.configuration.AppPasswordsConfiguration.OnPrimaryPasswordChange;
-import org.apppasswords.store.SelfServiceSession;
-import org.apppasswords.store.StoredAppPassword;
+import org.apppasswords.session.SelfServiceSession;
+import org.apppasswords.apppassword.StoredAppPassword;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

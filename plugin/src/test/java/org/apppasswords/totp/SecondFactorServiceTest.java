@@ -11,7 +11,7 @@ import java.security.SecureRandom;
 import java.util.List;
 
 import org.apppasswords.auth.LoginFixture;
-import org.apppasswords.store.TotpEnrolment;
+import org.apppasswords.totp.TotpEnrolment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

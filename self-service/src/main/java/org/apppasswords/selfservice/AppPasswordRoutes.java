@@ -1,6 +1,5 @@
 package org.apppasswords.selfservice;
 
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +15,12 @@ import org.apppasswords.apppassword.AppPasswordService;
 import org.apppasswords.apppassword.CreatedAppPassword;
 import org.apppasswords.apppassword.IdleExpiry;
 import org.apppasswords.audit.AuditLog.Actor;
-import org.apppasswords.audit.LoginOrigin;
-import org.apppasswords.auth.SelfServiceSignIn;
-import org.apppasswords.auth.SignInProof;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
-import org.apppasswords.store.AppPasswordStore;
-import org.apppasswords.store.SecondFactorStore;
-import org.apppasswords.store.SelfServiceSession;
-import org.apppasswords.store.StoredAppPassword;
+import org.apppasswords.login.Entrance;
+import org.apppasswords.apppassword.AppPasswordStore;
+import org.apppasswords.totp.SecondFactorStore;
+import org.apppasswords.session.SelfServiceSession;
+import org.apppasswords.apppassword.StoredAppPassword;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import reactor.core.publisher.Mono;
@@ -42,20 +39,18 @@ final class AppPasswordRoutes {
     private final AppPasswordService service;
     private final AppPasswordStore store;
     private final SecondFactorStore secondFactors;
-    private final SelfServiceSignIn signIn;
-    private final Clock clock;
+    private final Checks checks;
     private final boolean requireSecondFactor;
     private final IdleExpiry idleExpiry;
 
     @Inject
     AppPasswordRoutes(Sessions sessions, AppPasswordService service, AppPasswordStore store, SecondFactorStore secondFactors,
-                      SelfServiceSignIn signIn, Clock clock, AppPasswordsConfiguration configuration, IdleExpiry idleExpiry) {
+                      Checks checks, AppPasswordsConfiguration configuration, IdleExpiry idleExpiry) {
         this.sessions = sessions;
         this.service = service;
         this.store = store;
         this.secondFactors = secondFactors;
-        this.signIn = signIn;
-        this.clock = clock;
+        this.checks = checks;
         this.requireSecondFactor = configuration.appPasswordsRequireSecondFactor();
         this.idleExpiry = idleExpiry;
     }
@@ -72,22 +67,16 @@ final class AppPasswordRoutes {
 
     Mono<Reply> create(HttpServerRequest request) {
         // Checked before the body and again after it, as TotpRoutes does.
-        LoginOrigin origin = ClientOrigin.of(request);
         return Blocking.call(() -> allowedUser(sessions.authenticate(request)))
             .flatMap(early -> JsonBody.read(request, CREATE_FIELDS)
                 .flatMap(fields -> Blocking.call(() ->
-                    create(allowedUser(sessions.authenticate(request)), fields.get("label"), fields.get("password"), origin))));
+                    create(allowedUser(sessions.authenticate(request)), fields.get("label"), fields.get("password"), request))));
     }
 
-    private Reply create(Username user, String label, String primaryPassword, LoginOrigin origin) throws Exception {
+    private Reply create(Username user, String label, String primaryPassword, HttpServerRequest request) {
         // Counted with the sign-in failures of every protocol: a stolen token must not become a guessing oracle.
-        SignInProof proof = signIn.checkPrimaryPassword(user, primaryPassword, origin);
-        if (proof == SignInProof.LOCKED) {
-            throw Lockouts.tooManyAttempts(signIn, user, origin, clock);
-        }
-        if (proof != SignInProof.PRIMARY_PASSWORD) {
-            throw ApiError.forbidden("Wrong password: creating an app password needs your primary password in the field 'password'");
-        }
+        checks.require(Entrance.STEP_UP, user, primaryPassword, request,
+            () -> ApiError.forbidden("Wrong password: creating an app password needs your primary password in the field 'password'"));
         CreatedAppPassword created;
         try {
             created = service.create(user, label);

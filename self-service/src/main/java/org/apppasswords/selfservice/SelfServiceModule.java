@@ -1,10 +1,16 @@
 package org.apppasswords.selfservice;
 
+import java.time.Clock;
+
+import javax.inject.Singleton;
+
 import org.apache.james.jmap.JMAPRoutesHandler;
 import org.apache.james.jmap.Version;
+import org.apppasswords.login.LoginPipeline;
 import org.apppasswords.selfservice.page.PageRoutes;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
 import com.google.inject.Scopes;
 import com.google.inject.multibindings.ProvidesIntoSet;
 
@@ -14,9 +20,6 @@ import com.google.inject.multibindings.ProvidesIntoSet;
  * added to James's {@code Set<JMAPRoutes>} would join only the RFC 8621 handler and answer 404 to
  * a plain request. So this module gives the routes a {@link JMAPRoutesHandler} of their own for
  * each version James 3.8.1 supports, and they answer whatever the {@code Accept} header says.
- *
- * <p>Needs a {@link org.apppasswords.auth.SelfServiceSignIn} binding: the launcher provides it,
- * since only the launcher knows which repository James configured.
  */
 public final class SelfServiceModule extends AbstractModule {
     @Override
@@ -24,6 +27,12 @@ public final class SelfServiceModule extends AbstractModule {
         bind(SelfServiceRoutes.class).in(Scopes.SINGLETON);
         bind(Sessions.class).in(Scopes.SINGLETON);
         bind(PageRoutes.class).in(Scopes.SINGLETON);
+    }
+
+    @Provides
+    @Singleton
+    Checks checks(LoginPipeline logins, Clock clock) {
+        return new Checks(logins, clock);
     }
 
     @ProvidesIntoSet

@@ -9,10 +9,9 @@ import java.util.Map;
 
 import javax.inject.Inject;
 
-import org.apppasswords.audit.LoginOrigin;
-import org.apppasswords.auth.SelfServiceSignIn;
-import org.apppasswords.auth.SignInProof;
-import org.apppasswords.store.SelfServiceSession;
+import org.apppasswords.login.Entrance;
+import org.apppasswords.login.Verdict;
+import org.apppasswords.session.SelfServiceSession;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import reactor.core.publisher.Mono;
@@ -26,7 +25,7 @@ import reactor.netty.http.server.HttpServerRequest;
  * primary path (the failure counters every protocol shares, docs/throttling.md) it answers 429.
  */
 final class SessionRoutes {
-    private final SelfServiceSignIn signIn;
+    private final Checks checks;
     private final Sessions sessions;
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH)
         .withZone(ZoneOffset.UTC);
@@ -34,25 +33,19 @@ final class SessionRoutes {
     private final Clock clock;
 
     @Inject
-    SessionRoutes(SelfServiceSignIn signIn, Sessions sessions, Clock clock) {
-        this.signIn = signIn;
+    SessionRoutes(Checks checks, Sessions sessions, Clock clock) {
+        this.checks = checks;
         this.sessions = sessions;
         this.clock = clock;
     }
 
     Mono<Reply> signIn(HttpServerRequest request) {
         String authorization = request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION);
-        LoginOrigin origin = ClientOrigin.of(request);
         return Blocking.call(() -> {
             BasicCredentials credentials = BasicCredentials.parse(authorization).orElseThrow(ApiError::signInRefused);
-            SignInProof proof = signIn.signIn(credentials.user(), credentials.revealPassword(), origin);
-            if (proof == SignInProof.LOCKED) {
-                throw Lockouts.tooManyAttempts(signIn, credentials.user(), origin, clock);
-            }
-            if (proof == SignInProof.NOTHING) {
-                throw ApiError.signInRefused();
-            }
-            Sessions.OpenedSession opened = sessions.open(credentials.user(), proof == SignInProof.PRIMARY_PASSWORD_AND_SECOND_FACTOR);
+            Verdict verdict = checks.require(Entrance.SIGN_IN, credentials.user(), credentials.revealPassword(), request,
+                ApiError::signInRefused);
+            Sessions.OpenedSession opened = sessions.open(credentials.user(), verdict.provesSecondFactor());
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("token", opened.token.reveal());
             body.put("expiresAt", opened.session.expiresAt().toString());

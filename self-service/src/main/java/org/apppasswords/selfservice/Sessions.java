@@ -9,8 +9,8 @@ import javax.inject.Inject;
 
 import org.apache.james.core.Username;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
-import org.apppasswords.store.SelfServiceSession;
-import org.apppasswords.store.SelfServiceSessionStore;
+import org.apppasswords.session.SelfServiceSession;
+import org.apppasswords.session.SelfServiceSessionStore;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import reactor.netty.http.server.HttpServerRequest;

@@ -13,14 +13,12 @@ import java.util.stream.Collectors;
 import javax.inject.Inject;
 
 import org.apache.james.core.Username;
-import org.apppasswords.audit.LoginOrigin;
-import org.apppasswords.auth.SelfServiceSignIn;
-import org.apppasswords.auth.SignInProof;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
-import org.apppasswords.store.PendingTotpEnrolment;
-import org.apppasswords.store.SecondFactorStore;
-import org.apppasswords.store.SelfServiceSession;
-import org.apppasswords.store.TotpEnrolment;
+import org.apppasswords.login.Entrance;
+import org.apppasswords.totp.PendingTotpEnrolment;
+import org.apppasswords.totp.SecondFactorStore;
+import org.apppasswords.session.SelfServiceSession;
+import org.apppasswords.totp.TotpEnrolment;
 import org.apppasswords.totp.RecoveryCode;
 import org.apppasswords.totp.SecondFactorAlreadyEnabledException;
 import org.apppasswords.totp.SecondFactorService;
@@ -31,8 +29,8 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 
 /**
- * TOTP enrolment: {@code POST /totp} starts one (a pending secret that changes nothing about
- * logins), {@code POST /totp/confirm} enables it with a current code of that secret and returns
+ * TOTP enrolment: {@code POST /totp} starts one with the primary password again in the body (a
+ * pending secret that changes nothing about logins; a session alone never takes the second factor), {@code POST /totp/confirm} enables it with a current code of that secret and returns
  * the recovery codes, {@code DELETE /totp} disables it with a fresh code. Starting while TOTP is
  * on answers 409, so a stolen token cannot swap the second factor; confirming without a pending
  * enrolment answers 409 too. A pending enrolment lasts as long as a session
@@ -41,42 +39,49 @@ import reactor.netty.http.server.HttpServerRequest;
  */
 final class TotpRoutes {
     private static final Set<String> CODE = Set.of("code");
+    private static final Set<String> PASSWORD = Set.of("password");
 
     private final Sessions sessions;
     private final SecondFactorStore store;
     private final SecondFactorService service;
     private final TotpVerifier verifier;
-    private final SelfServiceSignIn signIn;
+    private final Checks checks;
     private final SecureRandom random;
     private final Clock clock;
     private final AppPasswordsConfiguration configuration;
 
     @Inject
-    TotpRoutes(Sessions sessions, SecondFactorStore store, SecondFactorService service, TotpVerifier verifier, SelfServiceSignIn signIn,
+    TotpRoutes(Sessions sessions, SecondFactorStore store, SecondFactorService service, TotpVerifier verifier, Checks checks,
                SecureRandom random, Clock clock, AppPasswordsConfiguration configuration) {
         this.sessions = sessions;
         this.store = store;
         this.service = service;
         this.verifier = verifier;
-        this.signIn = signIn;
+        this.checks = checks;
         this.random = random;
         this.clock = clock;
         this.configuration = configuration;
     }
 
     Mono<Reply> start(HttpServerRequest request) {
-        return Blocking.call(() -> {
-            Username user = sessions.authenticate(request).user();
-            refuseWhenEnabled(user);
-            TotpSecret secret = TotpSecret.generate(random);
-            store.startEnrolment(user, new PendingTotpEnrolment(secret, clock.instant()));
-            String uri = OtpAuthUri.reveal(configuration.totpIssuer(), user, secret);
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("secret", secret.revealBase32());
-            body.put("otpauthUri", uri);
-            body.put("qrCodePng", Base64.getEncoder().encodeToString(QrCodePng.render(uri)));
-            return Reply.ok(body);
-        });
+        return Blocking.call(() -> sessions.authenticate(request))
+            .flatMap(early -> JsonBody.read(request, PASSWORD)
+                .flatMap(fields -> Blocking.call(() -> start(sessions.authenticate(request).user(), fields.get("password"), request))));
+    }
+
+    private Reply start(Username user, String primaryPassword, HttpServerRequest request) {
+        refuseWhenEnabled(user);
+        // A session alone never takes the second factor: the primary password again, counted like any failure.
+        checks.require(Entrance.STEP_UP, user, primaryPassword, request,
+            () -> ApiError.forbidden("Wrong password: enrolling TOTP needs your primary password in the field 'password'"));
+        TotpSecret secret = TotpSecret.generate(random);
+        store.startEnrolment(user, new PendingTotpEnrolment(secret, clock.instant()));
+        String uri = OtpAuthUri.reveal(configuration.totpIssuer(), user, secret);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("secret", secret.revealBase32());
+        body.put("otpauthUri", uri);
+        body.put("qrCodePng", Base64.getEncoder().encodeToString(QrCodePng.render(uri)));
+        return Reply.ok(body);
     }
 
     Mono<Reply> confirm(HttpServerRequest request) {
@@ -111,27 +116,21 @@ final class TotpRoutes {
     }
 
     Mono<Reply> disable(HttpServerRequest request) {
-        LoginOrigin origin = ClientOrigin.of(request);
         return Blocking.call(() -> sessions.authenticate(request))
             .flatMap(early -> JsonBody.read(request, CODE)
-                .flatMap(fields -> Blocking.call(() -> disable(sessions.authenticate(request).user(), fields.get("code"), origin))));
+                .flatMap(fields -> Blocking.call(() -> disable(sessions.authenticate(request).user(), fields.get("code"), request))));
     }
 
-    private Reply disable(Username user, String code, LoginOrigin origin) {
+    private Reply disable(Username user, String code, HttpServerRequest request) {
         if (configuration.secondFactorRequired()) {
             throw ApiError.conflict("TOTP cannot be disabled: this server requires a second factor (secondFactor.required=true)");
         }
         if (store.find(user).isEmpty()) {
             throw ApiError.conflict("TOTP is not enabled");
         }
-        // Counted with the sign-in failures of every protocol, and against the TOTP path.
-        SignInProof proof = signIn.spendSecondFactorCode(user, code, origin);
-        if (proof == SignInProof.LOCKED) {
-            throw Lockouts.tooManyAttempts(signIn, user, origin, clock);
-        }
-        if (proof != SignInProof.PRIMARY_PASSWORD_AND_SECOND_FACTOR) {
-            throw ApiError.forbidden("Wrong code: enter a code your authenticator app shows that was not used before, or a recovery code");
-        }
+        // Counted with the sign-in failures of every protocol, and against the codes.
+        checks.require(Entrance.CODE, user, code, request,
+            () -> ApiError.forbidden("Wrong code: enter a code your authenticator app shows that was not used before, or a recovery code"));
         service.disable(user);
         return Reply.noContent();
     }

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.apache.james.core.Username;
 import org.apppasswords.apppassword.CreatedAppPassword;
 import org.apppasswords.audit.AuditCapture;
-import org.apppasswords.store.StoredAppPassword;
+import org.apppasswords.apppassword.StoredAppPassword;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

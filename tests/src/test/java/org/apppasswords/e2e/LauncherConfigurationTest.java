@@ -14,7 +14,7 @@ import java.util.List;
 
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.core.Username;
-import org.apppasswords.store.TotpEnrolment;
+import org.apppasswords.totp.TotpEnrolment;
 import org.apppasswords.store.jdbc.JdbcSettings;
 import org.apppasswords.store.jdbc.JdbcStores;
 import org.apppasswords.totp.TotpSecret;

@@ -1,6 +1,6 @@
 package org.apppasswords.webadmin;
 
-import org.apppasswords.store.StoredAppPassword;
+import org.apppasswords.apppassword.StoredAppPassword;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;

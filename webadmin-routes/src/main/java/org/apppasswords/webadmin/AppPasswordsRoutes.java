@@ -19,7 +19,7 @@ import org.apppasswords.apppassword.AppPasswordId;
 import org.apppasswords.apppassword.AppPasswordService;
 import org.apppasswords.apppassword.IdleExpiry;
 import org.apppasswords.audit.AuditLog.Actor;
-import org.apppasswords.store.AppPasswordStore;
+import org.apppasswords.apppassword.AppPasswordStore;
 import org.eclipse.jetty.http.HttpStatus;
 
 import spark.Request;

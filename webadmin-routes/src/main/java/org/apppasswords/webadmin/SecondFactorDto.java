@@ -2,7 +2,7 @@ package org.apppasswords.webadmin;
 
 import java.util.Optional;
 
-import org.apppasswords.store.TotpEnrolment;
+import org.apppasswords.totp.TotpEnrolment;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;

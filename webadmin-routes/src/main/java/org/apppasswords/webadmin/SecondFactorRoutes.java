@@ -10,7 +10,7 @@ import org.apache.james.webadmin.Routes;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.apache.james.webadmin.utils.Responses;
 import org.apppasswords.lifecycle.UserSecrets;
-import org.apppasswords.store.SecondFactorStore;
+import org.apppasswords.totp.SecondFactorStore;
 
 import spark.Request;
 import spark.Response;

@@ -8,8 +8,8 @@ import java.util.Optional;
 
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.apppasswords.apppassword.AppPasswordId;
-import org.apppasswords.store.StoredAppPassword;
-import org.apppasswords.store.TotpEnrolment;
+import org.apppasswords.apppassword.StoredAppPassword;
+import org.apppasswords.totp.TotpEnrolment;
 import org.apppasswords.totp.TotpSecret;
 import org.junit.jupiter.api.Test;
 

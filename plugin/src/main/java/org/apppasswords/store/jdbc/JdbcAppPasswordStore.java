@@ -11,8 +11,8 @@ import java.util.Optional;
 
 import org.apache.james.core.Username;
 import org.apppasswords.apppassword.AppPasswordId;
-import org.apppasswords.store.AppPasswordStore;
-import org.apppasswords.store.StoredAppPassword;
+import org.apppasswords.apppassword.AppPasswordStore;
+import org.apppasswords.apppassword.StoredAppPassword;
 
 /**
  * App passwords in a SQL database shared by every node. {@link #add} locks the user's row of

@@ -5,29 +5,29 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.apache.james.core.Username;
-import org.apppasswords.store.LoginFailureChange;
-import org.apppasswords.store.LoginFailureStore;
-import org.apppasswords.store.LoginFailures;
 import org.apppasswords.store.StoreUnavailableException;
+import org.apppasswords.throttle.ClientAddress;
+import org.apppasswords.throttle.LoginFailure;
+import org.apppasswords.throttle.LoginFailureStore;
 
 /**
- * Failure counters in the SQL database every node shares. A replacement is one conditional
- * {@code UPDATE ... WHERE version = ?} (or an {@code INSERT} that meets the primary key), whose row
- * count tells whether this login won the race; the changes of one {@link #apply} share one
- * transaction, rolled back when one of them loses.
+ * Failed attempts in {@code login_failures}, one row per (account, address, fingerprint), and the
+ * last success of each account from each address in {@code login_successes}, shared by every node.
+ * Rows are only inserted, refreshed and deleted, never compared and swapped: racing attempts on
+ * several nodes cannot lose a count. {@link #read} is one statement over both tables.
  */
 public final class JdbcLoginFailureStore implements LoginFailureStore {
-    static final int CLEANUP_BATCH = 1_000;
+    private static final String READ = "SELECT 'F', username, address, fingerprint, failed_at FROM login_failures"
+        + " WHERE username = ? AND failed_at >= ?"
+        + " UNION ALL SELECT 'F', username, address, fingerprint, failed_at FROM login_failures"
+        + " WHERE address = ? AND username <> ? AND failed_at >= ?"
+        + " UNION ALL SELECT 'S', username, address, '', succeeded_at FROM login_successes"
+        + " WHERE username = ? AND address = ? AND succeeded_at >= ?";
 
     private final Database database;
 
@@ -36,114 +36,84 @@ public final class JdbcLoginFailureStore implements LoginFailureStore {
     }
 
     @Override
-    public Map<Username, Map<String, LoginFailures>> findAll(Collection<Username> users) {
-        List<String> names = users.stream().map(Username::asString).distinct().collect(Collectors.toList());
-        if (names.isEmpty()) {
-            return Map.of();
-        }
-        String placeholders = String.join(", ", Collections.nCopies(names.size(), "?"));
+    public History read(Username user, ClientAddress address, Instant since) {
+        long from = Database.toNanos(since);
         return database.inTransaction("read login failures", connection -> {
-            Map<Username, Map<String, LoginFailures>> records = new HashMap<>();
-            try (PreparedStatement statement = Database.prepare(connection, "SELECT username, scope, failures, last_failure_at, locked_until,"
-                    + " fingerprints, version FROM login_failures WHERE username IN (" + placeholders + ")", names.toArray());
+            try (PreparedStatement statement = Database.prepare(connection, READ, user.asString(), from, address.asString(), user.asString(),
+                    from, user.asString(), address.asString(), from);
                  ResultSet rows = statement.executeQuery()) {
+                List<LoginFailure> failures = new ArrayList<>();
+                Optional<Instant> lastSuccess = Optional.empty();
                 while (rows.next()) {
-                    records.computeIfAbsent(Username.of(rows.getString(1)), name -> new HashMap<>()).put(rows.getString(2), read(rows));
-                }
-            }
-            return records;
-        });
-    }
-
-    private static LoginFailures read(ResultSet row) throws SQLException {
-        long lockedUntil = row.getLong(5);
-        Optional<Instant> locked = row.wasNull() ? Optional.empty() : Optional.of(Database.fromNanos(lockedUntil));
-        String fingerprints = row.getString(6);
-        List<String> kept = fingerprints.isEmpty() ? List.of() : Arrays.asList(fingerprints.split(","));
-        return new LoginFailures(row.getInt(3), Database.fromNanos(row.getLong(4)), locked, kept, row.getLong(7));
-    }
-
-    @Override
-    public boolean apply(List<LoginFailureChange> changes) {
-        try {
-            return database.inTransaction("count failed logins", connection -> {
-                for (LoginFailureChange change : changes) {
-                    if (!write(connection, change)) {
-                        // Rolls back the changes made so far: all or nothing.
-                        throw LostRace.INSTANCE;
+                    Instant at = Database.fromNanos(rows.getLong(5));
+                    if ("S".equals(rows.getString(1))) {
+                        lastSuccess = Optional.of(at);
+                    } else {
+                        failures.add(new LoginFailure(Username.of(rows.getString(2)), ClientAddress.stored(rows.getString(3)), rows.getString(4), at));
                     }
                 }
-                return true;
-            });
-        } catch (LostRace e) {
-            return false;
-        } catch (StoreUnavailableException e) {
-            if (Database.isUniqueViolation(e)) {
-                return false;
+                return new History(failures, lastSuccess);
             }
-            throw e;
-        }
-    }
-
-    private static boolean write(Connection connection, LoginFailureChange change) throws SQLException {
-        String user = change.user().asString();
-        if (change.isRemoval()) {
-            Database.update(connection, "DELETE FROM login_failures WHERE username = ? AND scope = ?", user, change.scope());
-            return true;
-        }
-        LoginFailures updated = change.updated();
-        Long lockedUntil = updated.lockedUntil().map(Database::toNanos).orElse(null);
-        String fingerprints = String.join(",", updated.fingerprints());
-        if (change.expected().isEmpty()) {
-            return Database.update(connection, "INSERT INTO login_failures (username, scope, failures, last_failure_at, locked_until,"
-                    + " fingerprints, version) VALUES (?, ?, ?, ?, ?, ?, ?)", user, change.scope(), updated.failures(),
-                Database.toNanos(updated.lastFailureAt()), lockedUntil, fingerprints, updated.version()) == 1;
-        }
-        return Database.update(connection, "UPDATE login_failures SET failures = ?, last_failure_at = ?, locked_until = ?,"
-                + " fingerprints = ?, version = ? WHERE username = ? AND scope = ? AND version = ?", updated.failures(),
-            Database.toNanos(updated.lastFailureAt()), lockedUntil, fingerprints, updated.version(), user, change.scope(),
-            change.expected().get().version()) == 1;
-    }
-
-    /** A replacement met another version: thrown to roll the transaction back, never seen outside. */
-    private static final class LostRace extends RuntimeException {
-        static final LostRace INSTANCE = new LostRace();
-
-        private LostRace() {
-            super("lost a compare-and-set race", null, false, false);
-        }
-    }
-
-    @Override
-    public void clear(Username user, String... scopes) {
-        database.inTransaction("forget login failures", connection -> {
-            for (String scope : scopes) {
-                Database.update(connection, "DELETE FROM login_failures WHERE username = ? AND scope = ?", user.asString(), scope);
-            }
-            return null;
         });
     }
 
     @Override
-    public void clearAll(Username user) {
-        database.inTransaction("forget a user's login failures", connection ->
-            Database.update(connection, "DELETE FROM login_failures WHERE username = ?", user.asString()));
+    public void record(LoginFailure failure) {
+        upsert("record a login failure",
+            "UPDATE login_failures SET failed_at = ? WHERE username = ? AND address = ? AND fingerprint = ?",
+            "INSERT INTO login_failures (failed_at, username, address, fingerprint) VALUES (?, ?, ?, ?)",
+            Database.toNanos(failure.at()), failure.user().asString(), failure.address().asString(), failure.fingerprint());
     }
 
     @Override
-    public int removeIdle(String scope, Instant idleSince, Instant now) {
-        String scopeCondition = scope.endsWith(":") ? "scope LIKE ?" : "scope = ?";
-        String scopeValue = scope.endsWith(":") ? scope + "%" : scope;
-        // In batches, each its own short transaction, so that a large cleanup never holds many locks at once.
-        String sql = "DELETE FROM login_failures WHERE (username, scope) IN (SELECT username, scope FROM login_failures WHERE "
-            + scopeCondition + " AND last_failure_at < ? AND (locked_until IS NULL OR locked_until <= ?) LIMIT " + CLEANUP_BATCH + ")";
-        int total = 0;
-        int removed;
-        do {
-            removed = database.inTransaction("forget idle login failures", connection ->
-                Database.update(connection, sql, scopeValue, Database.toNanos(idleSince), Database.toNanos(now)));
-            total += removed;
-        } while (removed >= CLEANUP_BATCH);
-        return total;
+    public void succeeded(Username user, ClientAddress address, Instant at, boolean forgetFailures, boolean noteSuccess) {
+        if (forgetFailures) {
+            database.inTransaction("forget login failures after a success", connection ->
+                Database.update(connection, "DELETE FROM login_failures WHERE username = ? AND address = ?", user.asString(), address.asString()));
+        }
+        if (noteSuccess) {
+            upsert("note a successful login",
+                "UPDATE login_successes SET succeeded_at = ? WHERE username = ? AND address = ?",
+                "INSERT INTO login_successes (succeeded_at, username, address) VALUES (?, ?, ?)",
+                Database.toNanos(at), user.asString(), address.asString());
+        }
+    }
+
+    @Override
+    public void forget(Username user) {
+        database.inTransaction("forget a user's login failures", connection -> {
+            Database.update(connection, "DELETE FROM login_failures WHERE username = ?", user.asString());
+            return Database.update(connection, "DELETE FROM login_successes WHERE username = ?", user.asString());
+        });
+    }
+
+    @Override
+    public long removeBefore(Instant before) {
+        long limit = Database.toNanos(before);
+        return database.inTransaction("forget old login failures", connection -> {
+            Database.update(connection, "DELETE FROM login_failures WHERE failed_at < ?", limit);
+            Database.update(connection, "DELETE FROM login_successes WHERE succeeded_at < ?", limit);
+            return count(connection);
+        });
+    }
+
+    /** Refreshes the row, or inserts it when there is none; an insert racing another one is that one's. */
+    private void upsert(String operation, String update, String insert, Object... parameters) {
+        try {
+            database.inTransaction(operation, connection -> Database.update(connection, update, parameters) == 1
+                || Database.update(connection, insert, parameters) == 1);
+        } catch (StoreUnavailableException e) {
+            if (!Database.isUniqueViolation(e)) {
+                throw e;
+            }
+        }
+    }
+
+    private static long count(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM login_failures");
+             ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 }

@@ -6,15 +6,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
+import java.util.OptionalInt;
 
 import org.apache.james.core.Username;
-import org.apppasswords.store.PendingTotpEnrolment;
-import org.apppasswords.store.SecondFactorStore;
 import org.apppasswords.store.StoreUnavailableException;
-import org.apppasswords.store.TotpEnrolment;
+import org.apppasswords.totp.PendingTotpEnrolment;
+import org.apppasswords.totp.SecondFactorStore;
+import org.apppasswords.totp.TotpEnrolment;
 
 /**
  * TOTP enrolments in a SQL database shared by every node, seeds sealed by {@link SecretColumn}.
@@ -36,7 +35,8 @@ public final class JdbcSecondFactorStore implements SecondFactorStore {
         // One statement, the recovery codes joined as one row each (or one row of NULL), because every primary-path login reads this.
         return database.inTransaction("read a TOTP enrolment", connection -> {
             try (PreparedStatement statement = Database.prepare(connection,
-                    "SELECT e.encrypted_secret, e.enabled_at, e.last_used_step, r.encoded_hash FROM totp_enrolments e"
+                    "SELECT e.encrypted_secret, e.enabled_at, e.last_used_step, e.failed_codes, e.last_wrong_code, e.spent_codes, r.encoded_hash"
+                        + " FROM totp_enrolments e"
                         + " LEFT JOIN totp_recovery_codes r ON r.username = e.username WHERE e.username = ? ORDER BY r.slot",
                     user.asString());
                  ResultSet rows = statement.executeQuery()) {
@@ -46,11 +46,15 @@ public final class JdbcSecondFactorStore implements SecondFactorStore {
                 String sealedSecret = rows.getString(1);
                 long enabledAt = rows.getLong(2);
                 long lastUsedStep = rows.getLong(3);
+                int failedCodes = rows.getInt(4);
+                Optional<String> lastWrongCode = Optional.ofNullable(rows.getString(5));
+                List<String> spentCodes = SpentCodes.parse(rows.getString(6));
                 List<String> hashes = new ArrayList<>();
                 do {
-                    Optional.ofNullable(rows.getString(4)).ifPresent(hashes::add);
+                    Optional.ofNullable(rows.getString(7)).ifPresent(hashes::add);
                 } while (rows.next());
-                return Optional.of(new TotpEnrolment(secrets.open(sealedSecret, user), Database.fromNanos(enabledAt), lastUsedStep, hashes));
+                return Optional.of(new TotpEnrolment(secrets.open(sealedSecret, user), Database.fromNanos(enabledAt), lastUsedStep, hashes,
+                    failedCodes, lastWrongCode, spentCodes));
             }
         });
     }
@@ -60,8 +64,9 @@ public final class JdbcSecondFactorStore implements SecondFactorStore {
         boolean enabled;
         try {
             enabled = database.inTransaction("enable TOTP", connection -> {
-                Database.update(connection, "INSERT INTO totp_enrolments (username, encrypted_secret, enabled_at, last_used_step) VALUES (?, ?, ?, ?)",
-                    user.asString(), secrets.seal(enrolment.secret(), user), Database.toNanos(enrolment.enabledAt()), enrolment.lastUsedStep());
+                Database.update(connection, "INSERT INTO totp_enrolments (username, encrypted_secret, enabled_at, last_used_step, spent_codes)"
+                    + " VALUES (?, ?, ?, ?, ?)", user.asString(), secrets.seal(enrolment.secret(), user), Database.toNanos(enrolment.enabledAt()),
+                    enrolment.lastUsedStep(), SpentCodes.format(enrolment.spentCodes()));
                 Database.update(connection, "DELETE FROM totp_recovery_codes WHERE username = ?", user.asString());
                 List<String> hashes = enrolment.recoveryCodeHashes();
                 for (int slot = 0; slot < hashes.size(); slot++) {
@@ -128,8 +133,9 @@ public final class JdbcSecondFactorStore implements SecondFactorStore {
             if (moved) {
                 // The seed is sealed with the user name as associated data: moving it means sealing it again.
                 String resealed = secrets.seal(secrets.open(sealed.get(), from), to);
-                Database.update(connection, "INSERT INTO totp_enrolments (username, encrypted_secret, enabled_at, last_used_step)"
-                    + " SELECT ?, ?, enabled_at, last_used_step FROM totp_enrolments WHERE username = ?", to.asString(), resealed, from.asString());
+                Database.update(connection, "INSERT INTO totp_enrolments (username, encrypted_secret, enabled_at, last_used_step, failed_codes,"
+                    + " last_wrong_code, spent_codes) SELECT ?, ?, enabled_at, last_used_step, failed_codes, last_wrong_code, spent_codes"
+                    + " FROM totp_enrolments WHERE username = ?", to.asString(), resealed, from.asString());
                 Database.update(connection, "DELETE FROM totp_recovery_codes WHERE username = ?", to.asString());
                 Database.update(connection, "UPDATE totp_recovery_codes SET username = ? WHERE username = ?", to.asString(), from.asString());
             }
@@ -148,47 +154,51 @@ public final class JdbcSecondFactorStore implements SecondFactorStore {
     }
 
     @Override
-    public boolean advanceLastUsedStep(Username user, long step) {
-        return database.inTransaction("record a TOTP step", connection ->
-            Database.update(connection, "UPDATE totp_enrolments SET last_used_step = ? WHERE username = ? AND last_used_step < ?",
-                step, user.asString(), step) == 1);
+    public boolean spendCode(Username user, long step, List<String> spentCodes, int maxFailedCodes) {
+        return database.inTransaction("spend a TOTP code", connection ->
+            Database.update(connection, "UPDATE totp_enrolments SET last_used_step = ?, failed_codes = 0, last_wrong_code = NULL,"
+                + " spent_codes = ? WHERE username = ? AND last_used_step < ? AND failed_codes < ?",
+                step, SpentCodes.format(spentCodes), user.asString(), step, maxFailedCodes) == 1);
     }
 
-    /** The user's last accepted step as stored, or empty when TOTP is off: for {@link JournaledSecondFactorStore}. */
-    OptionalLong lastUsedStep(Username user) {
-        return database.inTransaction("read the last TOTP step", connection -> {
-            try (PreparedStatement statement = Database.prepare(connection,
-                    "SELECT last_used_step FROM totp_enrolments WHERE username = ?", user.asString());
-                 ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? OptionalLong.of(rows.getLong(1)) : OptionalLong.empty();
-            }
-        });
-    }
-
-    /** Raises each user's last step to the one given, where it is lower, in one transaction: what {@link #advanceLastUsedStep} does, for many. */
-    void raiseLastUsedSteps(Map<Username, Long> steps) {
-        if (steps.isEmpty()) {
-            return;
-        }
-        database.inTransaction("record spent TOTP steps", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "UPDATE totp_enrolments SET last_used_step = ? WHERE username = ? AND last_used_step < ?")) {
-                for (Map.Entry<Username, Long> step : steps.entrySet()) {
-                    statement.setLong(1, step.getValue());
-                    statement.setString(2, step.getKey().asString());
-                    statement.setLong(3, step.getValue());
-                    statement.addBatch();
-                }
-                return statement.executeBatch().length;
-            }
+    @Override
+    public OptionalInt countWrongCode(Username user, String wrongCodeFingerprint, int maxFailedCodes) {
+        return database.inTransaction("count a wrong TOTP code", connection -> {
+            int counted = Database.update(connection, "UPDATE totp_enrolments SET failed_codes = failed_codes + 1, last_wrong_code = ?"
+                + " WHERE username = ? AND failed_codes < ? AND (last_wrong_code IS NULL OR last_wrong_code <> ?)",
+                wrongCodeFingerprint, user.asString(), maxFailedCodes, wrongCodeFingerprint);
+            return counted == 1 ? OptionalInt.of(failedCodes(connection, user)) : OptionalInt.empty();
         });
     }
 
     @Override
     public boolean consumeRecoveryCode(Username user, String encodedHash) {
-        return database.inTransaction("spend a recovery code", connection ->
-            Database.update(connection, "DELETE FROM totp_recovery_codes WHERE username = ? AND encoded_hash = ?",
-                user.asString(), encodedHash) == 1);
+        return database.inTransaction("spend a recovery code", connection -> {
+            boolean consumed = Database.update(connection, "DELETE FROM totp_recovery_codes WHERE username = ? AND encoded_hash = ?",
+                user.asString(), encodedHash) == 1;
+            if (consumed) {
+                forgetWrongCodes(connection, user);
+            }
+            return consumed;
+        });
+    }
+
+    @Override
+    public void forgetWrongCodes(Username user) {
+        database.inTransaction("forget wrong TOTP codes", connection -> forgetWrongCodes(connection, user));
+    }
+
+    private static int forgetWrongCodes(Connection connection, Username user) throws SQLException {
+        return Database.update(connection, "UPDATE totp_enrolments SET failed_codes = 0, last_wrong_code = NULL WHERE username = ?",
+            user.asString());
+    }
+
+    private static int failedCodes(Connection connection, Username user) throws SQLException {
+        try (PreparedStatement statement = Database.prepare(connection, "SELECT failed_codes FROM totp_enrolments WHERE username = ?",
+                user.asString());
+             ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? rows.getInt(1) : 0;
+        }
     }
 
     private void deletePending(Username user) {

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.apache.james.core.Username;
-import org.apppasswords.store.SelfServiceSession;
-import org.apppasswords.store.SelfServiceSessionStore;
+import org.apppasswords.session.SelfServiceSession;
+import org.apppasswords.session.SelfServiceSessionStore;
 
 /** Self-service sessions in a SQL database shared by every node: a sign-out on one node ends the session on all. */
 public final class JdbcSelfServiceSessionStore implements SelfServiceSessionStore {

@@ -19,27 +19,20 @@ public final class JdbcSettings {
     private final int poolSize;
     private final Path keyFile;
     private final Duration connectionTimeout;
-    private final Optional<Path> spentStepJournal;
 
     public JdbcSettings(String url, Optional<String> user, Optional<String> password, int poolSize, Path keyFile, Duration connectionTimeout) {
-        this(url, user, password, poolSize, keyFile, connectionTimeout, Optional.empty());
-    }
-
-    private JdbcSettings(String url, Optional<String> user, Optional<String> password, int poolSize, Path keyFile, Duration connectionTimeout,
-                         Optional<Path> spentStepJournal) {
         this.url = Objects.requireNonNull(url, "url");
         this.user = Objects.requireNonNull(user, "user");
         this.password = Objects.requireNonNull(password, "password");
         this.poolSize = poolSize;
         this.keyFile = Objects.requireNonNull(keyFile, "keyFile");
         this.connectionTimeout = Objects.requireNonNull(connectionTimeout, "connectionTimeout");
-        this.spentStepJournal = Objects.requireNonNull(spentStepJournal, "spentStepJournal");
     }
 
-    /** The embedded H2 database file {@code <directory>/store.mv.db}, with its key file and its spent-step journal beside it. */
+    /** The embedded H2 database file {@code <directory>/store.mv.db}, with its key file beside it. */
     public static JdbcSettings embeddedH2(Path directory, int poolSize) {
         return new JdbcSettings(embeddedH2Url(directory), Optional.empty(), Optional.empty(), poolSize,
-            directory.resolve("encryption.key"), DEFAULT_CONNECTION_TIMEOUT).withSpentStepJournalIn(directory);
+            directory.resolve("encryption.key"), DEFAULT_CONNECTION_TIMEOUT);
     }
 
     /**
@@ -55,16 +48,7 @@ public final class JdbcSettings {
     }
 
     public JdbcSettings withConnectionTimeout(Duration timeout) {
-        return new JdbcSettings(url, user, password, poolSize, keyFile, timeout, spentStepJournal);
-    }
-
-    /**
-     * Spent TOTP steps go to a journal in {@code directory} and reach the database every few
-     * seconds ({@link JournaledSecondFactorStore}). Only for a database this process alone uses:
-     * the embedded H2 file, which H2 locks against a second process.
-     */
-    public JdbcSettings withSpentStepJournalIn(Path directory) {
-        return new JdbcSettings(url, user, password, poolSize, keyFile, connectionTimeout, Optional.of(directory));
+        return new JdbcSettings(url, user, password, poolSize, keyFile, timeout);
     }
 
     public String url() {
@@ -89,11 +73,6 @@ public final class JdbcSettings {
 
     public Duration connectionTimeout() {
         return connectionTimeout;
-    }
-
-    /** Where spent TOTP steps are journaled; empty when each one is a database commit. */
-    public Optional<Path> spentStepJournal() {
-        return spentStepJournal;
     }
 
     @Override

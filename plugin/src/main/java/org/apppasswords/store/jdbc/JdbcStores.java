@@ -1,13 +1,11 @@
 package org.apppasswords.store.jdbc;
 
-import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.Optional;
 
-import org.apppasswords.store.AppPasswordStore;
-import org.apppasswords.store.LoginFailureStore;
-import org.apppasswords.store.SecondFactorStore;
-import org.apppasswords.store.SelfServiceSessionStore;
+import org.apppasswords.apppassword.AppPasswordStore;
+import org.apppasswords.session.SelfServiceSessionStore;
+import org.apppasswords.throttle.LoginFailureStore;
+import org.apppasswords.totp.SecondFactorStore;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
@@ -28,19 +26,16 @@ public final class JdbcStores implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Database database;
     private final JdbcAppPasswordStore appPasswords;
-    private final SecondFactorStore secondFactors;
-    private final Optional<JournaledSecondFactorStore> journaled;
+    private final JdbcSecondFactorStore secondFactors;
     private final JdbcSelfServiceSessionStore sessions;
     private final JdbcLoginFailureStore loginFailures;
 
-    private JdbcStores(HikariDataSource dataSource, SeedCipher cipher, Optional<Path> spentStepJournal) {
+    private JdbcStores(HikariDataSource dataSource, SeedCipher cipher) {
         Database database = new Database(dataSource);
         this.dataSource = dataSource;
         this.database = database;
         this.appPasswords = new JdbcAppPasswordStore(database);
-        JdbcSecondFactorStore secondFactors = new JdbcSecondFactorStore(database, new SecretColumn(cipher));
-        this.journaled = spentStepJournal.map(directory -> JournaledSecondFactorStore.open(secondFactors, directory));
-        this.secondFactors = journaled.<SecondFactorStore>map(store -> store).orElse(secondFactors);
+        this.secondFactors = new JdbcSecondFactorStore(database, new SecretColumn(cipher));
         this.sessions = new JdbcSelfServiceSessionStore(database);
         this.loginFailures = new JdbcLoginFailureStore(database);
     }
@@ -50,7 +45,7 @@ public final class JdbcStores implements AutoCloseable {
         HikariDataSource dataSource = pool(settings);
         try {
             migrate(dataSource);
-            return new JdbcStores(dataSource, EncryptionKey.open(new Database(dataSource), settings.keyFile(), random), settings.spentStepJournal());
+            return new JdbcStores(dataSource, EncryptionKey.open(new Database(dataSource), settings.keyFile(), random));
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -134,18 +129,8 @@ public final class JdbcStores implements AutoCloseable {
         return dataSource;
     }
 
-    /** For tests that empty the tables: what the journaled store keeps in memory goes too. */
-    void forgetCachedSteps() {
-        journaled.ifPresent(JournaledSecondFactorStore::forgetEverything);
-    }
-
-    /** Folds the spent-step journal, if any, then closes the pool. */
     @Override
     public void close() {
-        try {
-            journaled.ifPresent(JournaledSecondFactorStore::close);
-        } finally {
-            dataSource.close();
-        }
+        dataSource.close();
     }
 }

@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.james.core.Username;
 import org.apppasswords.apppassword.AppPasswordId;
-import org.apppasswords.store.AppPasswordStore;
-import org.apppasswords.store.StoredAppPassword;
+import org.apppasswords.apppassword.AppPasswordStore;
+import org.apppasswords.apppassword.StoredAppPassword;
 
 /**
  * App passwords held in this JVM only: lost on restart, not shared between nodes. For tests and

@@ -5,16 +5,20 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import org.apache.james.core.Username;
-import org.apppasswords.store.PendingTotpEnrolment;
-import org.apppasswords.store.SecondFactorStore;
-import org.apppasswords.store.TotpEnrolment;
+import org.apppasswords.totp.PendingTotpEnrolment;
+import org.apppasswords.totp.SecondFactorStore;
+import org.apppasswords.totp.TotpEnrolment;
 
 /**
- * TOTP enrolments held in this JVM only. Consuming a step or a recovery code happens inside
- * {@link ConcurrentHashMap#computeIfPresent}, so two racing logins cannot both succeed.
+ * TOTP enrolments held in this JVM only. Every change to an enrolment (spending a step or a
+ * recovery code, counting a wrong code) happens inside {@link ConcurrentHashMap#computeIfPresent},
+ * so two racing logins cannot both succeed.
  */
 public final class MemorySecondFactorStore implements SecondFactorStore {
     private final ConcurrentHashMap<Username, TotpEnrolment> byUser = new ConcurrentHashMap<>();
@@ -59,27 +63,44 @@ public final class MemorySecondFactorStore implements SecondFactorStore {
     }
 
     @Override
-    public boolean advanceLastUsedStep(Username user, long step) {
-        boolean[] advanced = {false};
-        byUser.computeIfPresent(user, (name, enrolment) -> {
-            if (step <= enrolment.lastUsedStep()) {
-                return enrolment;
-            }
-            advanced[0] = true;
-            return enrolment.withLastUsedStep(step);
-        });
-        return advanced[0];
+    public boolean spendCode(Username user, long step, List<String> spentCodes, int maxFailedCodes) {
+        return changed(user, enrolment -> step > enrolment.lastUsedStep() && enrolment.failedCodes() < maxFailedCodes
+            ? Optional.of(new TotpEnrolment(enrolment.secret(), enrolment.enabledAt(), step, enrolment.recoveryCodeHashes(), 0, Optional.empty(),
+                spentCodes))
+            : Optional.empty()).isPresent();
+    }
+
+    @Override
+    public OptionalInt countWrongCode(Username user, String wrongCodeFingerprint, int maxFailedCodes) {
+        Optional<TotpEnrolment> counted = changed(user, enrolment -> enrolment.failedCodes() < maxFailedCodes
+            && !enrolment.lastWrongCode().equals(Optional.of(wrongCodeFingerprint))
+            ? Optional.of(enrolment.withWrongCode(wrongCodeFingerprint)) : Optional.empty());
+        return counted.map(enrolment -> OptionalInt.of(enrolment.failedCodes())).orElse(OptionalInt.empty());
     }
 
     @Override
     public boolean consumeRecoveryCode(Username user, String encodedHash) {
-        boolean[] consumed = {false};
-        byUser.computeIfPresent(user, (name, enrolment) -> {
+        return changed(user, enrolment -> {
             List<String> remaining = new ArrayList<>(enrolment.recoveryCodeHashes());
-            consumed[0] = remaining.removeIf(stored -> MessageDigest.isEqual(bytes(stored), bytes(encodedHash)));
-            return consumed[0] ? enrolment.withRecoveryCodeHashes(remaining) : enrolment;
+            boolean consumed = remaining.removeIf(stored -> MessageDigest.isEqual(bytes(stored), bytes(encodedHash)));
+            return consumed ? Optional.of(enrolment.withRecoveryCodeHashes(remaining).withoutWrongCodes()) : Optional.empty();
+        }).isPresent();
+    }
+
+    @Override
+    public void forgetWrongCodes(Username user) {
+        changed(user, enrolment -> Optional.of(enrolment.withoutWrongCodes()));
+    }
+
+    /** Applies {@code change} to the user's enrolment atomically; the enrolment it made, or empty when it made none. */
+    private Optional<TotpEnrolment> changed(Username user, Function<TotpEnrolment, Optional<TotpEnrolment>> change) {
+        AtomicReference<TotpEnrolment> made = new AtomicReference<>();
+        byUser.computeIfPresent(user, (name, enrolment) -> {
+            Optional<TotpEnrolment> updated = change.apply(enrolment);
+            updated.ifPresent(made::set);
+            return updated.orElse(enrolment);
         });
-        return consumed[0];
+        return Optional.ofNullable(made.get());
     }
 
     private static byte[] bytes(String encodedHash) {

@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 import org.apache.james.core.Username;
-import org.apppasswords.store.SelfServiceSession;
-import org.apppasswords.store.SelfServiceSessionStore;
+import org.apppasswords.session.SelfServiceSession;
+import org.apppasswords.session.SelfServiceSessionStore;
 
 /** Self-service sessions held in this JVM only: a restart signs everyone out. */
 public final class MemorySelfServiceSessionStore implements SelfServiceSessionStore {

@@ -7,7 +7,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 
 import org.apache.james.core.Username;
-import org.apppasswords.store.SelfServiceSession;
+import org.apppasswords.session.SelfServiceSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

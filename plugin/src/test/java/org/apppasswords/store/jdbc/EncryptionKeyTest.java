@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 
 import org.apache.james.core.Username;
 import org.apppasswords.store.StoreUnavailableException;
-import org.apppasswords.store.TotpEnrolment;
+import org.apppasswords.totp.TotpEnrolment;
 import org.apppasswords.totp.TotpSecret;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,7 @@
 package org.apppasswords.store.jdbc;
 
-import org.apppasswords.store.AppPasswordStore;
-import org.apppasswords.store.AppPasswordStoreContract;
+import org.apppasswords.apppassword.AppPasswordStore;
+import org.apppasswords.apppassword.AppPasswordStoreContract;
 import org.junit.jupiter.api.BeforeEach;
 
 class H2AppPasswordStoreTest implements AppPasswordStoreContract {

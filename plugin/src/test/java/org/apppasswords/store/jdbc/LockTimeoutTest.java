@@ -1,8 +1,8 @@
 package org.apppasswords.store.jdbc;
 
-import static org.apppasswords.store.SecondFactorStoreContract.ALICE;
-import static org.apppasswords.store.SecondFactorStoreContract.STEP;
-import static org.apppasswords.store.SecondFactorStoreContract.enrolment;
+import static org.apppasswords.totp.SecondFactorStoreContract.ALICE;
+import static org.apppasswords.totp.SecondFactorStoreContract.STEP;
+import static org.apppasswords.totp.SecondFactorStoreContract.enrolment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,7 +1,7 @@
 package org.apppasswords.store.jdbc;
 
-import org.apppasswords.store.SelfServiceSessionStore;
-import org.apppasswords.store.SelfServiceSessionStoreContract;
+import org.apppasswords.session.SelfServiceSessionStore;
+import org.apppasswords.session.SelfServiceSessionStoreContract;
 import org.junit.jupiter.api.BeforeEach;
 
 class PostgreSqlSelfServiceSessionStoreTest implements SelfServiceSessionStoreContract {

@@ -1,7 +1,7 @@
 package org.apppasswords.store.memory;
 
-import org.apppasswords.store.SecondFactorStore;
-import org.apppasswords.store.SecondFactorStoreContract;
+import org.apppasswords.totp.SecondFactorStore;
+import org.apppasswords.totp.SecondFactorStoreContract;
 import org.junit.jupiter.api.BeforeEach;
 
 class MemorySecondFactorStoreTest implements SecondFactorStoreContract {

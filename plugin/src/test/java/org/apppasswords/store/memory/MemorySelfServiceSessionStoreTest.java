@@ -1,7 +1,7 @@
 package org.apppasswords.store.memory;
 
-import org.apppasswords.store.SelfServiceSessionStore;
-import org.apppasswords.store.SelfServiceSessionStoreContract;
+import org.apppasswords.session.SelfServiceSessionStore;
+import org.apppasswords.session.SelfServiceSessionStoreContract;
 import org.junit.jupiter.api.BeforeEach;
 
 class MemorySelfServiceSessionStoreTest implements SelfServiceSessionStoreContract {

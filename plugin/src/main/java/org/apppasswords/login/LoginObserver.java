@@ -1,0 +1,54 @@
+package org.apppasswords.login;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.apache.james.core.Username;
+import org.apache.james.metrics.api.MetricFactory;
+import org.apppasswords.audit.AuditLog;
+import org.apppasswords.audit.LoginOrigin;
+import org.apppasswords.throttle.LockoutListener;
+import org.apppasswords.throttle.Scope;
+
+/**
+ * Everything a verdict causes besides the answer, in one place: the outage log, the metrics of
+ * protocol logins, the audit line of every refusal, of a recovery code spent and of a lockout
+ * started, and the last use of an accepted app password (written off the login path).
+ */
+public final class LoginObserver implements LockoutListener {
+    private final AuditLog audit;
+    private final LoginMetrics metrics;
+    private final StoreOutageLog outageLog;
+    private final LastUseWriter lastUses;
+
+    public LoginObserver(AuditLog audit, MetricFactory metricFactory, StoreOutageLog outageLog, LastUseWriter lastUses) {
+        this.audit = audit;
+        this.metrics = new LoginMetrics(metricFactory);
+        this.outageLog = outageLog;
+        this.lastUses = lastUses;
+    }
+
+    void observe(Entrance entrance, Username user, LoginOrigin origin, Verdict verdict) {
+        verdict.storeFailure().ifPresentOrElse(outageLog::refused, outageLog::reached);
+        if (entrance == Entrance.PROTOCOL || entrance == Entrance.TOKEN) {
+            metrics.login(verdict);
+        }
+        if (!verdict.accepted()) {
+            audit.loginRefused(user, origin, verdict.method().auditName());
+        }
+        if (verdict.lockedCodes()) {
+            audit.lockoutStarted(user, origin, "totp", Optional.empty());
+            metrics.lockout("totp");
+        }
+        if (verdict.proof() == Verdict.Proof.RECOVERY_CODE) {
+            audit.recoveryCodeUsed(user, origin);
+        }
+        verdict.appPassword().ifPresent(entry -> lastUses.noteUse(user, entry, origin.protocol()));
+    }
+
+    @Override
+    public void lockoutStarted(Username user, LoginOrigin origin, Scope.Kind scope, Instant until) {
+        audit.lockoutStarted(user, origin, scope.auditName(), Optional.of(until));
+        metrics.lockout(scope.auditName());
+    }
+}

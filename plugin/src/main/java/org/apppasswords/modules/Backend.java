@@ -1,0 +1,27 @@
+package org.apppasswords.modules;
+
+import org.apppasswords.apppassword.AppPasswordStore;
+import org.apppasswords.session.SelfServiceSessionStore;
+import org.apppasswords.throttle.LoginFailureStore;
+import org.apppasswords.totp.SecondFactorStore;
+
+/** The stores one backend module opened, how to ask it whether it answers, and how to close it. */
+final class Backend {
+    final AppPasswordStore appPasswords;
+    final SecondFactorStore secondFactors;
+    final SelfServiceSessionStore sessions;
+    final LoginFailureStore loginFailures;
+    /** Throws {@link org.apppasswords.store.StoreUnavailableException} when the store does not answer. */
+    final Runnable ping;
+    final Runnable close;
+
+    Backend(AppPasswordStore appPasswords, SecondFactorStore secondFactors, SelfServiceSessionStore sessions, LoginFailureStore loginFailures,
+            Runnable ping, Runnable close) {
+        this.appPasswords = appPasswords;
+        this.secondFactors = secondFactors;
+        this.sessions = sessions;
+        this.loginFailures = loginFailures;
+        this.ping = ping;
+        this.close = close;
+    }
+}

@@ -1,0 +1,17 @@
+package org.apppasswords.modules;
+
+import org.apppasswords.store.memory.MemoryAppPasswordStore;
+import org.apppasswords.store.memory.MemoryLoginFailureStore;
+import org.apppasswords.store.memory.MemorySecondFactorStore;
+import org.apppasswords.store.memory.MemorySelfServiceSessionStore;
+
+import com.google.inject.AbstractModule;
+
+/** {@code store=memory}: everything in this JVM, lost when James stops. For tests and trials. */
+final class MemoryStoreModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        bind(Backend.class).toInstance(new Backend(new MemoryAppPasswordStore(), new MemorySecondFactorStore(),
+            new MemorySelfServiceSessionStore(), new MemoryLoginFailureStore(), () -> { }, () -> { }));
+    }
+}

@@ -1,0 +1,62 @@
+package org.apppasswords.totp;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import org.apppasswords.hashing.SecretHasher;
+
+/**
+ * Reads the CODE of {@code primary$CODE} against an enrolment: always as a TOTP code and as a
+ * recovery code, against {@link RecoveryCodes#COUNT} hashes and against a dummy enrolment when
+ * there is none, so the work depends neither on the input nor on the user. What it finds is only a
+ * candidate: {@link CodeMatch#settle} records it in the store atomically, and only that accepts it.
+ */
+public final class CodeCheck {
+    private final TotpVerifier verifier;
+    private final SecretHasher hasher;
+    private final TotpEnrolment dummy;
+
+    public CodeCheck(TotpVerifier verifier, SecretHasher hasher, SecureRandom random) {
+        this.verifier = verifier;
+        this.hasher = hasher;
+        this.dummy = TotpEnrolment.enabled(TotpSecret.generate(random), Instant.EPOCH, List.of());
+    }
+
+    /** What {@code code} is for {@code enrolment} (empty: the user has no TOTP, and the dummy's work is done). */
+    public CodeMatch match(Optional<TotpEnrolment> enrolment, String code) {
+        TotpEnrolment checked = enrolment.orElse(dummy);
+        OptionalLong step = verifier.verify(checked.secret(), code, checked.lastUsedStep());
+        Optional<String> recoveryCode = matchRecoveryCode(checked.recoveryCodeHashes(), code);
+        String spentFingerprint = checked.secret().fingerprint("spent:" + code);
+        String wrongFingerprint = checked.secret().fingerprint("wrong:" + verifier.currentStep() + ":" + code);
+        if (enrolment.isEmpty() || code.isEmpty()) {
+            return CodeMatch.notAGuess();
+        }
+        if (checked.spentCodes().contains(spentFingerprint)) {
+            // Accepted before: never again (a new step's code rarely repeats one), and no new guess either.
+            return CodeMatch.notAGuess();
+        }
+        if (step.isPresent()) {
+            return CodeMatch.totp(step.getAsLong(), checked.spentCodesWith(spentFingerprint));
+        }
+        return recoveryCode.map(CodeMatch::recovery).orElseGet(() -> CodeMatch.wrong(wrongFingerprint));
+    }
+
+    private Optional<String> matchRecoveryCode(List<String> storedHashes, String code) {
+        // A code of the wrong shape is still hashed, against every slot, then ignored.
+        Optional<String> candidate = RecoveryCodes.recognise(code);
+        Optional<String> matched = Optional.empty();
+        for (int slot = 0; slot < RecoveryCodes.COUNT; slot++) {
+            boolean stored = slot < storedHashes.size();
+            String storedHash = stored ? storedHashes.get(slot) : hasher.dummyHash();
+            boolean matches = hasher.matches(candidate.orElse(""), storedHash);
+            if (matches && stored && candidate.isPresent()) {
+                matched = Optional.of(storedHash);
+            }
+        }
+        return matched;
+    }
+}

@@ -1,0 +1,85 @@
+package org.apppasswords.totp;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import org.apache.james.core.Username;
+
+/**
+ * Where a user's TOTP enrolment lives. Blocking. Every backend passes
+ * {@code SecondFactorStoreContract}.
+ *
+ * <p>The two consuming operations are atomic compare-and-set steps, because several logins (on
+ * several nodes, later) may race with the same code: RFC 6238 section 5.2 asks that a code be
+ * accepted once.
+ */
+public interface SecondFactorStore {
+    /** The user's enabled enrolment, or empty when TOTP is off. */
+    Optional<TotpEnrolment> find(Username user);
+
+    /**
+     * Enables TOTP for the user unless it is already enabled, in one atomic step, and drops any
+     * pending enrolment.
+     *
+     * @return false when TOTP was already enabled (nothing changed)
+     */
+    boolean enable(Username user, TotpEnrolment enrolment);
+
+    /**
+     * Turns TOTP off: removes the enrolment, its recovery codes and any pending enrolment.
+     *
+     * @return false when TOTP was not enabled
+     */
+    boolean disable(Username user);
+
+    /**
+     * Records a started but unconfirmed enrolment, replacing any earlier pending one. It changes
+     * nothing about logins; {@link #enable} or {@link #disable} drops it.
+     */
+    void startEnrolment(Username user, PendingTotpEnrolment pending);
+
+    /** The user's pending enrolment, or empty. */
+    Optional<PendingTotpEnrolment> findPendingEnrolment(Username user);
+
+    /**
+     * Moves the enrolment of {@code from} (with its last step and recovery codes) to {@code to}
+     * (a username change), unless {@code to} already has TOTP enabled: then {@code to} keeps its
+     * own and {@code from}'s is dropped. A pending enrolment of {@code from} is dropped (a rename
+     * ends the sessions that could confirm it). Afterwards {@code from} has TOTP off.
+     *
+     * @return true when an enrolment was moved
+     */
+    boolean moveTo(Username from, Username to);
+
+    /**
+     * Spends an accepted code: records {@code step} as the last accepted time step and
+     * {@code spentCodes} (the fingerprints of the last accepted codes, this one included) and forgets
+     * the wrong codes counted, in one atomic
+     * step, only if {@code step} is strictly later than the one recorded (RFC 6238 section 5.2) and
+     * fewer than {@code maxFailedCodes} wrong codes are counted (the codes are not locked).
+     *
+     * @return false when TOTP is off, the step is not later (a replay or a racing login) or the codes are locked
+     */
+    boolean spendCode(Username user, long step, List<String> spentCodes, int maxFailedCodes);
+
+    /**
+     * Counts one wrong code, atomically, unless it is the last wrong code again
+     * ({@code wrongCodeFingerprint} covers the code and its time step) or {@code maxFailedCodes}
+     * are counted already.
+     *
+     * @return the wrong codes now counted, when this one was; empty when it was not (or TOTP is off)
+     */
+    OptionalInt countWrongCode(Username user, String wrongCodeFingerprint, int maxFailedCodes);
+
+    /**
+     * Removes one unused recovery code, identified by its stored hash, and forgets the wrong codes
+     * counted (a recovery code proves the second factor), in one atomic step.
+     *
+     * @return true when it was still there, false when already used or TOTP is off
+     */
+    boolean consumeRecoveryCode(Username user, String encodedHash);
+
+    /** Forgets the wrong codes counted (a primary password changed through James ends a lock of the codes). */
+    void forgetWrongCodes(Username user);
+}
