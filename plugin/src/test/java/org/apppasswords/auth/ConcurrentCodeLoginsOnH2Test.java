@@ -10,7 +10,7 @@ import java.util.stream.IntStream;
 import org.apache.james.core.Username;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.apppassword.AppPasswordStore;
-import org.apppasswords.store.Concurrently;
+import org.apppasswords.testing.Concurrently;
 import org.apppasswords.totp.SecondFactorStore;
 import org.apppasswords.store.jdbc.JdbcStores;
 import org.apppasswords.store.jdbc.TestDatabases;

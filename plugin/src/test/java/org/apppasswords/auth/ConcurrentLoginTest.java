@@ -8,7 +8,7 @@ import java.util.Collections;
 import java.util.List;
 
 import org.apppasswords.apppassword.AppPassword;
-import org.apppasswords.store.Concurrently;
+import org.apppasswords.testing.Concurrently;
 import org.apppasswords.totp.RecoveryCode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -16,7 +16,7 @@ import java.util.Optional;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.user.api.UsersRepositoryException;
 import org.apppasswords.audit.LoginOrigin;
-import org.apppasswords.store.Concurrently;
+import org.apppasswords.testing.Concurrently;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

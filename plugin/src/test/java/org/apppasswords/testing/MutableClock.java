@@ -1,4 +1,4 @@
-package org.apppasswords.auth;
+package org.apppasswords.testing;
 
 import java.time.Clock;
 import java.time.Duration;

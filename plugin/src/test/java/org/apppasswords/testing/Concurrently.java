@@ -1,4 +1,4 @@
-package org.apppasswords.store;
+package org.apppasswords.testing;
 
 import java.util.ArrayList;
 import java.util.List;

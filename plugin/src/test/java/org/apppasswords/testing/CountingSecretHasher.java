@@ -1,11 +1,11 @@
-package org.apppasswords.auth;
+package org.apppasswords.testing;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apppasswords.hashing.SecretHasher;
 
 /** Counts the hash checks a login costs. */
-final class CountingSecretHasher implements SecretHasher {
+public final class CountingSecretHasher implements SecretHasher {
     private final SecretHasher delegate;
     final AtomicInteger matches = new AtomicInteger();
 
