@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.apache.james.core.Username;
 import org.apppasswords.apppassword.AppPasswordId;
 import org.apppasswords.apppassword.AppPasswordStore.AddOutcome;
+import org.apppasswords.testing.Concurrently;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -64,9 +64,10 @@ public final class JdbcSecondFactorStore implements SecondFactorStore {
         boolean enabled;
         try {
             enabled = database.inTransaction("enable TOTP", connection -> {
-                Database.update(connection, "INSERT INTO totp_enrolments (username, encrypted_secret, enabled_at, last_used_step, spent_codes)"
-                    + " VALUES (?, ?, ?, ?, ?)", user.asString(), secrets.seal(enrolment.secret(), user), Database.toNanos(enrolment.enabledAt()),
-                    enrolment.lastUsedStep(), SpentCodes.format(enrolment.spentCodes()));
+                Database.update(connection, "INSERT INTO totp_enrolments (username, encrypted_secret, enabled_at, last_used_step, failed_codes,"
+                    + " last_wrong_code, spent_codes) VALUES (?, ?, ?, ?, ?, ?, ?)", user.asString(), secrets.seal(enrolment.secret(), user),
+                    Database.toNanos(enrolment.enabledAt()), enrolment.lastUsedStep(), enrolment.failedCodes(),
+                    Database.nullableText(enrolment.lastWrongCode()), SpentCodes.format(enrolment.spentCodes()));
                 Database.update(connection, "DELETE FROM totp_recovery_codes WHERE username = ?", user.asString());
                 List<String> hashes = enrolment.recoveryCodeHashes();
                 for (int slot = 0; slot < hashes.size(); slot++) {

@@ -4,7 +4,7 @@ import org.apppasswords.totp.SecondFactorStore;
 import org.apppasswords.totp.SecondFactorStoreContract;
 import org.junit.jupiter.api.BeforeEach;
 
-/** The default H2 store: spent steps journaled ({@link JournaledSecondFactorStore}). */
+/** The default embedded H2 store. */
 class H2SecondFactorStoreTest implements SecondFactorStoreContract {
     private SecondFactorStore store;
 
