@@ -68,9 +68,16 @@ class JdbcStoreModuleTest {
     }
 
     @Test
-    void aGivenUrlShouldGetNoSpentStepJournalEvenForH2() {
-        JdbcSettings settings = JdbcStoreModule.settings(jdbc(Optional.of("jdbc:h2:tcp://db/james"), Optional.empty()), DIRECTORIES);
+    void theUserThePasswordAndThePoolSizeShouldBeCarried() {
+        StorageConfiguration storage = new StorageConfiguration(StorageConfiguration.Kind.JDBC, Optional.of("jdbc:postgresql://db/james"),
+            Optional.of("james"), Optional.of("Zq7xSecretMarker"), 4, Optional.empty());
 
+        JdbcSettings settings = JdbcStoreModule.settings(storage, DIRECTORIES);
+
+        assertThat(settings.user()).contains("james");
+        assertThat(settings.revealPassword()).contains("Zq7xSecretMarker");
+        assertThat(settings.poolSize()).isEqualTo(4);
+        assertThat(settings.connectionTimeout()).isEqualTo(JdbcSettings.DEFAULT_CONNECTION_TIMEOUT);
     }
 
     @Test

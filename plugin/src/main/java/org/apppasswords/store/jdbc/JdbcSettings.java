@@ -47,10 +47,6 @@ public final class JdbcSettings {
         return "jdbc:h2:retry:" + directory.toAbsolutePath().resolve("store") + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0";
     }
 
-    public JdbcSettings withConnectionTimeout(Duration timeout) {
-        return new JdbcSettings(url, user, password, poolSize, keyFile, timeout);
-    }
-
     public String url() {
         return url;
     }

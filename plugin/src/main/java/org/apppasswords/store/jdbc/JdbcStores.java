@@ -17,8 +17,7 @@ import com.zaxxer.hikari.HikariDataSource;
  * ({@code classpath:org/apppasswords/store/jdbc/migration}, history in
  * {@code app_passwords_schema_history}) and opens the encryption key. Pool timeouts are short, so
  * that an unreachable database refuses logins within seconds instead of holding threads, and a
- * database that comes back is used again without a restart (the pool reconnects on demand). When
- * the settings name a spent-step journal, the TOTP store is {@link JournaledSecondFactorStore}.
+ * database that comes back is used again without a restart (the pool reconnects on demand).
  */
 public final class JdbcStores implements AutoCloseable {
     private static final String MIGRATIONS = "classpath:org/apppasswords/store/jdbc/migration";
@@ -122,11 +121,6 @@ public final class JdbcStores implements AutoCloseable {
                 return statement.execute("SELECT 1");
             }
         });
-    }
-
-    /** For tests that reach the tables directly (emptying, dumping). */
-    HikariDataSource dataSource() {
-        return dataSource;
     }
 
     @Override

@@ -3,8 +3,8 @@ package org.apppasswords.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.apache.james.core.Username;
 import org.apppasswords.session.SelfServiceSession;
@@ -35,7 +35,8 @@ class EmbeddedH2InterruptTest {
 
     @Test
     void theStoreShouldKeepWorkingAfterAnInterruptedWrite() {
-        stores = JdbcStores.open(JdbcSettings.embeddedH2(directory, 2), new SecureRandom());
+        stores = TestDatabases.open(new JdbcSettings(JdbcSettings.embeddedH2Url(directory), Optional.empty(), Optional.empty(), 2,
+            directory.resolve("encryption.key"), JdbcSettings.DEFAULT_CONNECTION_TIMEOUT));
         Instant now = Instant.parse("2026-11-21T12:00:00Z");
 
         Thread.currentThread().interrupt();

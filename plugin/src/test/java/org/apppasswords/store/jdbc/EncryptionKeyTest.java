@@ -117,7 +117,7 @@ class EncryptionKeyTest {
         try (JdbcStores stores = open()) {
             stores.secondFactors().enable(ALICE, TotpEnrolment.enabled(SECRET, Instant.EPOCH, List.of()));
             stores.secondFactors().enable(BOB, TotpEnrolment.enabled(TotpSecret.generate(RANDOM), Instant.EPOCH, List.of()));
-            try (Connection connection = stores.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = TestDatabases.connectionTo(stores); Statement statement = connection.createStatement()) {
                 statement.executeUpdate("UPDATE totp_enrolments SET encrypted_secret = "
                     + "(SELECT encrypted_secret FROM totp_enrolments WHERE username = 'alice@example.org') WHERE username = 'bob@example.org'");
             }
@@ -143,7 +143,7 @@ class EncryptionKeyTest {
     }
 
     private JdbcStores open() {
-        return JdbcStores.open(new JdbcSettings(JdbcSettings.embeddedH2Url(directory), Optional.empty(), Optional.empty(), 2,
-            directory.resolve("encryption.key"), JdbcSettings.DEFAULT_CONNECTION_TIMEOUT), RANDOM);
+        return TestDatabases.open(new JdbcSettings(JdbcSettings.embeddedH2Url(directory), Optional.empty(), Optional.empty(), 2,
+            directory.resolve("encryption.key"), JdbcSettings.DEFAULT_CONNECTION_TIMEOUT));
     }
 }
