@@ -24,11 +24,7 @@ public final class IdleExpiry {
 
     @Inject
     public IdleExpiry(AppPasswordsConfiguration configuration, Clock clock) {
-        this(configuration.appPasswordIdleExpiry(), clock);
-    }
-
-    public IdleExpiry(Optional<Duration> idleLimit, Clock clock) {
-        this.idleLimit = idleLimit;
+        this.idleLimit = configuration.appPasswordIdleExpiry();
         this.clock = clock;
     }
 

@@ -1,19 +1,23 @@
 package org.apppasswords.apppassword;
 
-import static org.apppasswords.auth.LoginFixture.ALICE;
-import static org.apppasswords.auth.LoginFixture.BOB;
-import static org.apppasswords.auth.LoginFixture.START;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 
-import org.apppasswords.auth.LoginFixture;
+import org.apache.james.core.Username;
+import org.apppasswords.audit.AuditLog;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.configuration.AppPasswordsConfiguration.OnPrimaryPasswordChange;
-import org.apppasswords.apppassword.StoredAppPassword;
+import org.apppasswords.hashing.SaltedSha256SecretHasher;
+import org.apppasswords.hashing.SecretHasher;
+import org.apppasswords.modules.TestJames;
+import org.apppasswords.modules.TestLogins;
+import org.apppasswords.testing.MutableClock;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,22 +25,43 @@ import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class AppPasswordServiceTest {
+    private static final Username ALICE = Username.of("alice@example.org");
+    private static final Username BOB = Username.of("bob@example.org");
+    private static final Instant START = Instant.parse("2024-03-01T12:00:10Z");
     // A compile-time constant, so that it can feed @ValueSource.
     private static final String TEN = "0123456789";
     private static final String LABEL_OF_65 = TEN + TEN + TEN + TEN + TEN + TEN + "abcde";
 
-    private LoginFixture fixture;
+    private final MutableClock clock = new MutableClock(START);
+    private final SecretHasher hasher = new SaltedSha256SecretHasher(new SecureRandom());
+    private TestLogins fixture;
 
     @BeforeEach
     void setUp() throws Exception {
-        fixture = LoginFixture.create();
+        fixture = logins(AppPasswordsConfiguration.defaults());
+    }
+
+    @AfterEach
+    void tearDown() {
+        fixture.close();
+    }
+
+    /** The service as James gets it, for Alice and Bob, with a limit of {@code maxPerUser}. */
+    private TestLogins logins(AppPasswordsConfiguration configuration) throws Exception {
+        return TestLogins.around(TestJames.create().with(ALICE, "alice-Primary-1").with(BOB, "bob-Primary-2").repository())
+            .configuration(configuration).clock(clock).hasher(hasher).build();
+    }
+
+    private TestLogins limitedTo(int maxPerUser) throws Exception {
+        return logins(new AppPasswordsConfiguration(false, maxPerUser, true, OnPrimaryPasswordChange.REVOKE_ALL, "James",
+            Duration.ofMinutes(10)));
     }
 
     @Test
     void createShouldReturnAPasswordThatLogsInThroughTheDecorator() throws Exception {
         CreatedAppPassword created = fixture.appPasswordService.create(ALICE, "Thunderbird");
 
-        assertThat(fixture.testee.test(ALICE, created.password().revealForDisplay())).isTrue();
+        assertThat(fixture.decorator.test(ALICE, created.password().revealForDisplay())).isTrue();
     }
 
     @Test
@@ -58,7 +83,7 @@ class AppPasswordServiceTest {
             .startsWith("$sha256$")
             .doesNotContain(created.password().reveal())
             .doesNotContain(created.password().reveal().substring(8, 34));
-        assertThat(fixture.hasher.matches(created.password().reveal(), stored.encodedHash())).isTrue();
+        assertThat(hasher.matches(created.password().reveal(), stored.encodedHash())).isTrue();
     }
 
     @Test
@@ -92,43 +117,43 @@ class AppPasswordServiceTest {
 
     @Test
     void createShouldRefuseBeyondTheLimit() throws Exception {
-        LoginFixture limited = LoginFixture.create(new AppPasswordsConfiguration(false, 2, true,
-            OnPrimaryPasswordChange.REVOKE_ALL, "James", Duration.ofMinutes(10)));
-        limited.appPasswordService.create(ALICE, "one");
-        limited.appPasswordService.create(ALICE, "two");
+        try (TestLogins limited = limitedTo(2)) {
+            limited.appPasswordService.create(ALICE, "one");
+            limited.appPasswordService.create(ALICE, "two");
 
-        assertThatThrownBy(() -> limited.appPasswordService.create(ALICE, "three"))
-            .isInstanceOf(AppPasswordLimitException.class)
-            .hasMessageContaining("2");
-        assertThat(limited.appPasswords.list(ALICE)).hasSize(2);
+            assertThatThrownBy(() -> limited.appPasswordService.create(ALICE, "three"))
+                .isInstanceOf(AppPasswordLimitException.class)
+                .hasMessageContaining("2");
+            assertThat(limited.appPasswords.list(ALICE)).hasSize(2);
+        }
     }
 
     @Test
     void createShouldCountTheLimitPerUser() throws Exception {
-        LoginFixture limited = LoginFixture.create(new AppPasswordsConfiguration(false, 1, true,
-            OnPrimaryPasswordChange.REVOKE_ALL, "James", Duration.ofMinutes(10)));
-        limited.appPasswordService.create(ALICE, "one");
+        try (TestLogins limited = limitedTo(1)) {
+            limited.appPasswordService.create(ALICE, "one");
 
-        assertThat(limited.appPasswordService.create(BOB, "one").entry().label()).isEqualTo("one");
+            assertThat(limited.appPasswordService.create(BOB, "one").entry().label()).isEqualTo("one");
+        }
     }
 
     @Test
     void createShouldAllowAnotherOnceOneIsRevoked() throws Exception {
-        LoginFixture limited = LoginFixture.create(new AppPasswordsConfiguration(false, 1, true,
-            OnPrimaryPasswordChange.REVOKE_ALL, "James", Duration.ofMinutes(10)));
-        CreatedAppPassword first = limited.appPasswordService.create(ALICE, "one");
-        limited.appPasswords.revoke(ALICE, first.entry().id());
+        try (TestLogins limited = limitedTo(1)) {
+            CreatedAppPassword first = limited.appPasswordService.create(ALICE, "one");
+            limited.appPasswords.revoke(ALICE, first.entry().id());
 
-        assertThat(limited.appPasswordService.create(ALICE, "two").entry().label()).isEqualTo("two");
+            assertThat(limited.appPasswordService.create(ALICE, "two").entry().label()).isEqualTo("two");
+        }
     }
 
     @Test
     void createShouldDrawAnotherIdWhenTheUserAlreadyHoldsTheGeneratedOne() {
         // The first token drawn from all-zero bytes has id 00000, which Alice already holds.
         fixture.appPasswords.add(ALICE, StoredAppPassword.created(AppPasswordId.parse("00000").orElseThrow(), "taken",
-            fixture.hasher.hash("taken"), START), 25);
+            hasher.hash("taken"), START), 25);
         AppPasswordService service = new AppPasswordService(fixture.appPasswords, new AppPasswordGenerator(new ZeroesFirstRandom()),
-            fixture.hasher, fixture.clock, fixture.configuration);
+            hasher, clock, AppPasswordsConfiguration.defaults(), new AuditLog());
 
         CreatedAppPassword created = service.create(ALICE, "second");
 

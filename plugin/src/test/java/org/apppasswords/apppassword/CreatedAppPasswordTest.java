@@ -1,15 +1,25 @@
 package org.apppasswords.apppassword;
 
-import static org.apppasswords.auth.LoginFixture.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.apppasswords.auth.LoginFixture;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+import org.apache.james.core.Username;
+import org.apppasswords.audit.AuditLog;
+import org.apppasswords.configuration.AppPasswordsConfiguration;
+import org.apppasswords.hashing.SaltedSha256SecretHasher;
+import org.apppasswords.store.memory.MemoryAppPasswordStore;
 import org.junit.jupiter.api.Test;
 
 class CreatedAppPasswordTest {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     @Test
-    void toStringShouldNotLeakTheTokenOrItsHash() throws Exception {
-        CreatedAppPassword created = LoginFixture.create().appPasswordService.create(ALICE, "Thunderbird");
+    void toStringShouldNotLeakTheTokenOrItsHash() {
+        CreatedAppPassword created = new AppPasswordService(new MemoryAppPasswordStore(), new AppPasswordGenerator(RANDOM),
+            new SaltedSha256SecretHasher(RANDOM), Clock.systemUTC(), AppPasswordsConfiguration.defaults(), new AuditLog())
+            .create(Username.of("alice@example.org"), "Thunderbird");
         String token = created.password().reveal();
 
         assertThat(created.toString())

@@ -1,37 +1,49 @@
 package org.apppasswords.audit;
 
-import static org.apppasswords.auth.LoginFixture.ALICE;
-import static org.apppasswords.auth.LoginFixture.TOTP_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.apache.james.core.Username;
+import org.apppasswords.apppassword.AppPassword;
 import org.apppasswords.apppassword.AppPasswordId;
 import org.apppasswords.apppassword.CreatedAppPassword;
 import org.apppasswords.audit.AuditLog.Actor;
-import org.apppasswords.auth.LoginFixture;
-import org.apppasswords.lifecycle.UserSecrets;
+import org.apppasswords.modules.TestJames;
+import org.apppasswords.modules.TestLogins;
 import org.apppasswords.totp.RecoveryCode;
+import org.apppasswords.totp.TotpSecret;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Each management event writes its one audit line in the service layer, whatever route caused it, and no secret. */
 class ManagementAuditTest {
-    private LoginFixture fixture;
-    private UserSecrets userSecrets;
+    private static final Username ALICE = Username.of("alice@example.org");
+    // Base32 of the RFC 6238 SHA1 seed, ASCII "12345678901234567890".
+    private static final TotpSecret TOTP_SECRET = TotpSecret.fromBase32("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ");
+
+    private TestLogins fixture;
     private AuditCapture audit;
 
     @BeforeEach
     void setUp() throws Exception {
-        fixture = LoginFixture.create();
-        userSecrets = new UserSecrets(fixture.appPasswords, fixture.secondFactors, fixture.sessions, fixture.configuration);
+        fixture = TestLogins.around(TestJames.create().with(ALICE, "alice-Primary-1").repository()).build();
         audit = new AuditCapture();
     }
 
     @AfterEach
     void tearDown() {
         audit.close();
+        fixture.close();
+    }
+
+    private AppPassword createAppPassword() {
+        return fixture.appPasswordService.create(ALICE, "Mail client").password();
+    }
+
+    private List<RecoveryCode> enableTotp() {
+        return fixture.secondFactorService.enable(ALICE, TOTP_SECRET);
     }
 
     @Test
@@ -56,7 +68,7 @@ class ManagementAuditTest {
 
     @Test
     void revokingAnUnknownIdShouldLogNothing() {
-        AppPasswordId id = fixture.createAppPassword(ALICE).id();
+        AppPasswordId id = createAppPassword().id();
         fixture.appPasswordService.revoke(ALICE, id, Actor.USER);
 
         fixture.appPasswordService.revoke(ALICE, id, Actor.USER);
@@ -66,8 +78,8 @@ class ManagementAuditTest {
 
     @Test
     void revokeAllShouldLogOneLine() {
-        fixture.createAppPassword(ALICE);
-        fixture.createAppPassword(ALICE);
+        createAppPassword();
+        createAppPassword();
 
         fixture.appPasswordService.revokeAll(ALICE, Actor.USER);
 
@@ -77,9 +89,9 @@ class ManagementAuditTest {
 
     @Test
     void aPrimaryPasswordChangeShouldLogTheRevokeAllItCauses() {
-        fixture.createAppPassword(ALICE);
+        createAppPassword();
 
-        userSecrets.primaryPasswordChanged(ALICE);
+        fixture.userSecrets.primaryPasswordChanged(ALICE);
 
         assertThat(audit.lines("app-passwords-revoked-all"))
             .containsExactly("app-passwords-audit event=app-passwords-revoked-all user=alice@example.org by=primary-password-change");
@@ -87,14 +99,14 @@ class ManagementAuditTest {
 
     @Test
     void aPrimaryPasswordChangeShouldLogNothingWhenNoAppPasswordWent() {
-        userSecrets.primaryPasswordChanged(ALICE);
+        fixture.userSecrets.primaryPasswordChanged(ALICE);
 
         assertThat(audit.lines()).isEmpty();
     }
 
     @Test
     void enableAndDisableShouldLogOneLineEachWithoutTheSeedOrTheCodes() {
-        List<RecoveryCode> codes = fixture.enableTotp(ALICE);
+        List<RecoveryCode> codes = enableTotp();
         fixture.secondFactorService.disable(ALICE);
         fixture.secondFactorService.disable(ALICE);
 
@@ -108,9 +120,9 @@ class ManagementAuditTest {
 
     @Test
     void anAdminResetShouldLogOneLine() {
-        fixture.enableTotp(ALICE);
+        enableTotp();
 
-        userSecrets.resetSecondFactor(ALICE);
+        fixture.userSecrets.resetSecondFactor(ALICE);
 
         assertThat(audit.lines("totp-reset")).containsExactly("app-passwords-audit event=totp-reset user=alice@example.org by=admin");
         assertThat(audit.lines("totp-disabled")).isEmpty();

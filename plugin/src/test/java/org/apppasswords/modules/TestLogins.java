@@ -76,7 +76,9 @@ public final class TestLogins implements AutoCloseable {
             binder.bind(MetricFactory.class).toInstance(builder.metrics);
             binder.bind(AuditLog.class).toInstance(builder.audit);
             binder.bind(LastUseWriter.class).toInstance(lastUses);
-            binder.bind(UsersRepository.class).annotatedWith(Names.named(LoginModule.WRAPPED)).toInstance(builder.james);
+            // Through a provider: Guice would inject the members of an instance, and James's own repositories
+            // ask for a UserEntityValidator that James binds, not this injector.
+            binder.bind(UsersRepository.class).annotatedWith(Names.named(LoginModule.WRAPPED)).toProvider(() -> builder.james);
             binder.bind(ConfigurationProvider.class).toInstance((component, level) -> builder.usersRepositoryXml);
         });
         this.pipeline = injector.getInstance(LoginPipeline.class);

@@ -1,48 +1,53 @@
 package org.apppasswords.totp;
 
-import static org.apppasswords.auth.LoginFixture.ALICE;
-import static org.apppasswords.auth.LoginFixture.BOB;
-import static org.apppasswords.auth.LoginFixture.START;
-import static org.apppasswords.auth.LoginFixture.TOTP_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.List;
 
-import org.apppasswords.auth.LoginFixture;
-import org.apppasswords.totp.TotpEnrolment;
-import org.junit.jupiter.api.BeforeEach;
+import org.apache.james.core.Username;
+import org.apppasswords.audit.AuditLog;
+import org.apppasswords.hashing.SaltedSha256SecretHasher;
+import org.apppasswords.hashing.SecretHasher;
+import org.apppasswords.store.memory.MemorySecondFactorStore;
+import org.apppasswords.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class SecondFactorServiceTest {
-    private LoginFixture fixture;
+    private static final Username ALICE = Username.of("alice@example.org");
+    private static final Username BOB = Username.of("bob@example.org");
+    private static final Instant START = Instant.parse("2024-03-01T12:00:10Z");
+    // Base32 of the RFC 6238 SHA1 seed, ASCII "12345678901234567890".
+    private static final TotpSecret TOTP_SECRET = TotpSecret.fromBase32("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ");
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-    @BeforeEach
-    void setUp() throws Exception {
-        fixture = LoginFixture.create();
-    }
+    private final SecondFactorStore secondFactors = new MemorySecondFactorStore();
+    private final SecretHasher hasher = new SaltedSha256SecretHasher(RANDOM);
+    private final SecondFactorService service = new SecondFactorService(secondFactors, new RecoveryCodes(RANDOM), hasher,
+        new MutableClock(START), new AuditLog());
 
     @Test
     void enableShouldStoreTheSecretAndOneHashPerRecoveryCode() {
-        List<RecoveryCode> codes = fixture.secondFactorService.enable(ALICE, TOTP_SECRET);
+        List<RecoveryCode> codes = service.enable(ALICE, TOTP_SECRET);
 
-        TotpEnrolment enrolment = fixture.secondFactors.find(ALICE).orElseThrow();
+        TotpEnrolment enrolment = secondFactors.find(ALICE).orElseThrow();
         assertThat(codes).hasSize(RecoveryCodes.COUNT);
         assertThat(enrolment.secret().revealBytes()).isEqualTo(TOTP_SECRET.revealBytes());
         assertThat(enrolment.enabledAt()).isEqualTo(START);
         assertThat(enrolment.lastUsedStep()).isEqualTo(TotpEnrolment.NO_STEP_USED);
         assertThat(enrolment.recoveryCodeHashes()).hasSize(RecoveryCodes.COUNT);
         for (int i = 0; i < codes.size(); i++) {
-            assertThat(fixture.hasher.matches(codes.get(i).reveal(), enrolment.recoveryCodeHashes().get(i))).isTrue();
+            assertThat(hasher.matches(codes.get(i).reveal(), enrolment.recoveryCodeHashes().get(i))).isTrue();
         }
     }
 
     @Test
     void enableShouldNeverStoreARecoveryCodeInTheClear() {
-        List<RecoveryCode> codes = fixture.secondFactorService.enable(ALICE, TOTP_SECRET);
+        List<RecoveryCode> codes = service.enable(ALICE, TOTP_SECRET);
 
-        String stored = String.join(" ", fixture.secondFactors.find(ALICE).orElseThrow().recoveryCodeHashes());
+        String stored = String.join(" ", secondFactors.find(ALICE).orElseThrow().recoveryCodeHashes());
         for (RecoveryCode code : codes) {
             assertThat(stored).doesNotContain(code.reveal());
         }
@@ -50,39 +55,50 @@ class SecondFactorServiceTest {
 
     @Test
     void enableShouldRefuseWhileTotpIsOnAndKeepTheEarlierEnrolment() {
-        List<RecoveryCode> first = fixture.secondFactorService.enable(ALICE, TOTP_SECRET);
+        List<RecoveryCode> first = service.enable(ALICE, TOTP_SECRET);
         TotpSecret second = TotpSecret.generate(new SecureRandom());
 
-        assertThatThrownBy(() -> fixture.secondFactorService.enable(ALICE, second))
+        assertThatThrownBy(() -> service.enable(ALICE, second))
             .isInstanceOf(SecondFactorAlreadyEnabledException.class);
 
-        TotpEnrolment enrolment = fixture.secondFactors.find(ALICE).orElseThrow();
+        TotpEnrolment enrolment = secondFactors.find(ALICE).orElseThrow();
         assertThat(enrolment.secret().revealBytes()).isEqualTo(TOTP_SECRET.revealBytes());
         assertThat(enrolment.recoveryCodeHashes())
-            .allMatch(hash -> first.stream().anyMatch(code -> fixture.hasher.matches(code.reveal(), hash)));
+            .allMatch(hash -> first.stream().anyMatch(code -> hasher.matches(code.reveal(), hash)));
     }
 
     @Test
     void enableWithAConfirmedStepShouldSpendThatStepAtOnce() {
-        fixture.secondFactorService.enable(ALICE, TOTP_SECRET, 56_950_000L);
+        service.enable(ALICE, TOTP_SECRET, 56_950_000L);
 
-        assertThat(fixture.secondFactors.find(ALICE).orElseThrow().lastUsedStep()).isEqualTo(56_950_000L);
-        assertThat(fixture.secondFactors.advanceLastUsedStep(ALICE, 56_950_000L)).isFalse();
+        assertThat(secondFactors.find(ALICE).orElseThrow().lastUsedStep()).isEqualTo(56_950_000L);
+        assertThat(secondFactors.spendCode(ALICE, 56_950_000L, List.of(), 100)).isFalse();
+        assertThat(secondFactors.spendCode(ALICE, 56_950_001L, List.of(), 100)).isTrue();
+    }
+
+    @Test
+    void enableShouldStartWithNoWrongCodeAndNoSpentCode() {
+        service.enable(ALICE, TOTP_SECRET, 56_950_000L);
+
+        TotpEnrolment enrolment = secondFactors.find(ALICE).orElseThrow();
+        assertThat(enrolment.failedCodes()).isZero();
+        assertThat(enrolment.lastWrongCode()).isEmpty();
+        assertThat(enrolment.spentCodes()).isEmpty();
     }
 
     @Test
     void disableShouldRemoveTheEnrolment() {
-        fixture.secondFactorService.enable(ALICE, TOTP_SECRET);
+        service.enable(ALICE, TOTP_SECRET);
 
-        assertThat(fixture.secondFactorService.disable(ALICE)).isTrue();
-        assertThat(fixture.secondFactors.find(ALICE)).isEmpty();
+        assertThat(service.disable(ALICE)).isTrue();
+        assertThat(secondFactors.find(ALICE)).isEmpty();
     }
 
     @Test
     void disableShouldReturnFalseWhenTotpIsOff() {
-        fixture.secondFactorService.enable(ALICE, TOTP_SECRET);
+        service.enable(ALICE, TOTP_SECRET);
 
-        assertThat(fixture.secondFactorService.disable(BOB)).isFalse();
-        assertThat(fixture.secondFactors.find(ALICE)).isPresent();
+        assertThat(service.disable(BOB)).isFalse();
+        assertThat(secondFactors.find(ALICE)).isPresent();
     }
 }
