@@ -7,10 +7,12 @@ import java.util.List;
 
 import org.apache.james.core.Username;
 import org.apppasswords.apppassword.AppPasswordId;
+import org.apppasswords.audit.AuditLog;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.apppassword.StoredAppPassword;
 import org.apppasswords.totp.TotpEnrolment;
 import org.apppasswords.store.memory.MemoryAppPasswordStore;
+import org.apppasswords.store.memory.MemoryLoginFailureStore;
 import org.apppasswords.store.memory.MemorySecondFactorStore;
 import org.apppasswords.store.memory.MemorySelfServiceSessionStore;
 import org.apppasswords.totp.TotpSecret;
@@ -26,7 +28,8 @@ class AppPasswordsUsernameChangeTaskStepTest {
     final MemoryAppPasswordStore appPasswords = new MemoryAppPasswordStore();
     final MemorySecondFactorStore secondFactors = new MemorySecondFactorStore();
     final AppPasswordsUsernameChangeTaskStep testee = new AppPasswordsUsernameChangeTaskStep(
-        new UserSecrets(appPasswords, secondFactors, new MemorySelfServiceSessionStore(), AppPasswordsConfiguration.defaults()));
+        new UserSecrets(appPasswords, secondFactors, new MemorySelfServiceSessionStore(), AppPasswordsConfiguration.defaults(),
+            new MemoryLoginFailureStore(), new AuditLog()));
 
     @Test
     void stepShouldRunAfterEveryStepJames381Defines() {

@@ -8,17 +8,23 @@ import java.util.List;
 
 import org.apache.james.core.Username;
 import org.apppasswords.apppassword.AppPasswordId;
+import org.apppasswords.apppassword.StoredAppPassword;
+import org.apppasswords.audit.AuditLog;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.configuration.AppPasswordsConfiguration.OnPrimaryPasswordChange;
-import org.apppasswords.totp.PendingTotpEnrolment;
 import org.apppasswords.session.SelfServiceSession;
-import org.apppasswords.apppassword.StoredAppPassword;
-import org.apppasswords.totp.TotpEnrolment;
 import org.apppasswords.store.memory.MemoryAppPasswordStore;
+import org.apppasswords.store.memory.MemoryLoginFailureStore;
 import org.apppasswords.store.memory.MemorySecondFactorStore;
 import org.apppasswords.store.memory.MemorySelfServiceSessionStore;
+import org.apppasswords.throttle.ClientAddress;
+import org.apppasswords.throttle.LoginFailure;
+import org.apppasswords.totp.PendingTotpEnrolment;
+import org.apppasswords.totp.TotpEnrolment;
 import org.apppasswords.totp.TotpSecret;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class UserSecretsTest {
     static final Username ALICE = Username.of("alice@example.org");
@@ -26,14 +32,17 @@ class UserSecretsTest {
     static final Username BOB = Username.of("bob@example.org");
     static final Instant NOW = Instant.parse("2024-03-01T12:00:00Z");
     static final TotpSecret SECRET = TotpSecret.fromBase32("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ");
+    static final ClientAddress ADDRESS = ClientAddress.stored("203.0.113.7");
+    static final int MAX_FAILED_CODES = 3;
 
     final MemoryAppPasswordStore appPasswords = new MemoryAppPasswordStore();
     final MemorySecondFactorStore secondFactors = new MemorySecondFactorStore();
     final MemorySelfServiceSessionStore sessions = new MemorySelfServiceSessionStore();
+    final MemoryLoginFailureStore loginFailures = new MemoryLoginFailureStore();
 
     UserSecrets testee(OnPrimaryPasswordChange onChange) {
         return new UserSecrets(appPasswords, secondFactors, sessions,
-            new AppPasswordsConfiguration(false, 25, true, onChange, "James", Duration.ofMinutes(10)));
+            new AppPasswordsConfiguration(false, 25, true, onChange, "James", Duration.ofMinutes(10)), loginFailures, new AuditLog());
     }
 
     UserSecrets testee() {
@@ -48,12 +57,37 @@ class UserSecretsTest {
         secondFactors.enable(user, TotpEnrolment.enabled(SECRET, NOW, List.of("$sha256$salt$code")));
     }
 
+    /** Counts enough different wrong codes to lock the user's codes. */
+    void lockCodes(Username user) {
+        for (int i = 0; i < MAX_FAILED_CODES; i++) {
+            secondFactors.countWrongCode(user, SECRET.fingerprint("wrong " + i), MAX_FAILED_CODES);
+        }
+    }
+
+    boolean codesLocked(Username user) {
+        return secondFactors.find(user).orElseThrow().failedCodes() >= MAX_FAILED_CODES;
+    }
+
     void openSession(Username user, String digest) {
         sessions.create(new SelfServiceSession(digest, user, NOW, NOW.plusSeconds(600), true));
     }
 
     boolean sessionAlive(String digest) {
         return sessions.find(digest, NOW).isPresent();
+    }
+
+    /** One failure of {@code user} from {@link #ADDRESS}, and a success noted for it from another address. */
+    void failAndSucceed(Username user) {
+        loginFailures.record(new LoginFailure(user, ADDRESS, "fingerprint-of-" + user.asString(), NOW));
+        loginFailures.succeeded(user, ClientAddress.stored("198.51.100.1"), NOW, false, true);
+    }
+
+    List<LoginFailure> failuresOf(Username user) {
+        return loginFailures.read(user, ClientAddress.stored("192.0.2.1"), Instant.EPOCH).failures();
+    }
+
+    boolean successNoted(Username user) {
+        return loginFailures.read(user, ClientAddress.stored("198.51.100.1"), Instant.EPOCH).lastSuccessFromAddress().isPresent();
     }
 
     @Test
@@ -101,6 +135,19 @@ class UserSecretsTest {
     }
 
     @Test
+    void forgetShouldForgetTheThrottlesRowsOfTheUserOnly() {
+        failAndSucceed(ALICE);
+        failAndSucceed(BOB);
+
+        testee().forget(ALICE);
+
+        assertThat(failuresOf(ALICE)).isEmpty();
+        assertThat(successNoted(ALICE)).isFalse();
+        assertThat(failuresOf(BOB)).hasSize(1);
+        assertThat(successNoted(BOB)).isTrue();
+    }
+
+    @Test
     void primaryPasswordChangedShouldRevokeAppPasswordsAndSessionsButKeepTotpByDefault() {
         addAppPassword(ALICE, "aaaaa");
         enableTotp(ALICE);
@@ -124,6 +171,43 @@ class UserSecretsTest {
         assertThat(sessionAlive("alice-session")).isTrue();
     }
 
+    @ParameterizedTest
+    @EnumSource(OnPrimaryPasswordChange.class)
+    void primaryPasswordChangedShouldEndALockOfTheCodesButKeepTotp(OnPrimaryPasswordChange onChange) {
+        enableTotp(ALICE);
+        lockCodes(ALICE);
+
+        testee(onChange).primaryPasswordChanged(ALICE);
+
+        TotpEnrolment enrolment = secondFactors.find(ALICE).orElseThrow();
+        assertThat(enrolment.failedCodes()).isZero();
+        assertThat(enrolment.lastWrongCode()).isEmpty();
+        assertThat(enrolment.secret().revealBytes()).isEqualTo(SECRET.revealBytes());
+        assertThat(secondFactors.spendCode(ALICE, 1, List.of(), MAX_FAILED_CODES)).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(OnPrimaryPasswordChange.class)
+    void primaryPasswordChangedShouldLeaveAnotherUsersLockedCodes(OnPrimaryPasswordChange onChange) {
+        enableTotp(ALICE);
+        enableTotp(BOB);
+        lockCodes(BOB);
+
+        testee(onChange).primaryPasswordChanged(ALICE);
+
+        assertThat(codesLocked(BOB)).isTrue();
+    }
+
+    @Test
+    void primaryPasswordChangedShouldDoNoHarmWithoutTotp() {
+        addAppPassword(ALICE, "aaaaa");
+
+        testee().primaryPasswordChanged(ALICE);
+
+        assertThat(secondFactors.find(ALICE)).isEmpty();
+        assertThat(appPasswords.list(ALICE)).isEmpty();
+    }
+
     @Test
     void resetSecondFactorShouldEndTotpPendingEnrolmentAndSessionsAndKeepAppPasswords() {
         addAppPassword(ALICE, "aaaaa");
@@ -137,6 +221,16 @@ class UserSecretsTest {
         assertThat(secondFactors.findPendingEnrolment(ALICE)).isEmpty();
         assertThat(sessionAlive("alice-session")).isFalse();
         assertThat(appPasswords.list(ALICE)).hasSize(1);
+    }
+
+    @Test
+    void resetSecondFactorShouldKeepThePrimaryPasswordFailuresCounted() {
+        enableTotp(ALICE);
+        failAndSucceed(ALICE);
+
+        testee().resetSecondFactor(ALICE);
+
+        assertThat(failuresOf(ALICE)).hasSize(1);
     }
 
     @Test
@@ -163,13 +257,37 @@ class UserSecretsTest {
     }
 
     @Test
+    void moveShouldCarryALockOfTheCodes() {
+        enableTotp(ALICE);
+        lockCodes(ALICE);
+
+        testee().move(ALICE, ALICIA);
+
+        assertThat(codesLocked(ALICIA)).isTrue();
+    }
+
+    @Test
+    void moveShouldForgetTheThrottlesRowsOfTheOldName() {
+        failAndSucceed(ALICE);
+        failAndSucceed(BOB);
+
+        testee().move(ALICE, ALICIA);
+
+        assertThat(failuresOf(ALICE)).isEmpty();
+        assertThat(successNoted(ALICE)).isFalse();
+        assertThat(failuresOf(BOB)).hasSize(1);
+    }
+
+    @Test
     void moveToTheSameNameShouldChangeNothing() {
         addAppPassword(ALICE, "aaaaa");
         openSession(ALICE, "alice-session");
+        failAndSucceed(ALICE);
 
         testee().move(ALICE, ALICE);
 
         assertThat(appPasswords.list(ALICE)).hasSize(1);
         assertThat(sessionAlive("alice-session")).isTrue();
+        assertThat(failuresOf(ALICE)).hasSize(1);
     }
 }
