@@ -7,9 +7,11 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.apppasswords.hashing.SaltedSha256SecretHasher;
-import org.apppasswords.totp.TotpSecret;
 import org.junit.jupiter.api.Test;
 
 class TotpEnrolmentTest {
@@ -62,5 +64,81 @@ class TotpEnrolmentTest {
         assertThat(ENROLMENT.lastUsedStep()).isEqualTo(TotpEnrolment.NO_STEP_USED);
         assertThat(ENROLMENT.withLastUsedStep(42).lastUsedStep()).isEqualTo(42);
         assertThat(ENROLMENT.withLastUsedStep(42).recoveryCodeHashes()).isEqualTo(HASHES);
+    }
+
+    @Test
+    void enabledShouldStartWithNoWrongCodeAndNoSpentCode() {
+        assertThat(ENROLMENT.failedCodes()).isZero();
+        assertThat(ENROLMENT.lastWrongCode()).isEmpty();
+        assertThat(ENROLMENT.spentCodes()).isEmpty();
+    }
+
+    @Test
+    void withWrongCodeShouldCountItAndRememberItsFingerprint() {
+        TotpEnrolment twice = ENROLMENT.withWrongCode("first").withWrongCode("second");
+
+        assertThat(twice.failedCodes()).isEqualTo(2);
+        assertThat(twice.lastWrongCode()).contains("second");
+        assertThat(twice.recoveryCodeHashes()).isEqualTo(HASHES);
+    }
+
+    @Test
+    void spentShouldRecordTheStepAndTheCodeAndForgetTheWrongCodes() {
+        TotpEnrolment spent = ENROLMENT.withWrongCode("wrong").spent(42, "code");
+
+        assertThat(spent.lastUsedStep()).isEqualTo(42);
+        assertThat(spent.spentCodes()).containsExactly("code");
+        assertThat(spent.failedCodes()).isZero();
+        assertThat(spent.lastWrongCode()).isEmpty();
+        assertThat(spent.recoveryCodeHashes()).isEqualTo(HASHES);
+    }
+
+    @Test
+    void spentCodesShouldKeepOnlyTheLastTen() {
+        TotpEnrolment enrolment = ENROLMENT;
+        for (int step = 0; step < TotpEnrolment.SPENT_CODES_KEPT + 2; step++) {
+            enrolment = enrolment.spent(step, "code " + step);
+        }
+
+        assertThat(enrolment.spentCodes()).containsExactlyElementsOf(IntStream.range(2, TotpEnrolment.SPENT_CODES_KEPT + 2)
+            .mapToObj(step -> "code " + step).collect(Collectors.toList()));
+    }
+
+    @Test
+    void spentCodesWithShouldNotChangeTheEnrolment() {
+        assertThat(ENROLMENT.spentCodesWith("code")).containsExactly("code");
+        assertThat(ENROLMENT.spentCodes()).isEmpty();
+    }
+
+    @Test
+    void withoutWrongCodesShouldKeepTheStepAndTheSpentCodes() {
+        TotpEnrolment forgiven = ENROLMENT.spent(42, "code").withWrongCode("wrong").withoutWrongCodes();
+
+        assertThat(forgiven.failedCodes()).isZero();
+        assertThat(forgiven.lastWrongCode()).isEmpty();
+        assertThat(forgiven.lastUsedStep()).isEqualTo(42);
+        assertThat(forgiven.spentCodes()).containsExactly("code");
+    }
+
+    @Test
+    void spentCodesShouldNotFollowTheCallersList() {
+        List<String> spent = new ArrayList<>(List.of("code"));
+        TotpEnrolment enrolment = new TotpEnrolment(SECRET, Instant.EPOCH, 1, HASHES, 0, Optional.empty(), spent);
+
+        spent.clear();
+
+        assertThat(enrolment.spentCodes()).containsExactly("code");
+        assertThatThrownBy(() -> enrolment.spentCodes().clear()).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void toStringShouldShowTheCountButNoFingerprint() {
+        String fingerprint = SECRET.fingerprint("123456");
+        TotpEnrolment enrolment = ENROLMENT.spent(42, fingerprint).withWrongCode(SECRET.fingerprint("654321"));
+
+        assertThat(enrolment.toString())
+            .contains("failedCodes=1")
+            .doesNotContain(fingerprint)
+            .doesNotContain(SECRET.fingerprint("654321"));
     }
 }
