@@ -28,6 +28,16 @@ class ThrottleConfigurationTest {
         assertThat(defaults.account().lockoutAfter(1000)).isEqualTo(Duration.ofMinutes(15));
         assertThat(defaults.secondFactorMaxFailures()).isEqualTo(100);
         assertThat(defaults.forgetAfter()).isEqualTo(Duration.ofHours(24));
+        assertThat(defaults.maxRecords()).isEqualTo(100_000);
+    }
+
+    @Test
+    void anEmptyFileShouldGiveTheDefaults() throws Exception {
+        ThrottleConfiguration read = read();
+
+        assertThat(read.maxRecords()).isEqualTo(100_000);
+        assertThat(read.forgetAfter()).isEqualTo(Duration.ofHours(24));
+        assertThat(read.address().lockoutAfter(100)).isEqualTo(Duration.ofHours(1));
     }
 
     @Test
@@ -60,8 +70,61 @@ class ThrottleConfigurationTest {
     }
 
     @Test
-    void aLockoutOfThirtyDaysShouldBeAccepted() throws Exception {
-        assertThat(read("throttle.account.maxLockout=P30D").account().lockoutAfter(10_000)).isEqualTo(Duration.ofDays(30));
+    void aLockoutOfThirtyDaysShouldBeAcceptedWhenFailuresAreKeptThatLong() throws Exception {
+        assertThat(read("throttle.forgetAfter=P30D", "throttle.account.maxLockout=P30D").account().lockoutAfter(10_000))
+            .isEqualTo(Duration.ofDays(30));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"throttle.address", "throttle.addressWide", "throttle.account"})
+    void aMaximumLockoutLongerThanForgetAfterShouldBeRefusedNamingTheKey(String prefix) {
+        assertThatThrownBy(() -> read("throttle.forgetAfter=PT2H", prefix + ".maxLockout=PT2H1S"))
+            .isInstanceOf(InvalidConfigurationException.class)
+            .hasMessageContaining(prefix + ".maxLockout")
+            .hasMessageContaining("throttle.forgetAfter");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"throttle.address", "throttle.addressWide", "throttle.account"})
+    void aMaximumLockoutAsLongAsForgetAfterShouldBeAccepted(String prefix) throws Exception {
+        ThrottleConfiguration throttle = read("throttle.forgetAfter=PT2H", prefix + ".maxLockout=PT2H");
+
+        assertThat(throttle.forgetAfter()).isEqualTo(Duration.ofHours(2));
+    }
+
+    @Test
+    void aFirstLockoutLongerThanForgetAfterShouldBeRefused() {
+        // The maximum rises with the first lockout, so the error names the maximum.
+        assertThatThrownBy(() -> read("throttle.forgetAfter=PT2H", "throttle.account.lockout=PT3H"))
+            .isInstanceOf(InvalidConfigurationException.class)
+            .hasMessageContaining("throttle.account.maxLockout")
+            .hasMessageContaining("throttle.forgetAfter");
+    }
+
+    @Test
+    void aForgetAfterShorterThanADefaultMaximumLockoutShouldBeRefusedNamingThatMaximum() {
+        // throttle.address.maxLockout defaults to PT1H.
+        assertThatThrownBy(() -> read("throttle.forgetAfter=PT30M"))
+            .isInstanceOf(InvalidConfigurationException.class)
+            .hasMessageContaining("throttle.address.maxLockout")
+            .hasMessageContaining("throttle.forgetAfter");
+    }
+
+    @Test
+    void fromShouldReadMaxRecords() throws Exception {
+        assertThat(read("throttle.maxRecords=5000").maxRecords()).isEqualTo(5000);
+        assertThat(read("throttle.maxRecords=1").maxRecords()).isEqualTo(1);
+        assertThat(read("throttle.maxRecords=2147483647").maxRecords()).isEqualTo(Integer.MAX_VALUE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "many", "1.5", "1e5", "100_000", "2147483648"})
+    void fromShouldRefuseAMaxRecordsThatIsNotAPositiveWholeNumberNamingTheKey(String value) {
+        assertThatThrownBy(() -> read("throttle.maxRecords=" + value))
+            .isInstanceOf(InvalidConfigurationException.class)
+            .hasMessageContaining("throttle.maxRecords")
+            .hasMessageContaining("a whole number of at least 1")
+            .hasMessageNotContaining(value);
     }
 
     @Test
