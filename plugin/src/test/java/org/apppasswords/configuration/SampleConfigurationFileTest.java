@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import org.apache.commons.configuration2.PropertiesConfiguration;
 import org.junit.jupiter.api.Test;
@@ -40,5 +42,18 @@ class SampleConfigurationFileTest {
         assertThat(parsed.onPrimaryPasswordChange()).isEqualTo(defaults.onPrimaryPasswordChange());
         assertThat(parsed.totpIssuer()).isEqualTo(defaults.totpIssuer());
         assertThat(parsed.selfServiceSessionTimeout()).isEqualTo(defaults.selfServiceSessionTimeout());
+        assertThat(parsed.appPasswordIdleExpiry()).isEqualTo(defaults.appPasswordIdleExpiry());
+        assertThat(parsed.storage().kind()).isEqualTo(defaults.storage().kind());
+        assertThat(parsed.storage().poolSize()).isEqualTo(defaults.storage().poolSize());
+        assertThat(describe(parsed.throttle())).isEqualTo(describe(defaults.throttle()));
+    }
+
+    /** Every throttle setting, as values that compare. */
+    private static List<Object> describe(ThrottleConfiguration throttle) {
+        List<Object> values = new ArrayList<>(List.of(throttle.secondFactorMaxFailures(), throttle.forgetAfter(), throttle.maxRecords()));
+        for (ThrottleConfiguration.Rule rule : List.of(throttle.address(), throttle.addressWide(), throttle.account())) {
+            values.addAll(List.of(rule.maxFailures(), rule.lockoutAfter(rule.maxFailures()), rule.lockoutAfter(Integer.MAX_VALUE)));
+        }
+        return values;
     }
 }
