@@ -75,4 +75,30 @@ class TotpSecretTest {
                 }
             });
     }
+
+    @Test
+    void fingerprintShouldBeTheHmacSha256UnderTheSeedCutTo128Bits() {
+        // Computed apart: base64url(HMAC-SHA-256(key "12345678901234567890", "123456")[0..16]), no padding.
+        assertThat(TotpSecret.fromBase32(RFC_SEED_BASE32).fingerprint("123456")).isEqualTo("GT2rq9WL9asJvyhEBHGz8g");
+    }
+
+    @Test
+    void fingerprintShouldBeStableForOneSecretAndValue() {
+        TotpSecret secret = TotpSecret.generate(new SecureRandom());
+
+        assertThat(secret.fingerprint("123456")).isEqualTo(secret.fingerprint("123456")).hasSize(22).matches("[A-Za-z0-9_-]+");
+    }
+
+    @Test
+    void fingerprintShouldDifferForAnotherValue() {
+        TotpSecret secret = TotpSecret.fromBase32(RFC_SEED_BASE32);
+
+        assertThat(secret.fingerprint("123456")).isNotEqualTo(secret.fingerprint("123457"));
+    }
+
+    @Test
+    void fingerprintShouldDifferUnderAnotherSecret() {
+        assertThat(TotpSecret.fromBase32(RFC_SEED_BASE32).fingerprint("123456"))
+            .isNotEqualTo(TotpSecret.generate(new SecureRandom()).fingerprint("123456"));
+    }
 }
