@@ -56,7 +56,7 @@ public final class AppPasswordsMemoryJamesServerMain implements JamesServerMain 
      * modules its main adds, plus ours: the admin WebAdmin routes, the self-service routes on the
      * JMAP port and a username-change step. Overridden: the {@code UsersRepository} binding, the
      * draft-JMAP authentication endpoint, and, so that every login says where it comes from, the
-     * IMAP and SMTP server factories ({@link LoginOriginModule}).
+     * IMAP and SMTP server factories and the JMAP Basic strategy ({@link LoginOriginModule}).
      */
     public static GuiceJamesServer createServer(MemoryJamesConfiguration configuration) {
         return MemoryJamesServerMain.createServer(configuration)

@@ -50,8 +50,8 @@ class LastUseAndIdleExpiryTest {
     /**
      * The protocol named in the logging context ({@code protocol}) of the thread that checks the
      * password, per protocol: James 3.8.1's own name where it gives one, the launcher's where it
-     * does not (SMTP AUTH answered after a continuation); JMAP Basic names none yet. Every
-     * exchange, each SASL form included, is in {@code LoginOriginTest}.
+     * does not (SMTP AUTH answered after a continuation, JMAP Basic); every exchange, each SASL form
+     * included, is in {@code LoginOriginTest} (docs/observability.md lists them).
      */
     @Test
     void eachProtocolShouldRecordItsProtocolName() throws Exception {
@@ -89,7 +89,7 @@ class LastUseAndIdleExpiryTest {
         expected.put(Protocol.IMAP_AUTHENTICATE_PLAIN, "IMAP");
         expected.put(Protocol.POP3, "POP3");
         expected.put(Protocol.SMTP_AUTH, "SMTP");
-        expected.put(Protocol.JMAP_BASIC, "none");
+        expected.put(Protocol.JMAP_BASIC, "JMAP");
         expected.put(Protocol.MANAGESIEVE, "MANAGE-SIEVE");
         return expected;
     }
