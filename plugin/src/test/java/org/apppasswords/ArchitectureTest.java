@@ -1,6 +1,7 @@
 package org.apppasswords;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +36,24 @@ class ArchitectureTest {
     @Test
     void packagesShouldFormNoCycle() {
         slices().matching(ROOT + ".(**)").should().beFreeOfCycles().check(MAIN);
+    }
+
+    /** The README's picture: a package uses only packages of lower layers. */
+    @Test
+    void packagesShouldUseOnlyLowerLayers() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("wiring").definedBy(ROOT + ".modules..")
+            .layer("james").definedBy(ROOT + ".repository..")
+            .layer("rules").definedBy(ROOT + ".login..", ROOT + ".lifecycle..")
+            .layer("backends").definedBy(ROOT + ".store.jdbc..", ROOT + ".store.memory..")
+            .layer("features").definedBy(ROOT + ".throttle..", ROOT + ".apppassword..", ROOT + ".totp..", ROOT + ".session..")
+            .layer("vocabulary").definedBy(ROOT + ".store", ROOT + ".audit..", ROOT + ".configuration..", ROOT + ".hashing..")
+            .whereLayer("wiring").mayNotBeAccessedByAnyLayer()
+            .whereLayer("james").mayOnlyBeAccessedByLayers("wiring")
+            .whereLayer("rules").mayOnlyBeAccessedByLayers("james", "wiring")
+            .whereLayer("backends").mayOnlyBeAccessedByLayers("wiring")
+            .whereLayer("features").mayOnlyBeAccessedByLayers("rules", "backends", "james", "wiring")
+            .check(MAIN);
     }
 
     @Test
