@@ -54,8 +54,9 @@ public final class AppPasswordsMemoryJamesServerMain implements JamesServerMain 
     /**
      * The server {@link #main} starts, for tests and embedders: James's memory server with the
      * modules its main adds, plus ours: the admin WebAdmin routes, the self-service routes on the
-     * JMAP port and a username-change step. Only the {@code UsersRepository} binding and the
-     * draft-JMAP authentication endpoint are overridden.
+     * JMAP port and a username-change step. Overridden: the {@code UsersRepository} binding, the
+     * draft-JMAP authentication endpoint, and, so that every login says where it comes from, the
+     * IMAP and SMTP server factories and the JMAP Basic strategy ({@link LoginOriginModule}).
      */
     public static GuiceJamesServer createServer(MemoryJamesConfiguration configuration) {
         return MemoryJamesServerMain.createServer(configuration)
@@ -66,6 +67,6 @@ public final class AppPasswordsMemoryJamesServerMain implements JamesServerMain 
                 binder -> Multibinder.newSetBinder(binder, UsernameChangeTaskStep.class).addBinding().to(AppPasswordsUsernameChangeTaskStep.class),
                 new SelfServiceModule())
             .overrideWith(UsersRepositoryDecoratorModule.forImplementation(configuration.getUsersRepositoryImplementation()),
-                new DraftJmapAuthenticationModule());
+                new DraftJmapAuthenticationModule(), new LoginOriginModule());
     }
 }

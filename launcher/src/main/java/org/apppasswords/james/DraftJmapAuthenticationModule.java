@@ -21,16 +21,18 @@ import com.google.inject.Provides;
  * would outlive its revocation. James builds that endpoint with whatever {@code UsersRepository}
  * it injects; here it gets the strict view ({@link TokenEndpointUsersRepository}): app passwords
  * and {@code primary$CODE} are refused, and only the bare primary password of a user without TOTP
- * still obtains a token. JMAP Basic
- * authentication, checked on every request, is how app passwords reach JMAP.
+ * still obtains a token. JMAP Basic authentication, checked on every request, is how app passwords
+ * reach JMAP. Each {@code POST} checks the password with the request's client address in view
+ * ({@link OriginAwareAuthenticationRoutes}), so that the endpoint's failures are throttled and
+ * audited per address like any other login.
  */
 final class DraftJmapAuthenticationModule extends AbstractModule {
     @Provides
     @Singleton
-    AuthenticationRoutes draftAuthenticationRoutes(TokenEndpointUsersRepository tokenEndpointView, SimpleTokenManager simpleTokenManager, AccessTokenManager accessTokenManager,
-                                                   SimpleTokenFactory simpleTokenFactory, MetricFactory metricFactory,
+    AuthenticationRoutes draftAuthenticationRoutes(TokenEndpointUsersRepository tokenEndpointView, SimpleTokenManager simpleTokenManager,
+                                                   AccessTokenManager accessTokenManager, SimpleTokenFactory simpleTokenFactory, MetricFactory metricFactory,
                                                    @Named(InjectionKeys.DRAFT) Authenticator authenticator) {
-        return new AuthenticationRoutes(tokenEndpointView, simpleTokenManager, accessTokenManager,
-            simpleTokenFactory, metricFactory, authenticator);
+        return new OriginAwareAuthenticationRoutes(tokenEndpointView, simpleTokenManager, accessTokenManager, simpleTokenFactory,
+            metricFactory, authenticator);
     }
 }

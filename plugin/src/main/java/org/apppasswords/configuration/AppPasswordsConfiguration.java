@@ -91,6 +91,7 @@ public final class AppPasswordsConfiguration {
         this.storage = Objects.requireNonNull(storage, "storage");
         this.throttle = ThrottleConfiguration.defaults();
         this.appPasswordIdleExpiry = Optional.empty();
+        Contradictions.refuse(this);
     }
 
     private AppPasswordsConfiguration(AppPasswordsConfiguration base, ThrottleConfiguration throttle, Optional<Duration> appPasswordIdleExpiry) {
@@ -103,6 +104,7 @@ public final class AppPasswordsConfiguration {
         this.storage = base.storage;
         this.throttle = Objects.requireNonNull(throttle, "throttle");
         this.appPasswordIdleExpiry = appPasswordIdleExpiry;
+        Contradictions.refuse(this);
     }
 
     /** This configuration with other {@code throttle.*} settings. */

@@ -56,6 +56,21 @@ final class JamesWithAppPasswords implements BeforeAllCallback, AfterAllCallback
         return new JamesWithAppPasswords(appPasswordsProperties);
     }
 
+    /**
+     * The defaults, but for the address-wide limit, for a class that refuses logins of many
+     * accounts on every protocol: every test client comes from 127.0.0.1, which that limit (50
+     * failures over all accounts, tested in {@code AddressWideThrottleTest}) would lock out of
+     * every account part-way through the class.
+     */
+    static JamesWithAppPasswords withManyRefusalsFromLoopback() {
+        return withManyRefusalsFromLoopback("");
+    }
+
+    /** {@link #withManyRefusalsFromLoopback()} with more keys of {@code app-passwords.properties}. */
+    static JamesWithAppPasswords withManyRefusalsFromLoopback(String moreProperties) {
+        return withProperties("throttle.addressWide.maxFailures=100000\n" + moreProperties);
+    }
+
     /** Adds a test-only module (a probe reaching inside James); never one that changes a login rule. */
     JamesWithAppPasswords withTestModule(Module module) {
         testModules.add(module);

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class TotpUserLoginTest {
     @RegisterExtension
-    static JamesWithAppPasswords james = JamesWithAppPasswords.withDefaults()
+    static JamesWithAppPasswords james = JamesWithAppPasswords.withManyRefusalsFromLoopback()
         .withTestModule(UsersBehindJamesBackProbe.MODULE);
 
     private TotpUser user;
