@@ -61,6 +61,9 @@ public final class Throttle {
             Counts counts = new Counts(store.read(user, attempt.address, attempt.now.minus(configuration.forgetAfter())), attempt, configuration);
             Optional<Instant> lockedUntil = counts.lockedUntil(places);
             if (lockedUntil.isPresent()) {
+                // It writes nothing, so its places can go now: held through the imitation (a full
+                // hash), a flood of locked attempts would keep a scope full for everyone else.
+                places.close();
                 check.imitate();
                 return Guarded.locked(lockedUntil.get());
             }

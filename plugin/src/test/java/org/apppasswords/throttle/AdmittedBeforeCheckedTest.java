@@ -4,13 +4,21 @@ import static org.apppasswords.throttle.ThrottleFixture.ADDRESS_MAX;
 import static org.apppasswords.throttle.ThrottleFixture.ATTACKER;
 import static org.apppasswords.throttle.ThrottleFixture.BOB;
 import static org.apppasswords.throttle.ThrottleFixture.LOCKOUT;
+import static org.apppasswords.throttle.ThrottleFixture.OWNER;
 import static org.apppasswords.throttle.ThrottleFixture.RIGHT_PASSWORD;
+import static org.apppasswords.throttle.ThrottleFixture.UNLIMITED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
+import org.apppasswords.configuration.ThrottleConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -105,5 +113,50 @@ class AdmittedBeforeCheckedTest {
 
         assertThat(fixture.kept()).isZero();
         assertThat(fixture.logIn(BOB, ATTACKER)).isTrue();
+    }
+
+    @Test
+    void aLockedAttemptShouldLeaveItsPlacesBeforeItsImitation() throws Exception {
+        // The address locked for 10 minutes, the account for 1: once the account's lockout ended,
+        // it admits one attempt at a time, and the attacker's locked ones must not take that turn.
+        ThrottleFixture lockouts = ThrottleFixture.create(new ThrottleConfiguration(
+            new ThrottleConfiguration.Rule(ADDRESS_MAX, Duration.ofMinutes(10), Duration.ofMinutes(10)), ThrottleFixture.rule(UNLIMITED),
+            new ThrottleConfiguration.Rule(ADDRESS_MAX, LOCKOUT, LOCKOUT), 100, ThrottleFixture.FORGET_AFTER, ThrottleFixture.MAX_RECORDS));
+        lockouts.fail(BOB, ATTACKER, ADDRESS_MAX);
+        lockouts.clock.advance(LOCKOUT);
+        CountDownLatch imitating = new CountDownLatch(1);
+        CountDownLatch released = new CountDownLatch(1);
+        Check slowImitation = new Check() {
+            @Override
+            public Outcome run() {
+                return Outcome.REFUSED;
+            }
+
+            @Override
+            public void imitate() {
+                imitating.countDown();
+                awaitQuietly(released);
+            }
+        };
+        ExecutorService attacker = Executors.newSingleThreadExecutor();
+        try {
+            Future<Guarded> locked = attacker.submit(() -> lockouts.attempt(BOB, ATTACKER, ThrottleFixture.newWrongValue(), slowImitation));
+            assertThat(imitating.await(10, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(lockouts.logIn(BOB, OWNER)).as("the owner, while a locked attempt imitates a check").isTrue();
+            released.countDown();
+            assertThat(locked.get(10, TimeUnit.SECONDS).isLocked()).isTrue();
+        } finally {
+            released.countDown();
+            attacker.shutdownNow();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
