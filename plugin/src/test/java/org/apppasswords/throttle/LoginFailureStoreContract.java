@@ -163,6 +163,41 @@ public interface LoginFailureStoreContract {
     }
 
     @Test
+    default void aRefreshedFailureShouldBeKeptUntilItsNewTimeIsOld() {
+        testee().record(failure(ALICE, ADDRESS, GUESS, LONG_AGO));
+        testee().record(failure(ALICE, ADDRESS, GUESS, NOW));
+
+        assertThat(testee().removeBefore(NOW.minus(Duration.ofDays(1)))).isEqualTo(1);
+        assertThat(testee().read(BOB, ADDRESS, LONG_AGO).failures()).extracting(LoginFailure::at).containsExactly(NOW);
+    }
+
+    @Test
+    default void aRefreshedFailureShouldBeForgottenLikeAnyOther() {
+        testee().record(failure(ALICE, ADDRESS, GUESS, LONG_AGO));
+        testee().record(failure(ALICE, ADDRESS, GUESS, NOW));
+        testee().succeeded(ALICE, ADDRESS, NOW, true, false);
+        testee().record(failure(BOB, ADDRESS, GUESS, LONG_AGO));
+        testee().record(failure(BOB, ADDRESS, GUESS, NOW));
+        testee().forget(BOB);
+
+        assertThat(testee().read(ALICE, ADDRESS, Instant.EPOCH).failures()).isEmpty();
+        assertThat(kept()).isZero();
+    }
+
+    @Test
+    default void theLongestNamesAndAddressesShouldBeKept() {
+        Username longest = Username.of("a".repeat(255 - "@example.org".length()) + "@example.org");
+        ClientAddress longestAddress = address("x".repeat(ClientAddress.MAX_LENGTH));
+        LoginFailure failure = failure(longest, longestAddress, GUESS, NOW);
+
+        testee().record(failure);
+        testee().succeeded(longest, longestAddress, NOW, false, true);
+
+        assertThat(testee().read(longest, longestAddress, LONG_AGO).failures()).containsExactly(failure);
+        assertThat(testee().read(longest, longestAddress, LONG_AGO).lastSuccessFromAddress()).contains(NOW);
+    }
+
+    @Test
     default void succeededShouldForgetTheFailuresOfThatAccountFromThatAddressOnly() {
         LoginFailure elsewhere = failure(ALICE, OTHER_ADDRESS, GUESS, NOW);
         LoginFailure otherAccount = failure(BOB, ADDRESS, GUESS, NOW);
