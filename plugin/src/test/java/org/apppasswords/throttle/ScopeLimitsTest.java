@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.apache.james.core.Username;
 import org.apppasswords.configuration.ThrottleConfiguration;
@@ -72,7 +73,7 @@ class ScopeLimitsTest {
         }
 
         /** The right password, in the scope. */
-        java.util.Optional<Instant> lockedUntil() {
+        Optional<Instant> lockedUntil() {
             switch (kind) {
                 case ADDRESS:
                     return fixture.lockedUntil(BOB, ATTACKER);
