@@ -20,11 +20,11 @@ import org.apppasswords.configuration.ThrottleConfiguration;
 final class Counts {
     private final Map<Scope, Set<String>> values = new LinkedHashMap<>();
     private final Map<Scope, Instant> lastFailure = new LinkedHashMap<>();
-    private final Attempt attempt;
+    private final Throttle.Attempt attempt;
     private final ThrottleConfiguration configuration;
     private final Optional<Instant> lastSuccess;
 
-    Counts(LoginFailureStore.History history, Attempt attempt, ThrottleConfiguration configuration) {
+    Counts(LoginFailureStore.History history, Throttle.Attempt attempt, ThrottleConfiguration configuration) {
         this.attempt = attempt;
         this.configuration = configuration;
         this.lastSuccess = history.lastSuccessFromAddress();

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.apache.james.core.Username;
@@ -61,6 +62,9 @@ public final class Throttle {
             Counts counts = new Counts(store.read(user, attempt.address, attempt.now.minus(configuration.forgetAfter())), attempt, configuration);
             Optional<Instant> lockedUntil = counts.lockedUntil(places);
             if (lockedUntil.isPresent()) {
+                // It writes nothing, so its places can go now: held through the imitation (a full
+                // hash), a flood of locked attempts would keep a scope full for everyone else.
+                places.close();
                 check.imitate();
                 return Guarded.locked(lockedUntil.get());
             }
@@ -103,6 +107,30 @@ public final class Throttle {
             store.succeeded(attempt.user, attempt.address, attempt.now, forgetFailures, noteSuccess);
         } catch (StoreUnavailableException e) {
             LOGGER.warn("The failures of a successful login could not be forgotten: {}", e.getMessage());
+        }
+    }
+
+    /** One attempt as the throttle sees it: who, from where, which value (by fingerprint), when. */
+    static final class Attempt {
+        final Username user;
+        final LoginOrigin origin;
+        final ClientAddress address;
+        final String fingerprint;
+        final Instant now;
+        /** Its (account, address) scope first, then the account and the address-wide scopes. */
+        final List<Scope> scopes;
+
+        Attempt(Username user, LoginOrigin origin, String fingerprint, Instant now) {
+            this.user = user;
+            this.origin = origin;
+            this.address = ClientAddress.of(origin);
+            this.fingerprint = fingerprint;
+            this.now = now;
+            this.scopes = Scope.of(user, address);
+        }
+
+        LoginFailure asFailure() {
+            return new LoginFailure(user, address, fingerprint, now);
         }
     }
 }

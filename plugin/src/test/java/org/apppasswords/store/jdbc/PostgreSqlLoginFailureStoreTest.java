@@ -1,7 +1,7 @@
 package org.apppasswords.store.jdbc;
 
-import org.apppasswords.store.LoginFailureStore;
-import org.apppasswords.store.LoginFailureStoreContract;
+import org.apppasswords.throttle.LoginFailureStore;
+import org.apppasswords.throttle.LoginFailureStoreContract;
 import org.junit.jupiter.api.BeforeEach;
 
 class PostgreSqlLoginFailureStoreTest implements LoginFailureStoreContract {
