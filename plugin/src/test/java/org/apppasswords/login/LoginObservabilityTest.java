@@ -242,6 +242,27 @@ class LoginObservabilityTest {
         }
     }
 
+    @Test
+    void aRefusalThatReachedNoStoreShouldNotSayTheStoreIsBack() throws Exception {
+        AppPassword bobs = fixture.createAppPassword(BOB);
+        ListAppender<ILoggingEvent> outageLog = new ListAppender<>();
+        outageLog.start();
+        Logger logger = (Logger) LoggerFactory.getLogger(StoreOutageLog.class);
+        logger.addAppender(outageLog);
+        try {
+            appPasswordsDown.set(true);
+            fixture.check(Entrance.PROTOCOL, BOB, bobs.reveal(), IMAP_FROM_ATTACKER);
+            // Refused by their shape alone: neither reaches a store.
+            fixture.check(Entrance.SIGN_IN, BOB, bobs.reveal(), IMAP_FROM_ATTACKER);
+            fixture.check(Entrance.PROTOCOL, BOB, "", IMAP_FROM_ATTACKER);
+            fixture.check(Entrance.PROTOCOL, BOB, bobs.reveal(), IMAP_FROM_ATTACKER);
+
+            assertThat(outageLog.list).extracting(ILoggingEvent::getLevel).containsExactly(Level.ERROR);
+        } finally {
+            logger.detachAppender(outageLog);
+        }
+    }
+
     private StoredAppPassword stored(AppPassword password) {
         return fixture.appPasswords().find(BOB, password.id()).orElseThrow();
     }
