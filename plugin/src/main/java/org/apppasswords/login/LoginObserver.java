@@ -28,8 +28,13 @@ public final class LoginObserver implements LockoutListener {
         this.lastUses = lastUses;
     }
 
-    void observe(Entrance entrance, Username user, LoginOrigin origin, Verdict verdict) {
-        verdict.storeFailure().ifPresentOrElse(outageLog::refused, outageLog::reached);
+    /** {@code checked}: whether the verdict asked the stores (a refusal by the input's shape alone tells nothing of an outage). */
+    void observe(Entrance entrance, Username user, LoginOrigin origin, Verdict verdict, boolean checked) {
+        if (verdict.storeFailure().isPresent()) {
+            outageLog.refused(verdict.storeFailure().get());
+        } else if (checked) {
+            outageLog.reached();
+        }
         if (entrance == Entrance.PROTOCOL || entrance == Entrance.TOKEN) {
             metrics.login(verdict);
         }

@@ -31,15 +31,16 @@ public final class LoginPipeline {
         Optional<AppPassword> appPassword = AppPasswordFormat.recognise(input);
         Verdict.Method method = appPassword.isPresent() ? Verdict.Method.APP_PASSWORD
             : entrance == Entrance.CODE ? Verdict.Method.CODE : Verdict.Method.PRIMARY;
+        // Nothing to check, by shape alone: an app password where none is taken, or no input at all.
+        boolean checked = appPassword.isPresent() ? entrance == Entrance.PROTOCOL : !input.isEmpty();
         Verdict verdict;
         try {
-            verdict = appPassword.isPresent()
-                ? (entrance == Entrance.PROTOCOL ? appPasswords.check(user, appPassword.get()) : Verdict.refused(method))
-                : (input.isEmpty() ? Verdict.refused(method) : primary.check(entrance, user, input, origin));
+            verdict = !checked ? Verdict.refused(method)
+                : appPassword.isPresent() ? appPasswords.check(user, appPassword.get()) : primary.check(entrance, user, input, origin);
         } catch (StoreUnavailableException e) {
             verdict = Verdict.unavailable(method, e.getMessage());
         }
-        observer.observe(entrance, user, origin, verdict);
+        observer.observe(entrance, user, origin, verdict, checked);
         return verdict;
     }
 }

@@ -7,9 +7,9 @@ import org.apppasswords.hashing.SecretHasher;
 /** Counts the hash checks a login costs. */
 public final class CountingSecretHasher implements SecretHasher {
     private final SecretHasher delegate;
-    final AtomicInteger matches = new AtomicInteger();
+    public final AtomicInteger matches = new AtomicInteger();
 
-    CountingSecretHasher(SecretHasher delegate) {
+    public CountingSecretHasher(SecretHasher delegate) {
         this.delegate = delegate;
     }
 

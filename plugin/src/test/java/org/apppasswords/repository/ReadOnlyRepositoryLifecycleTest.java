@@ -1,8 +1,8 @@
-package org.apppasswords.auth;
+package org.apppasswords.repository;
 
-import static org.apppasswords.auth.LoginFixture.ALICE;
-import static org.apppasswords.auth.LoginFixture.ALICE_PASSWORD;
-import static org.apppasswords.auth.LoginFixture.START;
+import static org.apppasswords.login.LoginFixture.ALICE;
+import static org.apppasswords.login.LoginFixture.ALICE_PASSWORD;
+import static org.apppasswords.login.LoginFixture.START;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,8 +11,9 @@ import org.apache.james.user.api.UsersRepository;
 import org.apache.james.user.api.UsersRepositoryException;
 import org.apache.james.user.api.model.User;
 import org.apppasswords.apppassword.AppPassword;
-import org.apppasswords.configuration.AppPasswordsConfiguration;
+import org.apppasswords.login.LoginFixture;
 import org.apppasswords.session.SelfServiceSession;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,63 +28,63 @@ class ReadOnlyRepositoryLifecycleTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        fixture = new LoginFixture(AppPasswordsConfiguration.defaults(), new LoginFixture.Interposer() {
-            @Override
-            public UsersRepository delegate(UsersRepository james) {
-                return new RefusingChanges(james);
-            }
-        });
+        fixture = LoginFixture.builder().wrapJames(RefusingChanges::new).build();
         alicesPassword = fixture.createAppPassword(ALICE);
         fixture.enableTotp(ALICE);
-        fixture.sessions.create(new SelfServiceSession("alice-session", ALICE, START, START.plusSeconds(600), true));
+        fixture.logins.sessions.create(new SelfServiceSession("alice-session", ALICE, START, START.plusSeconds(600), true));
+    }
+
+    @AfterEach
+    void tearDown() {
+        fixture.close();
     }
 
     @Test
     void refusedRemovalShouldKeepTheAppPasswordsTheSecondFactorAndTheSessions() {
-        assertThatThrownBy(() -> fixture.testee.removeUser(ALICE)).isInstanceOf(UsersRepositoryException.class);
+        assertThatThrownBy(() -> fixture.decorator.removeUser(ALICE)).isInstanceOf(UsersRepositoryException.class);
 
         assertAllKept();
     }
 
     @Test
     void refusedPasswordChangeShouldKeepTheAppPasswordsAndTheSessions() throws Exception {
-        User user = fixture.testee.getUserByName(ALICE);
+        User user = fixture.decorator.getUserByName(ALICE);
         user.setPassword("new-Primary");
 
-        assertThatThrownBy(() -> fixture.testee.updateUser(user)).isInstanceOf(UsersRepositoryException.class);
+        assertThatThrownBy(() -> fixture.decorator.updateUser(user)).isInstanceOf(UsersRepositoryException.class);
 
         assertAllKept();
     }
 
     @Test
     void refusedPasswordChangeShouldNotChangeThePrimaryPassword() throws Exception {
-        User user = fixture.testee.getUserByName(ALICE);
+        User user = fixture.decorator.getUserByName(ALICE);
         user.setPassword("new-Primary");
 
-        assertThatThrownBy(() -> fixture.testee.updateUser(user)).isInstanceOf(UsersRepositoryException.class);
+        assertThatThrownBy(() -> fixture.decorator.updateUser(user)).isInstanceOf(UsersRepositoryException.class);
 
-        assertThat(fixture.james.test(ALICE, "new-Primary")).isFalse();
-        assertThat(fixture.james.test(ALICE, ALICE_PASSWORD)).isTrue();
+        assertThat(fixture.jamesItself.test(ALICE, "new-Primary")).isFalse();
+        assertThat(fixture.jamesItself.test(ALICE, ALICE_PASSWORD)).isTrue();
     }
 
     @Test
     void refusedRemovalShouldStillRefuseTheBarePrimaryPassword() throws Exception {
-        assertThatThrownBy(() -> fixture.testee.removeUser(ALICE)).isInstanceOf(UsersRepositoryException.class);
+        assertThatThrownBy(() -> fixture.decorator.removeUser(ALICE)).isInstanceOf(UsersRepositoryException.class);
 
-        assertThat(fixture.testee.test(ALICE, ALICE_PASSWORD)).isFalse();
+        assertThat(fixture.login(ALICE, ALICE_PASSWORD)).isFalse();
     }
 
     @Test
     void appPasswordShouldStillWorkAfterARefusedChange() throws Exception {
-        assertThatThrownBy(() -> fixture.testee.removeUser(ALICE)).isInstanceOf(UsersRepositoryException.class);
+        assertThatThrownBy(() -> fixture.decorator.removeUser(ALICE)).isInstanceOf(UsersRepositoryException.class);
 
-        assertThat(fixture.testee.test(ALICE, alicesPassword.reveal())).isTrue();
+        assertThat(fixture.login(ALICE, alicesPassword.reveal())).isTrue();
     }
 
     private void assertAllKept() {
-        assertThat(fixture.appPasswords.list(ALICE)).hasSize(1);
-        assertThat(fixture.secondFactors.find(ALICE)).isPresent();
-        assertThat(fixture.sessions.find("alice-session", START)).isPresent();
+        assertThat(fixture.appPasswords().list(ALICE)).hasSize(1);
+        assertThat(fixture.secondFactors().find(ALICE)).isPresent();
+        assertThat(fixture.logins.sessions.find("alice-session", START)).isPresent();
     }
 
     /** What James's LDAP repository does with changes: refuses them all. */

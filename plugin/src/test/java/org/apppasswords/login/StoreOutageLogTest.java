@@ -1,4 +1,4 @@
-package org.apppasswords.auth;
+package org.apppasswords.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.apppasswords.store.StoreUnavailableException;
+import org.apppasswords.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,8 +17,9 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 
+/** The outage log says once a minute, not once a login, that logins are refused because the store is down, and once that it is back. */
 class StoreOutageLogTest {
-    private static final StoreUnavailableException OUTAGE = new StoreUnavailableException("App passwords store: find failed: refused", null);
+    private static final String OUTAGE = "App passwords store: find failed: refused";
 
     private final MutableClock clock = new MutableClock(LoginFixture.START);
     private final StoreOutageLog log = new StoreOutageLog(clock, Duration.ofMinutes(1));
@@ -40,7 +41,19 @@ class StoreOutageLogTest {
     void firstRefusalShouldBeLoggedAtOnceWithItsCause() {
         log.refused(OUTAGE);
 
-        assertThat(errors()).singleElement().asString().contains("fail closed").contains("refused");
+        assertThat(errors()).singleElement().asString().contains("fail closed").contains(OUTAGE);
+    }
+
+    @Test
+    void theDefaultIntervalShouldBeAMinute() {
+        StoreOutageLog defaults = new StoreOutageLog(clock);
+        defaults.refused(OUTAGE);
+        clock.advance(StoreOutageLog.INTERVAL.minusSeconds(1));
+        defaults.refused(OUTAGE);
+        clock.advance(Duration.ofSeconds(1));
+        defaults.refused(OUTAGE);
+
+        assertThat(errors()).hasSize(2);
     }
 
     @Test
@@ -95,6 +108,7 @@ class StoreOutageLogTest {
     }
 
     private List<String> messagesAt(Level level) {
-        return events.list.stream().filter(event -> event.getLevel() == level).map(ILoggingEvent::getFormattedMessage).collect(Collectors.toList());
+        return events.list.stream().filter(event -> event.getLevel() == level).map(ILoggingEvent::getFormattedMessage)
+            .collect(Collectors.toList());
     }
 }

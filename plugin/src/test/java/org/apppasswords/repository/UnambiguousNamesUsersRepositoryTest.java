@@ -1,7 +1,7 @@
-package org.apppasswords.auth;
+package org.apppasswords.repository;
 
-import static org.apppasswords.auth.LoginFixture.ALICE;
-import static org.apppasswords.auth.LoginFixture.ALICE_PASSWORD;
+import static org.apppasswords.login.LoginFixture.ALICE;
+import static org.apppasswords.login.LoginFixture.ALICE_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.text.Normalizer;
@@ -12,7 +12,9 @@ import org.apache.james.user.api.UsersRepository;
 import org.apache.james.user.api.UsersRepositoryException;
 import org.apache.james.user.api.model.User;
 import org.apppasswords.apppassword.AppPassword;
-import org.apppasswords.configuration.AppPasswordsConfiguration;
+import org.apppasswords.login.LoginFixture;
+import org.apppasswords.testing.CountingUsersRepository;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,15 +34,17 @@ class UnambiguousNamesUsersRepositoryTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        fixture = new LoginFixture(AppPasswordsConfiguration.defaults(), new LoginFixture.Interposer() {
-            @Override
-            public UsersRepository delegate(UsersRepository james) {
-                directory = new CountingUsersRepository(new LooselyMatching(james));
-                return new UnambiguousNamesUsersRepository(directory);
-            }
-        });
+        fixture = LoginFixture.builder().wrapJames(james -> {
+            directory = new CountingUsersRepository(new LooselyMatching(james));
+            return new UnambiguousNamesUsersRepository(directory);
+        }).build();
         fixture.enableTotp(ALICE);
         alicesPassword = fixture.createAppPassword(ALICE);
+    }
+
+    @AfterEach
+    void tearDown() {
+        fixture.close();
     }
 
     @ParameterizedTest
@@ -48,10 +52,10 @@ class UnambiguousNamesUsersRepositoryTest {
         "alice\u00a0@example.org", "al\u0000ice@example.org"})
     void looseVariantOfANameShouldNotLogInWithTheBareDirectoryPassword(String variant) throws Exception {
         Username name = Username.of(variant);
-        assertThat(new LooselyMatching(fixture.james).test(name, ALICE_PASSWORD)).as("the directory alone matches it").isTrue();
+        assertThat(new LooselyMatching(fixture.jamesItself).test(name, ALICE_PASSWORD)).as("the directory alone matches it").isTrue();
 
-        assertThat(fixture.testee.test(name, ALICE_PASSWORD)).isFalse();
-        assertThat(directory.tests.get()).isZero();
+        assertThat(fixture.login(name, ALICE_PASSWORD)).isFalse();
+        assertThat(directory.calls()).as("never asked: no lookup, no bind").isZero();
     }
 
     @ParameterizedTest
@@ -59,11 +63,12 @@ class UnambiguousNamesUsersRepositoryTest {
     void looseVariantShouldBeUnknownToEveryQuestion(String variant) throws Exception {
         Username name = Username.of(variant);
 
-        assertThat(fixture.testee.contains(name)).isFalse();
-        assertThat(fixture.testee.getUserByName(name)).isNull();
-        assertThat(Mono.from(fixture.testee.containsReactive(name)).block()).isFalse();
-        assertThat(fixture.testee.test(name, alicesPassword.reveal())).isFalse();
-        assertThat(directory.contains.get()).isZero();
+        assertThat(fixture.decorator.contains(name)).isFalse();
+        assertThat(fixture.decorator.getUserByName(name)).isNull();
+        assertThat(Mono.from(fixture.decorator.containsReactive(name)).block()).isFalse();
+        assertThat(fixture.login(name, alicesPassword.reveal())).isFalse();
+        assertThat(directory.contains.get() + directory.lookups.get() + directory.passwordChecks.get() + directory.tests.get())
+            .as("no lookup, no bind").isZero();
     }
 
     @ParameterizedTest
@@ -71,10 +76,10 @@ class UnambiguousNamesUsersRepositoryTest {
     void printableAsciiNameShouldReachTheDirectory(String spelling) throws Exception {
         Username name = Username.of(spelling);
 
-        assertThat(fixture.testee.contains(name)).isTrue();
-        assertThat(fixture.testee.test(name, ALICE_PASSWORD + "$" + fixture.currentCode())).isTrue();
-        assertThat(fixture.testee.test(name, alicesPassword.reveal())).isTrue();
-        assertThat(fixture.testee.test(name, ALICE_PASSWORD)).isFalse();
+        assertThat(fixture.decorator.contains(name)).isTrue();
+        assertThat(fixture.login(name, ALICE_PASSWORD + "$" + fixture.currentCode())).isTrue();
+        assertThat(fixture.login(name, alicesPassword.reveal())).isTrue();
+        assertThat(fixture.login(name, ALICE_PASSWORD)).isFalse();
     }
 
     @ParameterizedTest

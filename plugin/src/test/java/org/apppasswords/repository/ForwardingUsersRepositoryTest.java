@@ -1,4 +1,4 @@
-package org.apppasswords.auth;
+package org.apppasswords.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,169 @@
+package org.apppasswords.login;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.apache.james.core.Username;
+import org.apppasswords.apppassword.AppPasswordId;
+import org.apppasswords.apppassword.AppPasswordStore;
+import org.apppasswords.apppassword.StoredAppPassword;
+import org.apppasswords.store.StoreUnavailableException;
+import org.apppasswords.store.memory.MemoryAppPasswordStore;
+import org.apppasswords.testing.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Last use leaves the login path: a login notes it, a background flush writes it, at most once a minute per app password. */
+class LastUseWriterTest {
+    private static final Username ALICE = Username.of("alice@example.org");
+    private static final AppPasswordId ID = AppPasswordId.parse("aaaaa").orElseThrow();
+    private static final Instant CREATED = Instant.parse("2024-03-01T12:00:00Z");
+
+    private final MutableClock clock = new MutableClock(CREATED.plusSeconds(60));
+    private final AppPasswordStore store = new MemoryAppPasswordStore();
+    private LastUseWriter writer;
+
+    @BeforeEach
+    void setUp() {
+        store.add(ALICE, StoredAppPassword.created(ID, "label", "$sha256$c2FsdA$aGFzaA", CREATED), 25);
+        writer = new LastUseWriter(store, clock);
+    }
+
+    @AfterEach
+    void tearDown() {
+        writer.close();
+    }
+
+    private StoredAppPassword stored() {
+        return store.find(ALICE, ID).orElseThrow();
+    }
+
+    private Optional<Instant> lastUse() {
+        return store.find(ALICE, ID).flatMap(StoredAppPassword::lastUsedAt);
+    }
+
+    @Test
+    void noteUseShouldNotWriteOnTheCallersThread() {
+        writer.noteUse(ALICE, stored(), Optional.of("IMAP"));
+
+        assertThat(lastUse()).isEmpty();
+    }
+
+    @Test
+    void flushShouldWriteWhatWasNotedWithItsProtocol() {
+        writer.noteUse(ALICE, stored(), Optional.of("IMAP"));
+
+        writer.flush();
+
+        assertThat(lastUse()).contains(CREATED.plusSeconds(60));
+        assertThat(stored().lastUsedProtocol()).contains("IMAP");
+    }
+
+    @Test
+    void flushShouldWriteNoProtocolWhenTheOriginNamedNone() {
+        writer.noteUse(ALICE, stored(), Optional.empty());
+
+        writer.flush();
+
+        assertThat(lastUse()).contains(CREATED.plusSeconds(60));
+        assertThat(stored().lastUsedProtocol()).isEmpty();
+    }
+
+    @Test
+    void aProtocolNameShouldBeStoredWithoutWhatCannotBeOne() {
+        writer.noteUse(ALICE, stored(), Optional.of("IMAP\r\nevil=1"));
+
+        writer.flush();
+
+        assertThat(stored().lastUsedProtocol()).contains("IMAPevil1");
+    }
+
+    @Test
+    void flushShouldKeepTheLatestOfSeveralUses() {
+        StoredAppPassword neverUsed = stored();
+        writer.noteUse(ALICE, neverUsed, Optional.of("IMAP"));
+        clock.advance(Duration.ofSeconds(30));
+        writer.noteUse(ALICE, neverUsed, Optional.of("SMTP"));
+
+        writer.flush();
+
+        assertThat(lastUse()).contains(CREATED.plusSeconds(90));
+        assertThat(stored().lastUsedProtocol()).contains("SMTP");
+    }
+
+    @Test
+    void aUseWithinAMinuteOfTheStoredOneShouldNotBeWrittenAgain() {
+        writer.noteUse(ALICE, stored(), Optional.of("IMAP"));
+        writer.flush();
+        clock.advance(LastUseWriter.RESOLUTION.minusSeconds(1));
+
+        writer.noteUse(ALICE, stored(), Optional.of("SMTP"));
+        writer.flush();
+
+        assertThat(lastUse()).contains(CREATED.plusSeconds(60));
+        assertThat(stored().lastUsedProtocol()).contains("IMAP");
+    }
+
+    @Test
+    void aUseMoreThanAMinuteAfterTheStoredOneShouldBeWritten() {
+        writer.noteUse(ALICE, stored(), Optional.of("IMAP"));
+        writer.flush();
+        clock.advance(LastUseWriter.RESOLUTION.plusSeconds(1));
+
+        writer.noteUse(ALICE, stored(), Optional.of("SMTP"));
+        writer.flush();
+
+        assertThat(lastUse()).contains(CREATED.plusSeconds(60).plus(LastUseWriter.RESOLUTION).plusSeconds(1));
+    }
+
+    @Test
+    void closeShouldWriteWhatIsPending() {
+        writer.noteUse(ALICE, stored(), Optional.of("IMAP"));
+
+        writer.close();
+
+        assertThat(lastUse()).contains(CREATED.plusSeconds(60));
+    }
+
+    @Test
+    void flushShouldNotResurrectARevokedEntry() {
+        writer.noteUse(ALICE, stored(), Optional.of("IMAP"));
+        store.revoke(ALICE, ID);
+
+        writer.flush();
+
+        assertThat(store.find(ALICE, ID)).isEmpty();
+    }
+
+    @Test
+    void usesBeyondTheBoundShouldBeDropped() {
+        StoredAppPassword entry = stored();
+        for (int i = 0; i < LastUseWriter.MAX_PENDING; i++) {
+            writer.noteUse(Username.of("user" + i + "@example.org"), entry, Optional.empty());
+        }
+        writer.noteUse(ALICE, entry, Optional.empty());
+
+        writer.flush();
+
+        assertThat(lastUse()).isEmpty();
+    }
+
+    @Test
+    void aStoreThatFailsShouldDropTheUseAndNotThrow() {
+        AppPasswordStore failing = (AppPasswordStore) Proxy.newProxyInstance(AppPasswordStore.class.getClassLoader(),
+            new Class<?>[] {AppPasswordStore.class}, (proxy, method, args) -> {
+                throw new StoreUnavailableException("App passwords store: test outage", null);
+            });
+        try (LastUseWriter failingWriter = new LastUseWriter(failing, clock)) {
+            failingWriter.noteUse(ALICE, stored(), Optional.of("IMAP"));
+
+            assertThatCode(failingWriter::flush).doesNotThrowAnyException();
+        }
+    }
+}
