@@ -67,12 +67,15 @@ final class Counts {
         return lastSuccess;
     }
 
-    /** Whether this very value already failed from this address for this account: then it is counted in every scope already. */
+    /**
+     * Whether this very value already failed from this address for this account, and is not forgiven:
+     * then it is counted in every scope already.
+     */
     boolean alreadyCounted() {
         return values.get(attempt.scopes.get(0)).contains(attempt.fingerprint);
     }
 
-    /** Whether the account has failures from this address to forget after a success. */
+    /** Whether the account has failures from this address that a success forgives. */
     boolean hasFailuresFromAddress() {
         return !values.get(attempt.scopes.get(0)).isEmpty();
     }

@@ -48,16 +48,18 @@ public interface LoginFailureStore {
 
     /**
      * Records {@code failure}; one already recorded for the same account, address and fingerprint
-     * takes the new time instead (there is one row per value and place).
+     * takes the new time instead, and counts again if it was forgiven (there is one row per value
+     * and place).
      */
     void record(LoginFailure failure);
 
     /**
-     * A success of {@code user} from {@code address}: forgets the failures of that account from that
-     * address when {@code forgetFailures}, and notes the time as the account's last success from it
+     * A success of {@code user} from {@code address}: forgives the failures of that account from that
+     * address when {@code forgiveFailures} (they stay, and still count for the account and for the
+     * address, see {@link LoginFailure}), and notes the time as the account's last success from it
      * when {@code noteSuccess}.
      */
-    void succeeded(Username user, ClientAddress address, Instant at, boolean forgetFailures, boolean noteSuccess);
+    void succeeded(Username user, ClientAddress address, Instant at, boolean forgiveFailures, boolean noteSuccess);
 
     /** Forgets every failure against {@code user} and every success of it (the user left, or was renamed). */
     void forget(Username user);

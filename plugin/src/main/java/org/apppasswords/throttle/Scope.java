@@ -46,11 +46,15 @@ public final class Scope {
         return List.of(new Scope(Kind.ADDRESS, user, address), new Scope(Kind.ACCOUNT, user, null), new Scope(Kind.ADDRESS_WIDE, null, address));
     }
 
-    /** Whether {@code failure} counts in this scope. */
+    /**
+     * Whether {@code failure} counts in this scope. A success forgives the account's failures from
+     * its address there only: the guesser sharing the owner's address (a NAT) keeps every failure in
+     * the account's and the address's counts.
+     */
     boolean counts(LoginFailure failure) {
         switch (kind) {
             case ADDRESS:
-                return failure.user().equals(user) && failure.address().equals(address);
+                return failure.user().equals(user) && failure.address().equals(address) && !failure.isForgiven();
             case ACCOUNT:
                 return failure.user().equals(user);
             default:

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * counts and is checked only if every scope admits it ({@link InFlight}, {@link Counts}); a locked
  * attempt runs {@link Check#imitate} instead, so it never reaches James's repository and costs what
  * any attempt costs. A checked failure is written once, as one row (the same value again from the
- * same place writes nothing); a success forgets its address's failures and notes the address.
+ * same place writes nothing); a success forgives its address's failures (for that account from
+ * that address only) and notes the address.
  */
 public final class Throttle {
     /** A success from an address is noted at most this often per account and address. */
@@ -95,18 +96,18 @@ public final class Throttle {
         counts.lockoutsStartedByAFailure().forEach((scope, until) -> listener.lockoutStarted(attempt.user, attempt.origin, scope.kind, until));
     }
 
-    /** A success that cannot be written stays a success (a code may be spent already); the next one forgets. */
+    /** A success that cannot be written stays a success (a code may be spent already); the next one forgives. */
     private void succeeded(Attempt attempt, Counts counts) {
-        boolean forgetFailures = counts.hasFailuresFromAddress();
+        boolean forgiveFailures = counts.hasFailuresFromAddress();
         boolean noteSuccess = attempt.address.isKnown() && counts.lastSuccess()
             .map(last -> last.plus(SUCCESS_REFRESH).isBefore(attempt.now)).orElse(true);
-        if (!forgetFailures && !noteSuccess) {
+        if (!forgiveFailures && !noteSuccess) {
             return;
         }
         try {
-            store.succeeded(attempt.user, attempt.address, attempt.now, forgetFailures, noteSuccess);
+            store.succeeded(attempt.user, attempt.address, attempt.now, forgiveFailures, noteSuccess);
         } catch (StoreUnavailableException e) {
-            LOGGER.warn("The failures of a successful login could not be forgotten: {}", e.getMessage());
+            LOGGER.warn("The failures of a successful login could not be forgiven: {}", e.getMessage());
         }
     }
 

@@ -6,12 +6,14 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.apache.james.core.Username;
 import org.apppasswords.store.jdbc.JdbcSettings;
 import org.apppasswords.store.jdbc.JdbcStores;
+import org.apppasswords.store.jdbc.TestDatabases;
 import org.apppasswords.testing.Concurrently;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +40,8 @@ class ConcurrentCodeLoginsOnH2Test {
 
     @BeforeEach
     void setUp() throws Exception {
-        h2 = JdbcStores.open(JdbcSettings.embeddedH2(directory, 10).withConnectionTimeout(Duration.ofSeconds(30)), new SecureRandom());
+        h2 = TestDatabases.open(new JdbcSettings(JdbcSettings.embeddedH2Url(directory), Optional.empty(), Optional.empty(), 10,
+            directory.resolve("encryption.key"), Duration.ofSeconds(30)));
         fixture = LoginFixture.builder()
             .appPasswords(memory -> h2.appPasswords())
             .secondFactors(memory -> h2.secondFactors())

@@ -15,6 +15,8 @@ import org.apache.james.metrics.api.Metric;
 import org.apache.james.metrics.api.MetricFactory;
 import org.apache.james.metrics.api.TimeMetric;
 import org.apppasswords.apppassword.AppPasswordId;
+import org.apppasswords.apppassword.AppPasswordStore;
+import org.apppasswords.apppassword.StoredAppPassword;
 import org.apppasswords.store.memory.MemoryAppPasswordStore;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;

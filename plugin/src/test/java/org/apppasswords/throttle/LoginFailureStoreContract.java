@@ -175,7 +175,7 @@ public interface LoginFailureStoreContract {
     default void aRefreshedFailureShouldBeForgottenLikeAnyOther() {
         testee().record(failure(ALICE, ADDRESS, GUESS, LONG_AGO));
         testee().record(failure(ALICE, ADDRESS, GUESS, NOW));
-        testee().succeeded(ALICE, ADDRESS, NOW, true, false);
+        testee().forget(ALICE);
         testee().record(failure(BOB, ADDRESS, GUESS, LONG_AGO));
         testee().record(failure(BOB, ADDRESS, GUESS, NOW));
         testee().forget(BOB);
@@ -198,17 +198,30 @@ public interface LoginFailureStoreContract {
     }
 
     @Test
-    default void succeededShouldForgetTheFailuresOfThatAccountFromThatAddressOnly() {
+    default void succeededShouldForgiveTheFailuresOfThatAccountFromThatAddressOnly() {
+        LoginFailure guess = failure(ALICE, ADDRESS, GUESS, NOW);
+        LoginFailure otherGuess = failure(ALICE, ADDRESS, OTHER_GUESS, NOW);
         LoginFailure elsewhere = failure(ALICE, OTHER_ADDRESS, GUESS, NOW);
         LoginFailure otherAccount = failure(BOB, ADDRESS, GUESS, NOW);
-        testee().record(failure(ALICE, ADDRESS, GUESS, NOW));
-        testee().record(failure(ALICE, ADDRESS, OTHER_GUESS, NOW));
+        testee().record(guess);
+        testee().record(otherGuess);
         testee().record(elsewhere);
         testee().record(otherAccount);
 
         testee().succeeded(ALICE, ADDRESS, NOW, true, false);
 
-        assertThat(testee().read(ALICE, ADDRESS, LONG_AGO).failures()).containsExactlyInAnyOrder(elsewhere, otherAccount);
+        assertThat(testee().read(ALICE, ADDRESS, LONG_AGO).failures())
+            .containsExactlyInAnyOrder(guess.forgiven(), otherGuess.forgiven(), elsewhere, otherAccount);
+    }
+
+    @Test
+    default void aForgivenFailureRecordedAgainShouldCountAgain() {
+        testee().record(failure(ALICE, ADDRESS, GUESS, LONG_AGO));
+        testee().succeeded(ALICE, ADDRESS, LONG_AGO, true, false);
+
+        testee().record(failure(ALICE, ADDRESS, GUESS, NOW));
+
+        assertThat(testee().read(ALICE, ADDRESS, LONG_AGO).failures()).containsExactly(failure(ALICE, ADDRESS, GUESS, NOW));
     }
 
     @Test

@@ -33,7 +33,23 @@ class SuccessTest {
         fixture.fail(BOB, ATTACKER, ADDRESS_MAX - 1);
 
         assertThat(fixture.logIn(BOB, ATTACKER)).isTrue();
-        assertThat(fixture.stored(BOB, ATTACKER).failures()).isEmpty();
+        assertThat(fixture.stored(BOB, ATTACKER).failures()).hasSize(2 * (ADDRESS_MAX - 1)).allMatch(LoginFailure::isForgiven);
+    }
+
+    /**
+     * A success forgives its address's failures for that account only: a guesser sharing the
+     * owner's address (a NAT) still meets the address-wide limit, however often the owner signs in.
+     */
+    @Test
+    void aGuesserSharingTheOwnersAddressShouldStillMeetTheAddressWideLimit() {
+        int addressWideMax = 4 * (ADDRESS_MAX - 1);
+        ThrottleFixture shared = ThrottleFixture.create(ThrottleFixture.limits(ADDRESS_MAX, addressWideMax, ACCOUNT_MAX));
+        for (int guesses = 0; guesses < addressWideMax; guesses += ADDRESS_MAX - 1) {
+            assertThat(shared.logIn(BOB, ATTACKER)).as("the owner, after %d guesses from the same address", guesses).isTrue();
+            shared.fail(BOB, ATTACKER, ADDRESS_MAX - 1);
+        }
+
+        assertThat(shared.logIn(BOB, ATTACKER)).as("the shared address, past the address-wide limit").isFalse();
     }
 
     @Test

@@ -22,11 +22,11 @@ import org.apppasswords.throttle.LoginFailureStore;
  * several nodes cannot lose a count. {@link #read} is one statement over both tables.
  */
 public final class JdbcLoginFailureStore implements LoginFailureStore {
-    private static final String READ = "SELECT 'F', username, address, fingerprint, failed_at FROM login_failures"
+    private static final String READ = "SELECT 'F', username, address, fingerprint, failed_at, forgiven FROM login_failures"
         + " WHERE username = ? AND failed_at >= ?"
-        + " UNION ALL SELECT 'F', username, address, fingerprint, failed_at FROM login_failures"
+        + " UNION ALL SELECT 'F', username, address, fingerprint, failed_at, forgiven FROM login_failures"
         + " WHERE address = ? AND username <> ? AND failed_at >= ?"
-        + " UNION ALL SELECT 'S', username, address, '', succeeded_at FROM login_successes"
+        + " UNION ALL SELECT 'S', username, address, '', succeeded_at, FALSE FROM login_successes"
         + " WHERE username = ? AND address = ? AND succeeded_at >= ?";
 
     private final Database database;
@@ -49,7 +49,8 @@ public final class JdbcLoginFailureStore implements LoginFailureStore {
                     if ("S".equals(rows.getString(1))) {
                         lastSuccess = Optional.of(at);
                     } else {
-                        failures.add(new LoginFailure(Username.of(rows.getString(2)), ClientAddress.stored(rows.getString(3)), rows.getString(4), at));
+                        failures.add(new LoginFailure(Username.of(rows.getString(2)), ClientAddress.stored(rows.getString(3)), rows.getString(4), at,
+                            rows.getBoolean(6)));
                     }
                 }
                 return new History(failures, lastSuccess);
@@ -60,16 +61,17 @@ public final class JdbcLoginFailureStore implements LoginFailureStore {
     @Override
     public void record(LoginFailure failure) {
         upsert("record a login failure",
-            "UPDATE login_failures SET failed_at = ? WHERE username = ? AND address = ? AND fingerprint = ?",
+            "UPDATE login_failures SET failed_at = ?, forgiven = FALSE WHERE username = ? AND address = ? AND fingerprint = ?",
             "INSERT INTO login_failures (failed_at, username, address, fingerprint) VALUES (?, ?, ?, ?)",
             Database.toNanos(failure.at()), failure.user().asString(), failure.address().asString(), failure.fingerprint());
     }
 
     @Override
-    public void succeeded(Username user, ClientAddress address, Instant at, boolean forgetFailures, boolean noteSuccess) {
-        if (forgetFailures) {
-            database.inTransaction("forget login failures after a success", connection ->
-                Database.update(connection, "DELETE FROM login_failures WHERE username = ? AND address = ?", user.asString(), address.asString()));
+    public void succeeded(Username user, ClientAddress address, Instant at, boolean forgiveFailures, boolean noteSuccess) {
+        if (forgiveFailures) {
+            database.inTransaction("forgive login failures after a success", connection ->
+                Database.update(connection, "UPDATE login_failures SET forgiven = TRUE WHERE username = ? AND address = ? AND forgiven = FALSE",
+                    user.asString(), address.asString()));
         }
         if (noteSuccess) {
             upsert("note a successful login",

@@ -56,11 +56,11 @@ public final class MemoryLoginFailureStore implements LoginFailureStore {
     }
 
     @Override
-    public synchronized void succeeded(Username user, ClientAddress address, Instant at, boolean forgetFailures, boolean noteSuccess) {
-        if (forgetFailures) {
+    public synchronized void succeeded(Username user, ClientAddress address, Instant at, boolean forgiveFailures, boolean noteSuccess) {
+        if (forgiveFailures) {
             List.copyOf(byUser.getOrDefault(user, Set.of())).stream()
-                .filter(failure -> failure.address().equals(address))
-                .forEach(this::remove);
+                .filter(failure -> failure.address().equals(address) && !failure.isForgiven())
+                .forEach(failure -> record(failure.forgiven()));
         }
         if (noteSuccess) {
             successes.put(List.of(user, address), at);

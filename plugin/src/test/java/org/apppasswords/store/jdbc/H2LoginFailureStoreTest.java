@@ -66,7 +66,7 @@ class H2LoginFailureStoreTest implements LoginFailureStoreContract {
 
     private String dump(String table) throws Exception {
         StringBuilder text = new StringBuilder();
-        try (Connection connection = stores.dataSource().getConnection(); Statement statement = connection.createStatement();
+        try (Connection connection = TestDatabases.connectionTo(stores); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT * FROM " + table)) {
             ResultSetMetaData columns = rows.getMetaData();
             while (rows.next()) {

@@ -27,6 +27,9 @@ CREATE TABLE login_failures (
     address VARCHAR(64) NOT NULL,
     fingerprint VARCHAR(32) NOT NULL,
     failed_at BIGINT NOT NULL,
+    -- TRUE once the account succeeded from that address: the row then no longer counts against the
+    -- account from that address, but still counts for the account and for the address.
+    forgiven BOOLEAN DEFAULT FALSE NOT NULL,
     PRIMARY KEY (username, address, fingerprint)
 );
 
