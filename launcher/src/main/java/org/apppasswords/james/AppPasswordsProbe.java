@@ -19,9 +19,11 @@ import org.apppasswords.totp.PendingTotpEnrolment;
 import org.apppasswords.totp.SecondFactorStore;
 import org.apppasswords.session.SelfServiceSession;
 import org.apppasswords.session.SelfServiceSessionStore;
+import org.apppasswords.store.UserGenerations;
 import org.apppasswords.apppassword.StoredAppPassword;
 import org.apppasswords.totp.RecoveryCode;
 import org.apppasswords.totp.SecondFactorService;
+import org.apppasswords.totp.TotpEnrolment;
 import org.apppasswords.totp.TotpSecret;
 
 /**
@@ -35,22 +37,25 @@ public final class AppPasswordsProbe implements GuiceProbe {
     private final SecondFactorStore secondFactorStore;
     private final SelfServiceSessionStore sessions;
     private final LastUseWriter lastUses;
+    private final UserGenerations generations;
     private final Clock clock;
 
     @Inject
     AppPasswordsProbe(AppPasswordService appPasswords, AppPasswordStore appPasswordStore, SecondFactorService secondFactors,
-                      SecondFactorStore secondFactorStore, SelfServiceSessionStore sessions, LastUseWriter lastUses, Clock clock) {
+                      SecondFactorStore secondFactorStore, SelfServiceSessionStore sessions, LastUseWriter lastUses,
+                      UserGenerations generations, Clock clock) {
         this.appPasswords = appPasswords;
         this.appPasswordStore = appPasswordStore;
         this.secondFactors = secondFactors;
         this.secondFactorStore = secondFactorStore;
         this.sessions = sessions;
         this.lastUses = lastUses;
+        this.generations = generations;
         this.clock = clock;
     }
 
     public CreatedAppPassword createAppPassword(Username user, String label) {
-        return appPasswords.create(user, label);
+        return appPasswords.create(user, label, generations.current(user));
     }
 
     public boolean revokeAppPassword(Username user, AppPasswordId id) {
@@ -67,7 +72,7 @@ public final class AppPasswordsProbe implements GuiceProbe {
     }
 
     public List<RecoveryCode> enableTotp(Username user, TotpSecret secret) {
-        return secondFactors.enable(user, secret);
+        return secondFactors.enable(user, secret, TotpEnrolment.NO_STEP_USED, generations.current(user));
     }
 
     /** The stored hashes of the user's app passwords (not secret, but never meant for an answer). */
@@ -93,7 +98,7 @@ public final class AppPasswordsProbe implements GuiceProbe {
     /** Stores a self-service session of ten minutes under {@code tokenDigest}, as a sign-in would. */
     public void openSelfServiceSession(Username user, String tokenDigest) {
         Instant now = clock.instant();
-        sessions.create(new SelfServiceSession(tokenDigest, user, now, now.plus(Duration.ofMinutes(10)), true));
+        sessions.create(new SelfServiceSession(tokenDigest, user, now, now.plus(Duration.ofMinutes(10)), true, generations.current(user)));
     }
 
     /** Whether the session stored under {@code tokenDigest} is still valid now. */

@@ -9,6 +9,7 @@ import org.apppasswords.audit.AuditLog;
 import org.apppasswords.audit.AuditLog.Actor;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.hashing.SecretHasher;
+import org.apppasswords.store.ChangedMeanwhileException;
 import org.apppasswords.apppassword.AppPasswordStore;
 import org.apppasswords.apppassword.AppPasswordStore.AddOutcome;
 import org.apppasswords.apppassword.StoredAppPassword;
@@ -46,23 +47,29 @@ public final class AppPasswordService {
 
     /**
      * @param label 1 to 64 printable characters once trimmed
+     * @param generation the user's generation read before the checks that authorised this creation
+     *     ({@link org.apppasswords.store.UserGenerations})
      * @throws IllegalArgumentException for a bad label (the message is safe to show)
      * @throws AppPasswordLimitException when the user already holds the maximum
+     * @throws ChangedMeanwhileException when the user's secrets were revoked since {@code generation} was read
      */
-    public CreatedAppPassword create(Username user, String label) {
+    public CreatedAppPassword create(Username user, String label, long generation) {
         String checkedLabel = AppPasswordLabel.check(label);
         // Ids are 25 random bits, unique per user: a collision among at most maxPerUser entries is
         // rare, and a fresh token resolves it.
         for (int attempt = 0; attempt < ID_COLLISION_RETRIES; attempt++) {
             AppPassword password = generator.generate();
             StoredAppPassword entry = StoredAppPassword.created(password.id(), checkedLabel, hasher.hash(password.reveal()), clock.instant());
-            AddOutcome outcome = store.add(user, entry, maxPerUser);
+            AddOutcome outcome = store.add(user, entry, maxPerUser, generation);
             if (outcome == AddOutcome.ADDED) {
                 audit.appPasswordCreated(user, password.id().asString());
                 return new CreatedAppPassword(password, entry);
             }
             if (outcome == AddOutcome.LIMIT_REACHED) {
                 throw new AppPasswordLimitException(maxPerUser);
+            }
+            if (outcome == AddOutcome.SUPERSEDED) {
+                throw new ChangedMeanwhileException();
             }
         }
         throw new IllegalStateException("Could not allocate a free app password id");

@@ -21,15 +21,18 @@ public interface AppPasswordStore {
         /** Nothing stored: the user already holds {@code maxPerUser} app passwords. */
         LIMIT_REACHED,
         /** Nothing stored: the user already holds an app password with this id. */
-        ID_TAKEN
+        ID_TAKEN,
+        /** Nothing stored: the user's secrets were revoked since {@code generation} was read. */
+        SUPERSEDED
     }
 
     /**
-     * Adds {@code entry} unless the user already holds {@code maxPerUser} app passwords or one
-     * with the same id; the check and the write are one atomic step, on every node sharing the
-     * store. When both refusals apply, {@link AddOutcome#LIMIT_REACHED} wins.
+     * Adds {@code entry} unless the user's generation is no longer {@code generation} (read before
+     * the checks that authorised this add, see {@link org.apppasswords.store.UserGenerations}), or
+     * the user already holds {@code maxPerUser} app passwords or one with the same id; the checks
+     * and the write are one atomic step, on every node sharing the store, in that order of precedence.
      */
-    AddOutcome add(Username user, StoredAppPassword entry, int maxPerUser);
+    AddOutcome add(Username user, StoredAppPassword entry, int maxPerUser, long generation);
 
     /** The entry with this id among the user's, or empty. */
     Optional<StoredAppPassword> find(Username user, AppPasswordId id);
@@ -40,7 +43,7 @@ public interface AppPasswordStore {
     /** @return false when the user held no app password with this id */
     boolean revoke(Username user, AppPasswordId id);
 
-    /** @return how many app passwords were revoked */
+    /** Revokes every app password of the user and moves the user's generation on. @return how many were revoked */
     int revokeAll(Username user);
 
     /** Sets the last use of that entry, with no protocol; does nothing when it was revoked meanwhile. */
@@ -60,7 +63,7 @@ public interface AppPasswordStore {
      * Moves every app password of {@code from} to {@code to} (a username change), keeping ids,
      * labels, hashes and times, regardless of {@code maxPerUser}. An entry whose id {@code to}
      * already holds is dropped, not moved: the target keeps its own. Afterwards {@code from}
-     * holds nothing.
+     * holds nothing. Moves both users' generations on.
      *
      * @return how many entries were moved
      */

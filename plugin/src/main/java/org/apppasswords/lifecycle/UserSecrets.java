@@ -48,50 +48,62 @@ public final class UserSecrets {
             || secondFactors.findPendingEnrolment(user).isPresent();
     }
 
-    /** The user left James: nothing of theirs may survive for a later user of the same name. Audited when app passwords went. */
+    /**
+     * The user left James: nothing of theirs may survive for a later user of the same name. Audited
+     * when app passwords went. Sessions first, then what they could mint (see {@link #endSessionsThenAppPasswords}).
+     */
     public void forget(Username user) {
-        if (appPasswords.revokeAll(user) > 0) {
-            audit.appPasswordsRevokedAll(user, Actor.USER_REMOVAL);
-        }
+        endSessionsThenAppPasswords(user, Actor.USER_REMOVAL);
         secondFactors.disable(user);
-        sessions.revokeAll(user);
         loginFailures.forget(user);
     }
 
     /**
-     * A primary password change made through James: with {@code onPrimaryPasswordChange=revoke-all}
-     * every app password and self-service session ends (TOTP stays; audited when app passwords
-     * went); with {@code keep} they stay. Either way the wrong codes counted are forgotten: a lock of
-     * the TOTP codes ends with the password behind them.
+     * A primary password change made through James, before the new password applies: the wrong
+     * codes counted are forgotten (a lock of the TOTP codes ends with the password behind it), and
+     * with {@code onPrimaryPasswordChange=revoke-all} every self-service session and app password
+     * ends (TOTP stays; audited when app passwords went); with {@code keep} they stay. A store that
+     * cannot do this fails the change: the old password stays, and so does everything it opened.
      */
     public void primaryPasswordChanged(Username user) {
         secondFactors.forgetWrongCodes(user);
         if (onPrimaryPasswordChange == OnPrimaryPasswordChange.REVOKE_ALL) {
-            if (appPasswords.revokeAll(user) > 0) {
-                audit.appPasswordsRevokedAll(user, Actor.PRIMARY_PASSWORD_CHANGE);
-            }
-            sessions.revokeAll(user);
+            endSessionsThenAppPasswords(user, Actor.PRIMARY_PASSWORD_CHANGE);
         }
     }
 
     /**
-     * An admin's second-factor reset (lost phone): TOTP, recovery codes, the wrong codes counted and
-     * any pending enrolment go, and so do the user's self-service sessions (the failures of the
+     * The same, once the new password applies: a sign-in or a creation that checked the old
+     * password while it was being replaced either committed before this and ends now, or commits
+     * after the generation moved on and is refused ({@link org.apppasswords.store.UserGenerations}).
+     */
+    public void primaryPasswordApplied(Username user) {
+        if (onPrimaryPasswordChange == OnPrimaryPasswordChange.REVOKE_ALL) {
+            endSessionsThenAppPasswords(user, Actor.PRIMARY_PASSWORD_CHANGE);
+        }
+    }
+
+    /**
+     * An admin's second-factor reset (lost phone): the user's self-service sessions end, then TOTP,
+     * recovery codes, the wrong codes counted and any pending enrolment go (the failures of the
      * primary password stay counted); app passwords stay.
      *
      * @return false when TOTP was not enabled (the rest is done all the same)
      */
     public boolean resetSecondFactor(Username user) {
-        boolean wasEnabled = secondFactors.disable(user);
         sessions.revokeAll(user);
+        boolean wasEnabled = secondFactors.disable(user);
         audit.totpResetByAdmin(user);
         return wasEnabled;
     }
 
     /**
-     * A username change: app passwords and the TOTP enrolment move to {@code to} (where {@code to}
-     * already holds its own, it keeps them, see the stores' contracts), and every self-service
-     * session of {@code from} ends, so no session outlives the name it was opened for; the failure counts of {@code from} are forgotten.
+     * A username change (James 3.8.1's rename task, which keeps the old user): the TOTP enrolment is
+     * copied to {@code to}, and stays with {@code from}, whose bare password must stay as refused as
+     * it was; the app passwords move to {@code to} (they belong to devices); every self-service session
+     * of {@code from} ends, so no session outlives the name it was opened for; the failure counts of
+     * {@code from} are forgotten. Where {@code to} already holds its own, it keeps them (see the
+     * stores' contracts).
      */
     public void move(Username from, Username to) {
         if (from.equals(to)) {
@@ -99,9 +111,20 @@ public final class UserSecrets {
         }
         // The second factor first: should a later step fail, the new name must not hold app
         // passwords and mail while its primary password alone still opens them.
-        secondFactors.moveTo(from, to);
+        secondFactors.copyTo(from, to);
         appPasswords.moveAll(from, to);
         sessions.revokeAll(from);
         loginFailures.forget(from);
+    }
+
+    /**
+     * Sessions first: once they are gone, nothing can be authorised with them, so the app passwords
+     * ended next cannot be replaced by a session in flight (each step moves the user's generation on).
+     */
+    private void endSessionsThenAppPasswords(Username user, Actor actor) {
+        sessions.revokeAll(user);
+        if (appPasswords.revokeAll(user) > 0) {
+            audit.appPasswordsRevokedAll(user, actor);
+        }
     }
 }

@@ -22,6 +22,7 @@ import org.apppasswords.hashing.SecretHasher;
 import org.apppasswords.login.LastUseWriter;
 import org.apppasswords.session.SelfServiceSessionStore;
 import org.apppasswords.store.TimedStore;
+import org.apppasswords.store.UserGenerations;
 import org.apppasswords.throttle.LoginFailureStore;
 import org.apppasswords.totp.RecoveryCodes;
 import org.apppasswords.totp.SecondFactorStore;
@@ -92,6 +93,12 @@ public final class AppPasswordsModule extends AbstractModule {
     @Singleton
     LoginFailureStore loginFailureStore(Stores stores, MetricFactory metrics) {
         return TimedStore.wrap(LoginFailureStore.class, stores.backend.loginFailures, "loginFailures", metrics);
+    }
+
+    @Provides
+    @Singleton
+    UserGenerations userGenerations(Stores stores) {
+        return stores.backend.generations;
     }
 
     @Provides

@@ -2,6 +2,7 @@ package org.apppasswords.modules;
 
 import org.apppasswords.apppassword.AppPasswordStore;
 import org.apppasswords.session.SelfServiceSessionStore;
+import org.apppasswords.store.UserGenerations;
 import org.apppasswords.throttle.LoginFailureStore;
 import org.apppasswords.totp.SecondFactorStore;
 
@@ -11,16 +12,18 @@ final class Backend {
     final SecondFactorStore secondFactors;
     final SelfServiceSessionStore sessions;
     final LoginFailureStore loginFailures;
+    final UserGenerations generations;
     /** Throws {@link org.apppasswords.store.StoreUnavailableException} when the store does not answer. */
     final Runnable ping;
     final Runnable close;
 
     Backend(AppPasswordStore appPasswords, SecondFactorStore secondFactors, SelfServiceSessionStore sessions, LoginFailureStore loginFailures,
-            Runnable ping, Runnable close) {
+            UserGenerations generations, Runnable ping, Runnable close) {
         this.appPasswords = appPasswords;
         this.secondFactors = secondFactors;
         this.sessions = sessions;
         this.loginFailures = loginFailures;
+        this.generations = generations;
         this.ping = ping;
         this.close = close;
     }

@@ -29,8 +29,8 @@ final class JdbcStoreModule extends AbstractModule {
     @Singleton
     Backend backend(AppPasswordsConfiguration configuration, JamesDirectoriesProvider directories, SecureRandom random) {
         JdbcStores stores = JdbcStores.open(settings(configuration.storage(), directories), random);
-        return new Backend(stores.appPasswords(), stores.secondFactors(), stores.sessions(), stores.loginFailures(), stores::ping,
-            stores::close);
+        return new Backend(stores.appPasswords(), stores.secondFactors(), stores.sessions(), stores.loginFailures(), stores.generations(),
+            stores::ping, stores::close);
     }
 
     static JdbcSettings settings(StorageConfiguration storage, JamesDirectoriesProvider directories) {

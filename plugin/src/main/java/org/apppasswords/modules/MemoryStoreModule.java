@@ -1,6 +1,7 @@
 package org.apppasswords.modules;
 
 import org.apppasswords.store.memory.MemoryAppPasswordStore;
+import org.apppasswords.store.memory.MemoryGenerations;
 import org.apppasswords.store.memory.MemoryLoginFailureStore;
 import org.apppasswords.store.memory.MemorySecondFactorStore;
 import org.apppasswords.store.memory.MemorySelfServiceSessionStore;
@@ -11,7 +12,8 @@ import com.google.inject.AbstractModule;
 final class MemoryStoreModule extends AbstractModule {
     @Override
     protected void configure() {
-        bind(Backend.class).toInstance(new Backend(new MemoryAppPasswordStore(), new MemorySecondFactorStore(),
-            new MemorySelfServiceSessionStore(), new MemoryLoginFailureStore(), () -> { }, () -> { }));
+        MemoryGenerations generations = new MemoryGenerations();
+        bind(Backend.class).toInstance(new Backend(new MemoryAppPasswordStore(generations), new MemorySecondFactorStore(generations),
+            new MemorySelfServiceSessionStore(generations), new MemoryLoginFailureStore(), generations, () -> { }, () -> { }));
     }
 }

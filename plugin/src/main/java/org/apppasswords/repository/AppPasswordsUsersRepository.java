@@ -48,9 +48,11 @@ public final class AppPasswordsUsersRepository extends ForwardingUsersRepository
         }
         // In James 3.8.1 a User carries nothing but its password: an update is a password change.
         // Ended first, and only then is the new password applied: when the store is unreachable
-        // the change fails rather than keeping what it should end.
+        // the change fails rather than keeping what it should end. Ended again once applied, for
+        // what was authorised with the old password meanwhile.
         userSecrets.primaryPasswordChanged(user.getUserName());
         delegate.updateUser(PolicyUser.commitNewPassword(user));
+        userSecrets.primaryPasswordApplied(user.getUserName());
     }
 
     @Override

@@ -12,7 +12,9 @@ import org.apache.james.core.Username;
  * only {@link #tokenDigest()}, a digest that identifies the session (for example the hex SHA-256
  * of the token, which carries at least 128 random bits, so no salt or slow hash is needed).
  * {@code secondFactorVerified} says whether the sign-in proved a TOTP or recovery code.
- * {@link #toString()} leaves the digest out.
+ * {@code generation} is the user's generation ({@link org.apppasswords.store.UserGenerations}) read
+ * before the sign-in's checks, or, for a session a store found, when it found it: what this session
+ * authorises is committed only while it is still current. {@link #toString()} leaves the digest out.
  */
 public final class SelfServiceSession {
     private final String tokenDigest;
@@ -20,13 +22,16 @@ public final class SelfServiceSession {
     private final Instant createdAt;
     private final Instant expiresAt;
     private final boolean secondFactorVerified;
+    private final long generation;
 
-    public SelfServiceSession(String tokenDigest, Username user, Instant createdAt, Instant expiresAt, boolean secondFactorVerified) {
+    public SelfServiceSession(String tokenDigest, Username user, Instant createdAt, Instant expiresAt, boolean secondFactorVerified,
+                              long generation) {
         this.tokenDigest = Objects.requireNonNull(tokenDigest, "tokenDigest");
         this.user = Objects.requireNonNull(user, "user");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
         this.secondFactorVerified = secondFactorVerified;
+        this.generation = generation;
     }
 
     public String tokenDigest() {
@@ -47,6 +52,15 @@ public final class SelfServiceSession {
 
     public boolean secondFactorVerified() {
         return secondFactorVerified;
+    }
+
+    public long generation() {
+        return generation;
+    }
+
+    /** This session as found again, with the user's generation now. */
+    public SelfServiceSession withGeneration(long current) {
+        return new SelfServiceSession(tokenDigest, user, createdAt, expiresAt, secondFactorVerified, current);
     }
 
     public boolean isExpiredAt(Instant now) {

@@ -12,10 +12,19 @@ import org.apache.james.core.Username;
  * session on all of them.
  */
 public interface SelfServiceSessionStore {
-    /** Stores a new session. Digests carry 128 random bits or more: a collision is not handled. */
-    void create(SelfServiceSession session);
+    /**
+     * Stores a new session, only if the user's generation is still the session's
+     * ({@link org.apppasswords.store.UserGenerations}). Digests carry 128 random bits or more: a
+     * collision is not handled.
+     *
+     * @return false, storing nothing, when the user's secrets were revoked since that generation was read
+     */
+    boolean create(SelfServiceSession session);
 
-    /** The session with this digest, or empty when unknown, revoked or expired at {@code now}. */
+    /**
+     * The session with this digest, or empty when unknown, revoked or expired at {@code now}; its
+     * {@link SelfServiceSession#generation()} is the user's generation, read with it.
+     */
     Optional<SelfServiceSession> find(String tokenDigest, Instant now);
 
     /**
@@ -29,7 +38,7 @@ public interface SelfServiceSessionStore {
     /** @return false when no session had this digest */
     boolean revoke(String tokenDigest);
 
-    /** Ends every session of the user. @return how many were ended */
+    /** Ends every session of the user, and moves the user's generation on. @return how many were ended */
     int revokeAll(Username user);
 
     /** Forgets sessions expired at {@code now}: housekeeping, never needed for correctness. */

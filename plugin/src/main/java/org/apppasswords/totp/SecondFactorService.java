@@ -9,6 +9,7 @@ import javax.inject.Inject;
 import org.apache.james.core.Username;
 import org.apppasswords.audit.AuditLog;
 import org.apppasswords.hashing.SecretHasher;
+import org.apppasswords.store.ChangedMeanwhileException;
 import org.apppasswords.totp.SecondFactorStore;
 import org.apppasswords.totp.TotpEnrolment;
 
@@ -39,27 +40,27 @@ public final class SecondFactorService {
 
     /**
      * Enables TOTP with {@code secret} and returns the recovery codes, shown once.
+     * {@code confirmedStep} is spent in the same write ({@link TotpEnrolment#NO_STEP_USED} for none):
+     * the code that confirmed the enrolment can never log in, not even in the instant after.
      *
+     * @param generation the user's generation read before the checks that authorised this
+     *     ({@link org.apppasswords.store.UserGenerations})
      * @throws SecondFactorAlreadyEnabledException when TOTP is already on (nothing changed)
+     * @throws ChangedMeanwhileException when the user's secrets were revoked since {@code generation} was read
      */
-    public List<RecoveryCode> enable(Username user, TotpSecret secret) {
-        return enable(user, secret, TotpEnrolment.NO_STEP_USED);
-    }
-
-    /**
-     * Enables TOTP with {@code confirmedStep} already spent, in the same write: the code that
-     * confirmed the enrolment can never log in, not even in the instant after it is enabled.
-     *
-     * @throws SecondFactorAlreadyEnabledException when TOTP is already on (nothing changed)
-     */
-    public List<RecoveryCode> enable(Username user, TotpSecret secret, long confirmedStep) {
+    public List<RecoveryCode> enable(Username user, TotpSecret secret, long confirmedStep, long generation) {
         List<RecoveryCode> codes = recoveryCodes.generate();
         List<String> hashes = codes.stream()
             .map(code -> hasher.hash(code.reveal()))
             .collect(Collectors.toList());
         TotpEnrolment enrolment = TotpEnrolment.enabled(secret, clock.instant(), hashes).withLastUsedStep(confirmedStep);
-        if (!store.enable(user, enrolment)) {
-            throw new SecondFactorAlreadyEnabledException();
+        switch (store.enable(user, enrolment, generation)) {
+            case ALREADY_ENABLED:
+                throw new SecondFactorAlreadyEnabledException();
+            case SUPERSEDED:
+                throw new ChangedMeanwhileException();
+            default:
+                break;
         }
         audit.totpEnabled(user);
         return codes;

@@ -15,19 +15,28 @@ import org.apache.james.core.Username;
  * accepted once.
  */
 public interface SecondFactorStore {
+    /** What {@link #enable} did. */
+    enum EnableOutcome {
+        ENABLED,
+        /** Nothing changed: TOTP was already enabled. */
+        ALREADY_ENABLED,
+        /** Nothing changed: the user's secrets were revoked since {@code generation} was read. */
+        SUPERSEDED
+    }
+
     /** The user's enabled enrolment, or empty when TOTP is off. */
     Optional<TotpEnrolment> find(Username user);
 
     /**
-     * Enables TOTP for the user unless it is already enabled, in one atomic step, and drops any
-     * pending enrolment.
-     *
-     * @return false when TOTP was already enabled (nothing changed)
+     * Enables TOTP for the user unless the user's generation is no longer {@code generation} (read
+     * before the checks that authorised it, see {@link org.apppasswords.store.UserGenerations}) or
+     * TOTP is already enabled, in one atomic step, and drops any pending enrolment.
      */
-    boolean enable(Username user, TotpEnrolment enrolment);
+    EnableOutcome enable(Username user, TotpEnrolment enrolment, long generation);
 
     /**
-     * Turns TOTP off: removes the enrolment, its recovery codes and any pending enrolment.
+     * Turns TOTP off: removes the enrolment, its recovery codes and any pending enrolment, and moves
+     * the user's generation on.
      *
      * @return false when TOTP was not enabled
      */
@@ -43,14 +52,15 @@ public interface SecondFactorStore {
     Optional<PendingTotpEnrolment> findPendingEnrolment(Username user);
 
     /**
-     * Moves the enrolment of {@code from} (with its last step and recovery codes) to {@code to}
-     * (a username change), unless {@code to} already has TOTP enabled: then {@code to} keeps its
-     * own and {@code from}'s is dropped. A pending enrolment of {@code from} is dropped (a rename
-     * ends the sessions that could confirm it). Afterwards {@code from} has TOTP off.
+     * Copies the enrolment of {@code from} (with its last step, recovery codes and wrong codes
+     * counted) to {@code to} (a username change), unless {@code to} already has TOTP enabled: then
+     * {@code to} keeps its own. {@code from} keeps its enrolment: James 3.8.1's rename keeps the old
+     * user, whose bare password must stay as refused as before. A pending enrolment of {@code from}
+     * is dropped (a rename ends the sessions that could confirm it). Moves both generations on.
      *
-     * @return true when an enrolment was moved
+     * @return true when an enrolment was copied
      */
-    boolean moveTo(Username from, Username to);
+    boolean copyTo(Username from, Username to);
 
     /**
      * Spends an accepted code: records {@code step} as the last accepted time step and

@@ -20,6 +20,7 @@ import org.apppasswords.login.Entrance;
 import org.apppasswords.apppassword.AppPasswordStore;
 import org.apppasswords.totp.SecondFactorStore;
 import org.apppasswords.session.SelfServiceSession;
+import org.apppasswords.store.ChangedMeanwhileException;
 import org.apppasswords.apppassword.StoredAppPassword;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -70,17 +71,19 @@ final class AppPasswordRoutes {
         return Blocking.call(() -> allowedUser(sessions.authenticate(request)))
             .flatMap(early -> JsonBody.read(request, CREATE_FIELDS)
                 .flatMap(fields -> Blocking.call(() ->
-                    create(allowedUser(sessions.authenticate(request)), fields.get("label"), fields.get("password"), request))));
+                    create(sessions.authenticate(request), fields.get("label"), fields.get("password"), request))));
     }
 
-    private Reply create(Username user, String label, String primaryPassword, HttpServerRequest request) {
+    private Reply create(SelfServiceSession session, String label, String primaryPassword, HttpServerRequest request) {
+        Username user = allowedUser(session);
         // Counted with the sign-in failures of every protocol: a stolen token must not become a guessing oracle.
         checks.require(Entrance.STEP_UP, user, primaryPassword, request,
             () -> ApiError.forbidden("Wrong password: creating an app password needs your primary password in the field 'password'"));
         CreatedAppPassword created;
         try {
-            created = service.create(user, label);
-        } catch (AppPasswordLimitException e) {
+            // The generation read with the session, before the password check: a revocation since refuses this.
+            created = service.create(user, label, session.generation());
+        } catch (AppPasswordLimitException | ChangedMeanwhileException e) {
             throw ApiError.conflict(e.getMessage());
         } catch (IllegalArgumentException e) {
             // AppPasswordLabel's message: safe, and it never holds the label.

@@ -12,6 +12,7 @@ import javax.inject.Inject;
 import org.apppasswords.login.Entrance;
 import org.apppasswords.login.Verdict;
 import org.apppasswords.session.SelfServiceSession;
+import org.apppasswords.store.UserGenerations;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import reactor.core.publisher.Mono;
@@ -27,14 +28,16 @@ import reactor.netty.http.server.HttpServerRequest;
 final class SessionRoutes {
     private final Checks checks;
     private final Sessions sessions;
+    private final UserGenerations generations;
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH)
         .withZone(ZoneOffset.UTC);
 
     private final Clock clock;
 
     @Inject
-    SessionRoutes(Checks checks, Sessions sessions, Clock clock) {
+    SessionRoutes(Checks checks, Sessions sessions, UserGenerations generations, Clock clock) {
         this.checks = checks;
+        this.generations = generations;
         this.sessions = sessions;
         this.clock = clock;
     }
@@ -43,9 +46,11 @@ final class SessionRoutes {
         String authorization = request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION);
         return Blocking.call(() -> {
             BasicCredentials credentials = BasicCredentials.parse(authorization).orElseThrow(ApiError::signInRefused);
+            // Read before the check: a password change in flight across this sign-in ends the session it opens.
+            long generation = generations.current(credentials.user());
             Verdict verdict = checks.require(Entrance.SIGN_IN, credentials.user(), credentials.revealPassword(), request,
                 ApiError::signInRefused);
-            Sessions.OpenedSession opened = sessions.open(credentials.user(), verdict.provesSecondFactor());
+            Sessions.OpenedSession opened = sessions.open(credentials.user(), verdict.provesSecondFactor(), generation);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("token", opened.token.reveal());
             body.put("expiresAt", opened.session.expiresAt().toString());

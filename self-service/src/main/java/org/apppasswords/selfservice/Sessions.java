@@ -34,12 +34,19 @@ final class Sessions {
         this.timeout = configuration.selfServiceSessionTimeout();
     }
 
-    /** A new session; the token is returned once and only its digest is stored. */
-    OpenedSession open(Username user, boolean secondFactorVerified) {
+    /**
+     * A new session, if the user's secrets were not revoked since {@code generation} was read (before
+     * the sign-in's checks); the token is returned once and only its digest is stored.
+     *
+     * @throws ApiError 401 when a revocation came in between
+     */
+    OpenedSession open(Username user, boolean secondFactorVerified, long generation) {
         SessionToken token = SessionToken.generate(random);
         Instant now = clock.instant();
-        SelfServiceSession session = new SelfServiceSession(token.digest(), user, now, now.plus(timeout), secondFactorVerified);
-        store.create(session);
+        SelfServiceSession session = new SelfServiceSession(token.digest(), user, now, now.plus(timeout), secondFactorVerified, generation);
+        if (!store.create(session)) {
+            throw ApiError.signInRefused();
+        }
         // Housekeeping only: expired sessions are refused anyway.
         store.removeExpired(now);
         return new OpenedSession(token, session);

@@ -18,6 +18,7 @@ import org.apppasswords.login.Entrance;
 import org.apppasswords.totp.PendingTotpEnrolment;
 import org.apppasswords.totp.SecondFactorStore;
 import org.apppasswords.session.SelfServiceSession;
+import org.apppasswords.store.ChangedMeanwhileException;
 import org.apppasswords.totp.TotpEnrolment;
 import org.apppasswords.totp.RecoveryCode;
 import org.apppasswords.totp.SecondFactorAlreadyEnabledException;
@@ -106,8 +107,8 @@ final class TotpRoutes {
         List<RecoveryCode> codes;
         try {
             // The confirming code is spent like any other, in the same write: it cannot sign in afterwards.
-            codes = service.enable(user, pending.secret(), step.getAsLong());
-        } catch (SecondFactorAlreadyEnabledException e) {
+            codes = service.enable(user, pending.secret(), step.getAsLong(), session.generation());
+        } catch (SecondFactorAlreadyEnabledException | ChangedMeanwhileException e) {
             throw ApiError.conflict(e.getMessage());
         }
         // The user proved a code of the secret just enabled: as good as signing in with it.

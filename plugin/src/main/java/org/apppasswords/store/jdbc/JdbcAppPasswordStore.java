@@ -15,26 +15,25 @@ import org.apppasswords.apppassword.AppPasswordStore;
 import org.apppasswords.apppassword.StoredAppPassword;
 
 /**
- * App passwords in a SQL database shared by every node. {@link #add} locks the user's row of
- * {@code app_password_users} ({@code SELECT ... FOR UPDATE}) before counting, so concurrent adds
- * for one user, on any node, run one after the other and the limit holds.
+ * App passwords in a SQL database shared by every node. Every change holds the user's row of
+ * {@code app_password_users} ({@link UserRows}): concurrent adds for one user, on any node, run one
+ * after the other so the limit holds, and an add authorised before a revoke-all, a rename or any
+ * other revocation of the user's secrets cannot commit after it.
  */
 public final class JdbcAppPasswordStore implements AppPasswordStore {
     private static final String COLUMNS = "id, label, encoded_hash, created_at, last_used_at, last_used_protocol";
 
     private final Database database;
-    private final UserRowLock userRows;
+    private final UserRows userRows;
 
-    JdbcAppPasswordStore(Database database) {
+    JdbcAppPasswordStore(Database database, UserRows userRows) {
         this.database = database;
-        this.userRows = new UserRowLock(database);
+        this.userRows = userRows;
     }
 
     @Override
-    public AddOutcome add(Username user, StoredAppPassword entry, int maxPerUser) {
-        userRows.ensureExists(user);
-        return database.inTransaction("add an app password", connection -> {
-            userRows.lock(connection, user);
+    public AddOutcome add(Username user, StoredAppPassword entry, int maxPerUser, long generation) {
+        return userRows.creating("add an app password", user, generation, connection -> {
             if (count(connection, user) >= maxPerUser) {
                 return AddOutcome.LIMIT_REACHED;
             }
@@ -45,7 +44,7 @@ public final class JdbcAppPasswordStore implements AppPasswordStore {
                 user.asString(), entry.id().asString(), entry.label(), entry.encodedHash(), Database.toNanos(entry.createdAt()),
                 entry.lastUsedAt().map(Database::toNanos).orElse(null), Database.nullableText(entry.lastUsedProtocol()));
             return AddOutcome.ADDED;
-        });
+        }).orElse(AddOutcome.SUPERSEDED);
     }
 
     @Override
@@ -76,7 +75,7 @@ public final class JdbcAppPasswordStore implements AppPasswordStore {
 
     @Override
     public int revokeAll(Username user) {
-        return database.inTransaction("revoke all app passwords", connection ->
+        return userRows.revoking("revoke all app passwords", user, connection ->
             Database.update(connection, "DELETE FROM app_passwords WHERE username = ?", user.asString()));
     }
 
@@ -92,10 +91,7 @@ public final class JdbcAppPasswordStore implements AppPasswordStore {
         if (from.equals(to)) {
             return 0;
         }
-        userRows.ensureExists(from);
-        userRows.ensureExists(to);
-        return database.inTransaction("move app passwords to a new username", connection -> {
-            userRows.lockBoth(connection, from, to);
+        return userRows.revokingBoth("move app passwords to a new username", from, to, connection -> {
             Database.update(connection, "DELETE FROM app_passwords WHERE username = ? AND id IN "
                 + "(SELECT id FROM app_passwords WHERE username = ?)", from.asString(), to.asString());
             return Database.update(connection, "UPDATE app_passwords SET username = ? WHERE username = ?", to.asString(), from.asString());

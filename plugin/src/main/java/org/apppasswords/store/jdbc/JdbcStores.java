@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 
 import org.apppasswords.apppassword.AppPasswordStore;
 import org.apppasswords.session.SelfServiceSessionStore;
+import org.apppasswords.store.UserGenerations;
 import org.apppasswords.throttle.LoginFailureStore;
 import org.apppasswords.totp.SecondFactorStore;
 import org.flywaydb.core.Flyway;
@@ -24,6 +25,7 @@ public final class JdbcStores implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final Database database;
+    private final UserRows userRows;
     private final JdbcAppPasswordStore appPasswords;
     private final JdbcSecondFactorStore secondFactors;
     private final JdbcSelfServiceSessionStore sessions;
@@ -33,9 +35,10 @@ public final class JdbcStores implements AutoCloseable {
         Database database = new Database(dataSource);
         this.dataSource = dataSource;
         this.database = database;
-        this.appPasswords = new JdbcAppPasswordStore(database);
-        this.secondFactors = new JdbcSecondFactorStore(database, new SecretColumn(cipher));
-        this.sessions = new JdbcSelfServiceSessionStore(database);
+        this.userRows = new UserRows(database);
+        this.appPasswords = new JdbcAppPasswordStore(database, userRows);
+        this.secondFactors = new JdbcSecondFactorStore(database, userRows, new SecretColumn(cipher));
+        this.sessions = new JdbcSelfServiceSessionStore(database, userRows);
         this.loginFailures = new JdbcLoginFailureStore(database);
     }
 
@@ -108,6 +111,11 @@ public final class JdbcStores implements AutoCloseable {
 
     public SelfServiceSessionStore sessions() {
         return sessions;
+    }
+
+    /** The per-user generations every change to a user's secrets is ordered by. */
+    public UserGenerations generations() {
+        return userRows;
     }
 
     public LoginFailureStore loginFailures() {

@@ -16,14 +16,24 @@ import org.apppasswords.apppassword.StoredAppPassword;
 
 /**
  * App passwords held in this JVM only: lost on restart, not shared between nodes. For tests and
- * single-node trials. Each user's entries change under {@link ConcurrentHashMap#compute}, which
- * makes the limit check and the insert one atomic step.
+ * single-node trials. Adds and revoke-all are ordered with every other change to the user's
+ * secrets by {@link MemoryGenerations}; each user's entries change under
+ * {@link ConcurrentHashMap#compute}, which makes the limit check and the insert one atomic step.
  */
 public final class MemoryAppPasswordStore implements AppPasswordStore {
     private final ConcurrentHashMap<Username, Map<AppPasswordId, StoredAppPassword>> byUser = new ConcurrentHashMap<>();
+    private final MemoryGenerations generations;
+
+    public MemoryAppPasswordStore(MemoryGenerations generations) {
+        this.generations = generations;
+    }
 
     @Override
-    public AddOutcome add(Username user, StoredAppPassword entry, int maxPerUser) {
+    public AddOutcome add(Username user, StoredAppPassword entry, int maxPerUser, long generation) {
+        return generations.creating(user, generation, () -> addNow(user, entry, maxPerUser)).orElse(AddOutcome.SUPERSEDED);
+    }
+
+    private AddOutcome addNow(Username user, StoredAppPassword entry, int maxPerUser) {
         AddOutcome[] outcome = {AddOutcome.ADDED};
         byUser.compute(user, (name, entries) -> {
             Map<AppPasswordId, StoredAppPassword> updated = entries == null ? new LinkedHashMap<>() : new LinkedHashMap<>(entries);
@@ -64,8 +74,10 @@ public final class MemoryAppPasswordStore implements AppPasswordStore {
 
     @Override
     public int revokeAll(Username user) {
-        Map<AppPasswordId, StoredAppPassword> removed = byUser.remove(user);
-        return removed == null ? 0 : removed.size();
+        return generations.revoking(user, () -> {
+            Map<AppPasswordId, StoredAppPassword> removed = byUser.remove(user);
+            return removed == null ? 0 : removed.size();
+        });
     }
 
     @Override
@@ -82,7 +94,11 @@ public final class MemoryAppPasswordStore implements AppPasswordStore {
 
     @Override
     public int moveAll(Username from, Username to) {
-        Map<AppPasswordId, StoredAppPassword> moving = from.equals(to) ? null : byUser.remove(from);
+        return from.equals(to) ? 0 : generations.revokingBoth(from, to, () -> moveNow(from, to));
+    }
+
+    private int moveNow(Username from, Username to) {
+        Map<AppPasswordId, StoredAppPassword> moving = byUser.remove(from);
         if (moving == null) {
             return 0;
         }

@@ -23,6 +23,11 @@ import org.apppasswords.totp.TotpEnrolment;
 public final class MemorySecondFactorStore implements SecondFactorStore {
     private final ConcurrentHashMap<Username, TotpEnrolment> byUser = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Username, PendingTotpEnrolment> pendingByUser = new ConcurrentHashMap<>();
+    private final MemoryGenerations generations;
+
+    public MemorySecondFactorStore(MemoryGenerations generations) {
+        this.generations = generations;
+    }
 
     @Override
     public Optional<TotpEnrolment> find(Username user) {
@@ -30,16 +35,19 @@ public final class MemorySecondFactorStore implements SecondFactorStore {
     }
 
     @Override
-    public boolean enable(Username user, TotpEnrolment enrolment) {
-        boolean enabled = byUser.putIfAbsent(user, enrolment) == null;
-        pendingByUser.remove(user);
-        return enabled;
+    public EnableOutcome enable(Username user, TotpEnrolment enrolment, long generation) {
+        return generations.creating(user, generation, () -> {
+            pendingByUser.remove(user);
+            return byUser.putIfAbsent(user, enrolment) == null ? EnableOutcome.ENABLED : EnableOutcome.ALREADY_ENABLED;
+        }).orElse(EnableOutcome.SUPERSEDED);
     }
 
     @Override
     public boolean disable(Username user) {
-        pendingByUser.remove(user);
-        return byUser.remove(user) != null;
+        return generations.revoking(user, () -> {
+            pendingByUser.remove(user);
+            return byUser.remove(user) != null;
+        });
     }
 
     @Override
@@ -53,13 +61,15 @@ public final class MemorySecondFactorStore implements SecondFactorStore {
     }
 
     @Override
-    public boolean moveTo(Username from, Username to) {
+    public boolean copyTo(Username from, Username to) {
         if (from.equals(to)) {
             return false;
         }
-        pendingByUser.remove(from);
-        TotpEnrolment enrolment = byUser.remove(from);
-        return enrolment != null && byUser.putIfAbsent(to, enrolment) == null;
+        return generations.revokingBoth(from, to, () -> {
+            pendingByUser.remove(from);
+            TotpEnrolment enrolment = byUser.get(from);
+            return enrolment != null && byUser.putIfAbsent(to, enrolment) == null;
+        });
     }
 
     @Override

@@ -9,25 +9,37 @@ import org.apache.james.core.Username;
 import org.apppasswords.session.SelfServiceSession;
 import org.apppasswords.session.SelfServiceSessionStore;
 
-/** Self-service sessions held in this JVM only: a restart signs everyone out. */
+/**
+ * Self-service sessions held in this JVM only: a restart signs everyone out. Opening one and ending
+ * all of a user's are ordered with every other change to the user's secrets by {@link MemoryGenerations}.
+ */
 public final class MemorySelfServiceSessionStore implements SelfServiceSessionStore {
     private final ConcurrentHashMap<String, SelfServiceSession> byDigest = new ConcurrentHashMap<>();
+    private final MemoryGenerations generations;
+
+    public MemorySelfServiceSessionStore(MemoryGenerations generations) {
+        this.generations = generations;
+    }
 
     @Override
-    public void create(SelfServiceSession session) {
-        byDigest.put(session.tokenDigest(), session);
+    public boolean create(SelfServiceSession session) {
+        return generations.creating(session.user(), session.generation(), () -> byDigest.put(session.tokenDigest(), session) == null)
+            .isPresent();
     }
 
     @Override
     public Optional<SelfServiceSession> find(String tokenDigest, Instant now) {
-        return Optional.ofNullable(byDigest.get(tokenDigest))
-            .filter(session -> !session.isExpiredAt(now));
+        // The generation first, as the database reads both in one statement: never later than the session's validity.
+        Optional<SelfServiceSession> stored = Optional.ofNullable(byDigest.get(tokenDigest));
+        long generation = stored.map(session -> generations.current(session.user())).orElse(0L);
+        return stored.filter(session -> byDigest.get(tokenDigest) == session && !session.isExpiredAt(now))
+            .map(session -> session.withGeneration(generation));
     }
 
     @Override
     public boolean markSecondFactorVerified(String tokenDigest) {
         return byDigest.computeIfPresent(tokenDigest, (digest, session) -> new SelfServiceSession(digest, session.user(),
-            session.createdAt(), session.expiresAt(), true)) != null;
+            session.createdAt(), session.expiresAt(), true, session.generation())) != null;
     }
 
     @Override
@@ -37,7 +49,7 @@ public final class MemorySelfServiceSessionStore implements SelfServiceSessionSt
 
     @Override
     public int revokeAll(Username user) {
-        return removeWhere(session -> session.user().equals(user));
+        return generations.revoking(user, () -> removeWhere(session -> session.user().equals(user)));
     }
 
     @Override
