@@ -1,10 +1,11 @@
 package org.apppasswords.configuration;
 
 import java.time.Duration;
-import java.util.Iterator;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.apache.commons.configuration2.Configuration;
 
@@ -126,8 +127,8 @@ public final class AppPasswordsConfiguration {
 
     /** Reads the keys of {@code app-passwords.properties}; throws {@link InvalidConfigurationException} naming the key. */
     public static AppPasswordsConfiguration from(Configuration properties) {
-        rejectUnknownKeys(properties);
         ConfigurationReader reader = new ConfigurationReader(properties);
+        reader.rejectUnknownKeys(Arrays.stream(Key.values()).map(key -> key.name).collect(Collectors.toSet()), FILE_NAME + ".properties");
         return new AppPasswordsConfiguration(
             reader.bool(Key.SECOND_FACTOR_REQUIRED.name, false),
             reader.positiveInt(Key.MAX_PER_USER.name, 25),
@@ -150,25 +151,6 @@ public final class AppPasswordsConfiguration {
             throw new InvalidConfigurationException(Key.IDLE_EXPIRY.name, IDLE_EXPIRY_EXPECTED);
         }
         return Optional.of(duration);
-    }
-
-    private static void rejectUnknownKeys(Configuration properties) {
-        Iterator<String> keys = properties.getKeys();
-        while (keys.hasNext()) {
-            String key = keys.next();
-            if (findKey(key).isEmpty()) {
-                throw new InvalidConfigurationException("Unknown key '" + key + "' in " + FILE_NAME + ".properties");
-            }
-        }
-    }
-
-    private static Optional<Key> findKey(String name) {
-        for (Key key : Key.values()) {
-            if (key.name.equals(name)) {
-                return Optional.of(key);
-            }
-        }
-        return Optional.empty();
     }
 
     public boolean secondFactorRequired() {

@@ -2,6 +2,7 @@ package org.apppasswords.configuration;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,6 +18,17 @@ final class ConfigurationReader {
 
     ConfigurationReader(Configuration properties) {
         this.properties = properties;
+    }
+
+    /** A typo in a security setting must not silently keep the default: a key not in {@code known} stops the start. */
+    void rejectUnknownKeys(Set<String> known, String fileName) {
+        Iterator<String> keys = properties.getKeys();
+        while (keys.hasNext()) {
+            String key = keys.next();
+            if (!known.contains(key)) {
+                throw new InvalidConfigurationException("Unknown key '" + key + "' in " + fileName);
+            }
+        }
     }
 
     boolean bool(String key, boolean defaultValue) {

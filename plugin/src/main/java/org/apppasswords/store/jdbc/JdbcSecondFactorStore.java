@@ -15,17 +15,17 @@ import org.apppasswords.totp.SecondFactorStore;
 import org.apppasswords.totp.TotpEnrolment;
 
 /**
- * TOTP enrolments in a SQL database shared by every node, seeds sealed by {@link SecretColumn}.
+ * TOTP enrolments in a SQL database shared by every node, seeds sealed by {@link SeedCipher}.
  * Enabling, disabling and copying hold the user's row ({@link UserRows}); what a login does with a
  * code is {@link JdbcSecondFactorCodes}'.
  */
 public final class JdbcSecondFactorStore implements SecondFactorStore {
     private final Database database;
     private final UserRows userRows;
-    private final SecretColumn secrets;
+    private final SeedCipher secrets;
     private final JdbcSecondFactorCodes codes;
 
-    JdbcSecondFactorStore(Database database, UserRows userRows, SecretColumn secrets) {
+    JdbcSecondFactorStore(Database database, UserRows userRows, SeedCipher secrets) {
         this.database = database;
         this.userRows = userRows;
         this.secrets = secrets;

@@ -37,7 +37,7 @@ public final class JdbcStores implements AutoCloseable {
         this.database = database;
         this.userRows = new UserRows(database);
         this.appPasswords = new JdbcAppPasswordStore(database, userRows);
-        this.secondFactors = new JdbcSecondFactorStore(database, userRows, new SecretColumn(cipher));
+        this.secondFactors = new JdbcSecondFactorStore(database, userRows, cipher);
         this.sessions = new JdbcSelfServiceSessionStore(database, userRows);
         this.loginFailures = new JdbcLoginFailureStore(database);
     }

@@ -4,11 +4,15 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.util.Base64;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+
+import org.apache.james.core.Username;
+import org.apppasswords.totp.TotpSecret;
 
 /**
  * AES-256-GCM for the TOTP seeds a store must be able to read back (they cannot be hashed). Each
@@ -62,6 +66,20 @@ final class SeedCipher {
         cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
         cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
         return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
+    }
+
+    /** The text stored in an {@code encrypted_secret} column for {@code secret}, bound to {@code user}. */
+    String seal(TotpSecret secret, Username user) {
+        return encrypt(secret.revealBase32().getBytes(StandardCharsets.US_ASCII), user.asString());
+    }
+
+    /** The seed of a stored column; a row that does not open (another key, or copied from another user) reads as an error, never as a secret. */
+    TotpSecret open(String stored, Username user) throws SQLException {
+        try {
+            return TotpSecret.fromBase32(new String(decrypt(stored, user.asString()), StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new SQLException("A stored TOTP seed does not decrypt for its user (wrong key or a row copied from another user)");
+        }
     }
 
     @Override

@@ -97,7 +97,7 @@ class OneRowPerFailureMigrationTest {
         try (HikariDataSource dataSource = dataSource(settings)) {
             flyway(dataSource).target("3").load().migrate();
             Database database = new Database(dataSource);
-            SecretColumn secrets = new SecretColumn(EncryptionKey.open(database, settings.keyFile(), RANDOM));
+            SeedCipher secrets = EncryptionKey.open(database, settings.keyFile(), RANDOM);
             long enabledAt = Database.toNanos(ENABLED_AT);
             database.inTransaction("write a store at V3", connection -> {
                 Database.update(connection, "INSERT INTO totp_enrolments (username, encrypted_secret, enabled_at, last_used_step)"
