@@ -3,6 +3,7 @@ package org.apppasswords.modules;
 import java.io.FileNotFoundException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Optional;
 
 import javax.inject.Singleton;
 
@@ -24,6 +25,7 @@ import org.apppasswords.session.SelfServiceSessionStore;
 import org.apppasswords.store.TimedStore;
 import org.apppasswords.store.UserGenerations;
 import org.apppasswords.throttle.LoginFailureStore;
+import org.apppasswords.totp.CodeCheck;
 import org.apppasswords.totp.RecoveryCodes;
 import org.apppasswords.totp.SecondFactorStore;
 import org.apppasswords.totp.TotpVerifier;
@@ -136,5 +138,12 @@ public final class AppPasswordsModule extends AbstractModule {
     @Singleton
     TotpVerifier totpVerifier(Clock clock) {
         return new TotpVerifier(clock);
+    }
+
+    /** Fenced after this start where the store may have lost the last spent steps to a crash. */
+    @Provides
+    @Singleton
+    CodeCheck codeCheck(TotpVerifier verifier, SecretHasher hasher, SecureRandom random, Stores stores, Clock clock) {
+        return new CodeCheck(verifier, hasher, random, stores.backend.writesBehind ? Optional.of(clock.instant()) : Optional.empty());
     }
 }

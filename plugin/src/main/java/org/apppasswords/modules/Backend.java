@@ -13,17 +13,20 @@ final class Backend {
     final SelfServiceSessionStore sessions;
     final LoginFailureStore loginFailures;
     final UserGenerations generations;
+    /** Whether a change of the login path may reach the disk after its answer (and so be lost to a crash). */
+    final boolean writesBehind;
     /** Throws {@link org.apppasswords.store.StoreUnavailableException} when the store does not answer. */
     final Runnable ping;
     final Runnable close;
 
     Backend(AppPasswordStore appPasswords, SecondFactorStore secondFactors, SelfServiceSessionStore sessions, LoginFailureStore loginFailures,
-            UserGenerations generations, Runnable ping, Runnable close) {
+            UserGenerations generations, boolean writesBehind, Runnable ping, Runnable close) {
         this.appPasswords = appPasswords;
         this.secondFactors = secondFactors;
         this.sessions = sessions;
         this.loginFailures = loginFailures;
         this.generations = generations;
+        this.writesBehind = writesBehind;
         this.ping = ping;
         this.close = close;
     }

@@ -29,7 +29,6 @@ import org.apppasswords.throttle.LoginFailureStore;
 import org.apppasswords.throttle.Throttle;
 import org.apppasswords.totp.CodeCheck;
 import org.apppasswords.totp.SecondFactorStore;
-import org.apppasswords.totp.TotpVerifier;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -68,10 +67,10 @@ public final class LoginModule extends AbstractModule {
     @Provides
     @Singleton
     LoginPipeline loginPipeline(@Named(WRAPPED) UsersRepository wrapped, AppPasswordStore appPasswords, SecondFactorStore secondFactors,
-                                SecretHasher hasher, TotpVerifier verifier, SecureRandom random, AppPasswordsConfiguration configuration,
-                                Clock clock, PrimaryPasswords primaryPasswords, Throttle throttle, LoginObserver observer) {
+                                SecretHasher hasher, CodeCheck codes, AppPasswordsConfiguration configuration, Clock clock,
+                                PrimaryPasswords primaryPasswords, Throttle throttle, LoginObserver observer) {
         AppPasswordCheck appPasswordCheck = new AppPasswordCheck(appPasswords, hasher, new IdleExpiry(configuration, clock), wrapped);
-        PrimaryCheck primaryCheck = new PrimaryCheck(throttle, secondFactors, new CodeCheck(verifier, hasher, random), primaryPasswords,
+        PrimaryCheck primaryCheck = new PrimaryCheck(throttle, secondFactors, codes, primaryPasswords,
             configuration.secondFactorRequired(), configuration.throttle().secondFactorMaxFailures());
         return new LoginPipeline(appPasswordCheck, primaryCheck, observer);
     }

@@ -14,6 +14,6 @@ final class MemoryStoreModule extends AbstractModule {
     protected void configure() {
         MemoryGenerations generations = new MemoryGenerations();
         bind(Backend.class).toInstance(new Backend(new MemoryAppPasswordStore(generations), new MemorySecondFactorStore(generations),
-            new MemorySelfServiceSessionStore(generations), new MemoryLoginFailureStore(), generations, () -> { }, () -> { }));
+            new MemorySelfServiceSessionStore(generations), new MemoryLoginFailureStore(), generations, false, () -> { }, () -> { }));
     }
 }

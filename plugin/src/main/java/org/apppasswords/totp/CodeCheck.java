@@ -13,22 +13,31 @@ import org.apppasswords.hashing.SecretHasher;
  * recovery code, against {@link RecoveryCodes#COUNT} hashes and against a dummy enrolment when
  * there is none, so the work depends neither on the input nor on the user. What it finds is only a
  * candidate: {@link CodeMatch#settle} records it in the store atomically, and only that accepts it.
+ *
+ * <p>Where a spent step can reach the store after the login is answered (the embedded H2 store
+ * writes the login path's changes behind), a crash can lose the last ones; so after a start
+ * ({@code restartedAt}) an enrolment older than the start takes no code of a step up to the start's
+ * step + 1, the latest step any code spent before the crash could have had (RFC 6238 5.2 across a
+ * {@code kill -9}). Its price: for up to a minute after James starts, users enrolled before use
+ * their next code.
  */
 public final class CodeCheck {
     private final TotpVerifier verifier;
     private final SecretHasher hasher;
     private final TotpEnrolment dummy;
+    private final Optional<Instant> restartedAt;
 
-    public CodeCheck(TotpVerifier verifier, SecretHasher hasher, SecureRandom random) {
+    public CodeCheck(TotpVerifier verifier, SecretHasher hasher, SecureRandom random, Optional<Instant> restartedAt) {
         this.verifier = verifier;
         this.hasher = hasher;
         this.dummy = TotpEnrolment.enabled(TotpSecret.generate(random), Instant.EPOCH, List.of());
+        this.restartedAt = restartedAt;
     }
 
     /** What {@code code} is for {@code enrolment} (empty: the user has no TOTP, and the dummy's work is done). */
     public CodeMatch match(Optional<TotpEnrolment> enrolment, String code) {
         TotpEnrolment checked = enrolment.orElse(dummy);
-        OptionalLong step = verifier.verify(checked.secret(), code, checked.lastUsedStep());
+        OptionalLong step = verifier.verify(checked.secret(), code, lastUsedStep(checked));
         Optional<String> recoveryCode = matchRecoveryCode(checked.recoveryCodeHashes(), code);
         String spentFingerprint = checked.secret().fingerprint("spent:" + code);
         String wrongFingerprint = checked.secret().fingerprint("wrong:" + verifier.currentStep() + ":" + code);
@@ -43,6 +52,12 @@ public final class CodeCheck {
             return CodeMatch.totp(step.getAsLong(), checked.spentCodesWith(spentFingerprint));
         }
         return recoveryCode.map(CodeMatch::recovery).orElseGet(() -> CodeMatch.wrong(wrongFingerprint));
+    }
+
+    private long lastUsedStep(TotpEnrolment enrolment) {
+        return restartedAt.filter(start -> enrolment.enabledAt().isBefore(start))
+            .map(start -> Math.max(enrolment.lastUsedStep(), Totp.timeStep(start) + 1))
+            .orElse(enrolment.lastUsedStep());
     }
 
     private Optional<String> matchRecoveryCode(List<String> storedHashes, String code) {

@@ -74,8 +74,8 @@ public final class CodeMatch {
         }
     }
 
-    /** Whether this is a recovery code, so that a TOTP lock does not stop it. */
-    public boolean isRecoveryCode() {
-        return kind == Kind.RECOVERY;
+    /** Whether the code is the one of a step this enrolment can still spend (settling it may yet lose a race). */
+    boolean isFreshTotpCode() {
+        return kind == Kind.TOTP;
     }
 }

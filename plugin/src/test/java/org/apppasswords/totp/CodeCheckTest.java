@@ -42,7 +42,7 @@ class CodeCheckTest {
     private final MutableClock clock = new MutableClock(LAST_SECOND_OF_A_STEP);
     private final CountingClock countingClock = new CountingClock(clock);
     private final CountingHasher hasher = new CountingHasher(new SaltedSha256SecretHasher(RANDOM));
-    private final CodeCheck codes = new CodeCheck(new TotpVerifier(countingClock), hasher, RANDOM);
+    private final CodeCheck codes = new CodeCheck(new TotpVerifier(countingClock), hasher, RANDOM, Optional.empty());
     private final SecondFactorStore store = new MemorySecondFactorStore();
     private final List<RecoveryCode> recoveryCodes = new RecoveryCodes(RANDOM).generate();
 

@@ -3,6 +3,7 @@ package org.apppasswords.store.jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Optional;
@@ -15,6 +16,15 @@ import org.apppasswords.store.StoreUnavailableException;
  * Runs one unit of work on a pooled connection, as a transaction, and turns every
  * {@link SQLException} into a {@link StoreUnavailableException}. Nothing is cached: every call
  * reads the database, so what another node wrote is seen at once.
+ *
+ * <p>Three kinds of work. A {@link #read} changes nothing. A change ({@link #inTransaction}) is on
+ * disk before it returns, on every database: a revocation or a spent recovery code answered is never
+ * lost to a crash. A change {@link #behind the answer} (the login path's: a failure counted, a TOTP
+ * step spent, a last use) may reach the disk up to half a second later on an H2 database that
+ * delays its writes (its default {@code WRITE_DELAY}): one commit per login would otherwise write
+ * new pages each time, cost several times the commit and grow the file by kilobytes per login, and
+ * what a crash can lose there is made harmless elsewhere (a start refuses the steps a lost spend
+ * could replay, see {@code CodeCheck}).
  */
 final class Database {
     /** SQLSTATE of a unique or primary key violation, on H2 and PostgreSQL alike. */
@@ -28,18 +38,50 @@ final class Database {
     }
 
     private final DataSource dataSource;
+    private final boolean writesBehind;
 
-    Database(DataSource dataSource) {
+    /** {@code writesBehind}: an H2 database with a write delay, whose commits reach the disk up to that delay later. */
+    Database(DataSource dataSource, boolean writesBehind) {
         this.dataSource = dataSource;
+        this.writesBehind = writesBehind;
     }
 
-    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    /** Whether the database at {@code url} delays its writes: H2 does unless told {@code WRITE_DELAY=0}. */
+    static boolean writesBehind(String url) {
+        return url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY=0");
+    }
+
+    /** Whether changes made {@link #behind the answer} may be lost to a crash (what {@code CodeCheck} must then fence). */
+    boolean writesBehind() {
+        return writesBehind;
+    }
+
+    /** Reads in one transaction. */
+    <T> T read(String operation, Work<T> work) {
+        return run(operation, work, false);
+    }
+
+    /** Changes in one transaction, on disk when this returns: committed when {@code work} returns, rolled back when it throws. */
     <T> T inTransaction(String operation, Work<T> work) {
+        return run(operation, work, writesBehind);
+    }
+
+    /** Changes in one transaction, which may reach the disk after this returns (the login path's writes). */
+    <T> T behind(String operation, Work<T> work) {
+        return run(operation, work, false);
+    }
+
+    private <T> T run(String operation, Work<T> work, boolean flush) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);
                 connection.commit();
+                if (flush) {
+                    try (Statement checkpoint = connection.createStatement()) {
+                        checkpoint.execute("CHECKPOINT");
+                    }
+                }
                 return result;
             } catch (SQLException | RuntimeException e) {
                 rollbackKeeping(connection, e);

@@ -136,7 +136,7 @@ final class EncryptionKey {
     }
 
     private static Optional<String> storedCheck(Database database) {
-        return database.inTransaction("read the key check value", connection -> {
+        return database.read("read the key check value", connection -> {
             try (PreparedStatement statement = Database.prepare(connection, "SELECT fact_value FROM app_passwords_metadata WHERE fact_name = ?", CHECK_NAME);
                  ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? Optional.of(rows.getString(1)) : Optional.<String>empty();
@@ -146,7 +146,7 @@ final class EncryptionKey {
 
     private static boolean holdsSeeds(Database database) {
         try {
-            return database.inTransaction("look for stored TOTP seeds", connection -> {
+            return database.read("look for stored TOTP seeds", connection -> {
                 try (PreparedStatement statement = connection.prepareStatement(
                         "SELECT (SELECT COUNT(*) FROM totp_enrolments) + (SELECT COUNT(*) FROM totp_pending_enrolments)");
                      ResultSet rows = statement.executeQuery()) {

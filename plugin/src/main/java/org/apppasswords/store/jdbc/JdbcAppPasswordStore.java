@@ -49,12 +49,12 @@ public final class JdbcAppPasswordStore implements AppPasswordStore {
 
     @Override
     public Optional<StoredAppPassword> find(Username user, AppPasswordId id) {
-        return database.inTransaction("find an app password", connection -> findIn(connection, user, id));
+        return database.read("find an app password", connection -> findIn(connection, user, id));
     }
 
     @Override
     public List<StoredAppPassword> list(Username user) {
-        return database.inTransaction("list app passwords", connection -> {
+        return database.read("list app passwords", connection -> {
             try (PreparedStatement statement = Database.prepare(connection,
                     "SELECT " + COLUMNS + " FROM app_passwords WHERE username = ? ORDER BY created_at, id", user.asString());
                  ResultSet rows = statement.executeQuery()) {
@@ -81,7 +81,7 @@ public final class JdbcAppPasswordStore implements AppPasswordStore {
 
     @Override
     public void recordUse(Username user, AppPasswordId id, Instant usedAt, Optional<String> protocol) {
-        database.inTransaction("record the last use of an app password", connection ->
+        database.behind("record the last use of an app password", connection ->
             Database.update(connection, "UPDATE app_passwords SET last_used_at = ?, last_used_protocol = ? WHERE username = ? AND id = ?",
                 Database.toNanos(usedAt), Database.nullableText(protocol), user.asString(), id.asString()));
     }

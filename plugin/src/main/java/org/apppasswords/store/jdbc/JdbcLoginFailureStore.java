@@ -38,7 +38,7 @@ public final class JdbcLoginFailureStore implements LoginFailureStore {
     @Override
     public History read(Username user, ClientAddress address, Instant since) {
         long from = Database.toNanos(since);
-        return database.inTransaction("read login failures", connection -> {
+        return database.read("read login failures", connection -> {
             try (PreparedStatement statement = Database.prepare(connection, READ, user.asString(), from, address.asString(), user.asString(),
                     from, user.asString(), address.asString(), from);
                  ResultSet rows = statement.executeQuery()) {
@@ -69,7 +69,7 @@ public final class JdbcLoginFailureStore implements LoginFailureStore {
     @Override
     public void succeeded(Username user, ClientAddress address, Instant at, boolean forgiveFailures, boolean noteSuccess) {
         if (forgiveFailures) {
-            database.inTransaction("forgive login failures after a success", connection ->
+            database.behind("forgive login failures after a success", connection ->
                 Database.update(connection, "UPDATE login_failures SET forgiven = TRUE WHERE username = ? AND address = ? AND forgiven = FALSE",
                     user.asString(), address.asString()));
         }
@@ -92,7 +92,7 @@ public final class JdbcLoginFailureStore implements LoginFailureStore {
     @Override
     public long removeBefore(Instant before) {
         long limit = Database.toNanos(before);
-        return database.inTransaction("forget old login failures", connection -> {
+        return database.behind("forget old login failures", connection -> {
             Database.update(connection, "DELETE FROM login_failures WHERE failed_at < ?", limit);
             Database.update(connection, "DELETE FROM login_successes WHERE succeeded_at < ?", limit);
             return count(connection);
@@ -102,7 +102,7 @@ public final class JdbcLoginFailureStore implements LoginFailureStore {
     /** Refreshes the row, or inserts it when there is none; an insert racing another one is that one's. */
     private void upsert(String operation, String update, String insert, Object... parameters) {
         try {
-            database.inTransaction(operation, connection -> Database.update(connection, update, parameters) == 1
+            database.behind(operation, connection -> Database.update(connection, update, parameters) == 1
                 || Database.update(connection, insert, parameters) == 1);
         } catch (StoreUnavailableException e) {
             if (!Database.isUniqueViolation(e)) {

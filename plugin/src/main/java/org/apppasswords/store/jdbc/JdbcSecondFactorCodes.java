@@ -24,14 +24,14 @@ final class JdbcSecondFactorCodes {
     }
 
     boolean spend(Username user, long step, List<String> spentCodes, int maxFailedCodes) {
-        return database.inTransaction("spend a TOTP code", connection ->
+        return database.behind("spend a TOTP code", connection ->
             Database.update(connection, "UPDATE totp_enrolments SET last_used_step = ?, failed_codes = 0, last_wrong_code = NULL,"
                 + " spent_codes = ? WHERE username = ? AND last_used_step < ? AND failed_codes < ?",
                 step, String.join(",", spentCodes), user.asString(), step, maxFailedCodes) == 1);
     }
 
     OptionalInt countWrong(Username user, String wrongCodeFingerprint, int maxFailedCodes) {
-        return database.inTransaction("count a wrong TOTP code", connection -> {
+        return database.behind("count a wrong TOTP code", connection -> {
             int counted = Database.update(connection, "UPDATE totp_enrolments SET failed_codes = failed_codes + 1, last_wrong_code = ?"
                 + " WHERE username = ? AND failed_codes < ? AND (last_wrong_code IS NULL OR last_wrong_code <> ?)",
                 wrongCodeFingerprint, user.asString(), maxFailedCodes, wrongCodeFingerprint);

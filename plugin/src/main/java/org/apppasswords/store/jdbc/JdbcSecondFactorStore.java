@@ -34,7 +34,7 @@ public final class JdbcSecondFactorStore implements SecondFactorStore {
 
     @Override
     public Optional<TotpEnrolment> find(Username user) {
-        return database.inTransaction("read a TOTP enrolment", connection -> find(connection, user));
+        return database.read("read a TOTP enrolment", connection -> find(connection, user));
     }
 
     @Override
@@ -70,7 +70,7 @@ public final class JdbcSecondFactorStore implements SecondFactorStore {
 
     @Override
     public Optional<PendingTotpEnrolment> findPendingEnrolment(Username user) {
-        return database.inTransaction("read a pending TOTP enrolment", connection -> {
+        return database.read("read a pending TOTP enrolment", connection -> {
             try (PreparedStatement statement = Database.prepare(connection,
                     "SELECT encrypted_secret, started_at FROM totp_pending_enrolments WHERE username = ?", user.asString());
                  ResultSet rows = statement.executeQuery()) {

@@ -33,7 +33,7 @@ public final class JdbcSelfServiceSessionStore implements SelfServiceSessionStor
 
     @Override
     public Optional<SelfServiceSession> find(String tokenDigest, Instant now) {
-        return database.inTransaction("read a self-service session", connection -> {
+        return database.read("read a self-service session", connection -> {
             try (PreparedStatement statement = Database.prepare(connection,
                     // The user's generation in the same statement: read no later than the session's validity.
                     "SELECT s.username, s.created_at, s.expires_at, s.second_factor_verified, COALESCE(u.generation, 0)"
@@ -70,7 +70,7 @@ public final class JdbcSelfServiceSessionStore implements SelfServiceSessionStor
 
     @Override
     public int removeExpired(Instant now) {
-        return database.inTransaction("forget expired self-service sessions", connection ->
+        return database.behind("forget expired self-service sessions", connection ->
             Database.update(connection, "DELETE FROM self_service_sessions WHERE expires_at <= ?", Database.toNanos(now)));
     }
 }

@@ -40,11 +40,12 @@ public final class JdbcSettings {
      * Without it one interrupt during a write (Reactor interrupts a cancelled blocking task, for
      * example when an HTTP client hangs up) closes the database until James restarts, and every
      * login is refused. LOCK_TIMEOUT: H2 waits for a row lock 1 s by default, too short for a burst
-     * of creates for one user. WRITE_DELAY=0: a commit reaches the file before it returns, so a
-     * SIGKILL loses nothing that was answered.
+     * of creates for one user. H2's own write delay is kept: the changes of the login path reach the
+     * file in batches, up to half a second after they are answered, and every other change is
+     * flushed before it is answered ({@link Database}).
      */
     public static String embeddedH2Url(Path directory) {
-        return "jdbc:h2:retry:" + directory.toAbsolutePath().resolve("store") + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0";
+        return "jdbc:h2:retry:" + directory.toAbsolutePath().resolve("store") + ";LOCK_TIMEOUT=10000";
     }
 
     public String url() {

@@ -31,8 +31,7 @@ public final class JdbcStores implements AutoCloseable {
     private final JdbcSelfServiceSessionStore sessions;
     private final JdbcLoginFailureStore loginFailures;
 
-    private JdbcStores(HikariDataSource dataSource, SeedCipher cipher) {
-        Database database = new Database(dataSource);
+    private JdbcStores(HikariDataSource dataSource, Database database, SeedCipher cipher) {
         this.dataSource = dataSource;
         this.database = database;
         this.userRows = new UserRows(database);
@@ -47,7 +46,8 @@ public final class JdbcStores implements AutoCloseable {
         HikariDataSource dataSource = pool(settings);
         try {
             migrate(dataSource);
-            return new JdbcStores(dataSource, EncryptionKey.open(new Database(dataSource), settings.keyFile(), random));
+            Database database = new Database(dataSource, Database.writesBehind(settings.url()));
+            return new JdbcStores(dataSource, database, EncryptionKey.open(database, settings.keyFile(), random));
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -113,6 +113,14 @@ public final class JdbcStores implements AutoCloseable {
         return sessions;
     }
 
+    /**
+     * Whether a change of the login path (a spent TOTP step, a failure counted) may reach the disk
+     * after the login is answered, and so be lost to a crash: on H2 with its default write delay.
+     */
+    public boolean writesBehind() {
+        return database.writesBehind();
+    }
+
     /** The per-user generations every change to a user's secrets is ordered by. */
     public UserGenerations generations() {
         return userRows;
@@ -124,7 +132,7 @@ public final class JdbcStores implements AutoCloseable {
 
     /** Runs a trivial query ({@code SELECT 1}); throws {@link org.apppasswords.store.StoreUnavailableException} when the database does not answer. */
     public void ping() {
-        database.inTransaction("check that the store answers", connection -> {
+        database.read("check that the store answers", connection -> {
             try (java.sql.Statement statement = connection.createStatement()) {
                 return statement.execute("SELECT 1");
             }

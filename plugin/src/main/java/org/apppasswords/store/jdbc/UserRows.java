@@ -26,7 +26,7 @@ final class UserRows implements UserGenerations {
 
     @Override
     public long current(Username user) {
-        return database.inTransaction("read a user's generation", connection -> {
+        return database.read("read a user's generation", connection -> {
             try (PreparedStatement statement = Database.prepare(connection, "SELECT generation FROM app_password_users WHERE username = ?",
                     user.asString());
                  ResultSet rows = statement.executeQuery()) {
