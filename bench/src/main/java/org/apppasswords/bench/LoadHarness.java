@@ -27,6 +27,7 @@ import org.apppasswords.totp.TotpSecret;
  */
 public final class LoadHarness {
     static final String PRIMARY = "Bench-Passw0rd";
+    static final String WRONG_PRIMARY = "Bench-Passw0rd-of-last-year";
     static final int USERS = 50;
 
     private LoadHarness() {
@@ -79,6 +80,7 @@ public final class LoadHarness {
         ours.addUsers("a", USERS, PRIMARY);
         ours.enableTotp("a", USERS, secret.revealBase32());
         List<String> appPasswords = ours.createAppPasswords("a", USERS);
+        ours.addUsers("w", 1, PRIMARY);
         ours.addUsers("c", options.codeUsers, PRIMARY);
         ours.enableTotp("c", options.codeUsers, secret.revealBase32());
         CodeUsers codeUsers = new CodeUsers("c", options.codeUsers, PRIMARY, secret);
@@ -101,6 +103,13 @@ public final class LoadHarness {
             (client, n) -> codeUsers.login((user, password) -> ImapLogin.login(oursImap, user, password))));
         cases.add(new LoadCase("IMAP ours, wrong app password", "IMAP stock, primary password", false,
             (client, n) -> ImapLogin.login(oursImap, user("a", n), wrong.get(index(n)))));
+        // The same wrong primary password again and again, as a mail client left with an old one
+        // sends it: one user, one value, so that no lockout ends the case (new values from one
+        // address are locked out after a few, and a locked attempt costs what this one costs).
+        cases.add(new LoadCase("IMAP stock, wrong primary password", null, false,
+            (client, n) -> ImapLogin.login(stockImap, BenchServerMain.userName("s", 0), WRONG_PRIMARY)));
+        cases.add(new LoadCase("IMAP ours, wrong primary password", "IMAP stock, wrong primary password", false,
+            (client, n) -> ImapLogin.login(oursImap, BenchServerMain.userName("w", 0), WRONG_PRIMARY)));
         cases.add(new LoadCase("JMAP Basic stock, primary password", null, true,
             (client, n) -> stockJmap.session(user("s", n), PRIMARY)));
         cases.add(new LoadCase("JMAP Basic ours, app password", "JMAP Basic stock, primary password", true,
