@@ -15,9 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The default store, an embedded H2 file under James's working directory, keeps app passwords,
- * TOTP enrolments and spent TOTP steps (journaled beside it) across a clean restart and across
- * SIGKILL. Each James runs in a JVM of its
- * own ({@link JamesNode}). James's memory users do not survive a restart: the tests add the user
+ * TOTP enrolments and spent TOTP codes across a clean restart and across SIGKILL: a spent code is
+ * one plain H2 transaction, committed to the file ({@code WRITE_DELAY=0}) before the login is
+ * answered. Each James runs in a JVM of its own ({@link JamesNode}). James's memory users do not survive a restart: the tests add the user
  * again on each start, as an operator's real users repository would still hold it.
  */
 class DefaultH2StoreRestartTest {
