@@ -28,9 +28,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The extension's login path alone: {@code LoginPolicy.decorate} over memory stores and a James
- * repository that does nothing ({@link NoOpUsersRepository}), so the figures are the extension's
- * own cost per login. Sample mode, so JMH reports p50 and p99. Run through {@code scripts/bench}.
+ * The extension's login path alone: the launcher's decorator ({@link BenchLogins}) over memory
+ * stores and a James repository that does nothing ({@link NoOpUsersRepository}), so the figures
+ * are the extension's own cost per login. Sample mode, so JMH reports p50 and p99. Run through {@code scripts/bench}.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * The PostgreSQL store at two sizes, LARGE users and SMALL users each holding PER_USER app
  * passwords, each in a database of its own on one server: app-password logins through the
- * launcher's decorator ({@code LoginPolicy.decorate} over a no-op James repository), measured in
+ * launcher's decorator ({@link BenchLogins} over a no-op James repository), measured in
  * alternating rounds, one login at a time. Reports p50/p99 per size, store calls per login (a
  * counting proxy in front of the stores) and, when {@code pg_stat_statements} is loaded, the SQL
  * statements per login the server saw.

@@ -59,10 +59,11 @@ public final class AppPasswordsDemoMain {
         data.addUser(USER, PRIMARY_PASSWORD);
 
         // The user's part, through the self-service API over HTTP (docs/self-service.md): sign in,
-        // enrol TOTP (the code an authenticator app would show is computed here), mint an app password.
+        // enrol TOTP (the primary password asked again; the code an authenticator app would show is
+        // computed here), mint an app password.
         SelfServiceHttpClient selfService = new SelfServiceHttpClient(SELF_SERVICE_URL);
         selfService.signIn(USER, PRIMARY_PASSWORD);
-        JsonNode enrolment = selfService.post("/totp", null, 200);
+        JsonNode enrolment = selfService.post("/totp", Map.of("password", PRIMARY_PASSWORD), 200);
         String base32 = enrolment.get("secret").asText();
         String otpauthUri = enrolment.get("otpauthUri").asText();
         String code = CurrentTotpCode.of(TotpSecret.fromBase32(base32), Instant.now());

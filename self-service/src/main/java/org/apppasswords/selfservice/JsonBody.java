@@ -110,10 +110,15 @@ final class JsonBody {
         }
         for (String field : fields) {
             if (!values.containsKey(field)) {
-                throw ApiError.badRequest("Missing field '" + field + "': expected exactly " + new TreeSet<>(fields));
+                throw missingField(field, fields);
             }
         }
         return values;
+    }
+
+    /** The answer to a body without {@code field}, one of the {@code fields} expected. */
+    static ApiError missingField(String field, Set<String> fields) {
+        return ApiError.badRequest("Missing field '" + field + "': expected exactly " + new TreeSet<>(fields));
     }
 
     /** Field names are echoed to help the user; cut and stripped of control characters. */

@@ -26,13 +26,17 @@ import org.apppasswords.totp.SecondFactorService;
 import org.apppasswords.totp.TotpSecret;
 import org.apppasswords.totp.TotpVerifier;
 
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 
 /**
- * TOTP enrolment: {@code POST /totp} starts one with the primary password again in the body (a
- * pending secret that changes nothing about logins; a session alone never takes the second factor), {@code POST /totp/confirm} enables it with a current code of that secret and returns
- * the recovery codes, {@code DELETE /totp} disables it with a fresh code. Starting while TOTP is
+ * TOTP enrolment: {@code POST /totp} starts one with the primary password again in the body
+ * ({@code {"password": ...}}: 400 without it, 403 when wrong, counted like any wrong primary
+ * password), a pending secret that changes nothing about logins (a session alone never takes the
+ * second factor); {@code POST /totp/confirm} enables it with a current code of that secret and
+ * returns the recovery codes, {@code DELETE /totp} disables it with a fresh code. Starting while TOTP is
  * on answers 409, so a stolen token cannot swap the second factor; confirming without a pending
  * enrolment answers 409 too. A pending enrolment lasts as long as a session
  * ({@code selfService.sessionTimeout}): a secret shown long ago, perhaps on a shared screen, cannot
@@ -65,9 +69,27 @@ final class TotpRoutes {
     }
 
     Mono<Reply> start(HttpServerRequest request) {
-        return Blocking.call(() -> sessions.authenticate(request))
-            .flatMap(early -> JsonBody.read(request, PASSWORD)
-                .flatMap(fields -> Blocking.call(() -> start(sessions.authenticate(request).user(), fields.get("password"), request))));
+        // 401, then 409 while TOTP is on, before the body is read; both again once it is read.
+        return Blocking.call(() -> refuseWhenEnabled(sessions.authenticate(request).user()))
+            .flatMap(early -> passwordField(request)
+                .flatMap(password -> Blocking.call(() -> start(sessions.authenticate(request).user(), password, request))));
+    }
+
+    /**
+     * The {@code password} field of the body. Before the step-up this route took no body: a client
+     * written for that sends none (no {@code Content-Length}, or 0, and nothing chunked), whatever
+     * {@code Content-Type} its library adds, and is told which field is missing (400) rather than
+     * that the type of a body it never sent is wrong (415).
+     */
+    private static Mono<String> passwordField(HttpServerRequest request) {
+        HttpHeaders headers = request.requestHeaders();
+        String contentLength = headers.get(HttpHeaderNames.CONTENT_LENGTH);
+        boolean noBody = !headers.contains(HttpHeaderNames.TRANSFER_ENCODING)
+            && (contentLength == null || contentLength.trim().equals("0"));
+        if (noBody) {
+            return Mono.error(JsonBody.missingField("password", PASSWORD));
+        }
+        return JsonBody.read(request, PASSWORD).map(fields -> fields.get("password"));
     }
 
     private Reply start(Username user, String primaryPassword, HttpServerRequest request) {
@@ -140,9 +162,10 @@ final class TotpRoutes {
         return clock.instant().isBefore(pending.startedAt().plus(configuration.selfServiceSessionTimeout()));
     }
 
-    private void refuseWhenEnabled(Username user) {
+    private Username refuseWhenEnabled(Username user) {
         if (store.find(user).isPresent()) {
             throw ApiError.conflict("TOTP is already enabled: disable it before enrolling again");
         }
+        return user;
     }
 }

@@ -36,6 +36,14 @@ class JsonBodyTest {
     }
 
     @Test
+    void parseShouldNameTheMissingField() {
+        assertThatThrownBy(() -> parse("{\"label\": \"Mail\"}"))
+            .hasMessage("Missing field 'password': expected exactly [label, password]");
+        assertThatThrownBy(() -> JsonBody.parse("{}".getBytes(StandardCharsets.UTF_8), Set.of("password")))
+            .hasMessage("Missing field 'password': expected exactly [password]");
+    }
+
+    @Test
     void parseShouldNotEchoTheBodyOfMalformedJson() {
         assertThatThrownBy(() -> parse("{\"label\": \"a\", \"password\": \"Hunter2-secret"))
             .hasMessageNotContaining("Hunter2");

@@ -15,13 +15,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The default store, an embedded H2 file under James's working directory, keeps app passwords,
- * TOTP enrolments and spent TOTP steps (journaled beside it) across a clean restart and across
- * SIGKILL. Each James runs in a JVM of its
- * own ({@link JamesNode}). James's memory users do not survive a restart: the tests add the user
+ * TOTP enrolments and spent TOTP codes across a clean restart and across SIGKILL: a spent code is
+ * one plain H2 transaction, committed to the file ({@code WRITE_DELAY=0}) before the login is
+ * answered. Each James runs in a JVM of its own ({@link JamesNode}). James's memory users do not survive a restart: the tests add the user
  * again on each start, as an operator's real users repository would still hold it.
  */
 class DefaultH2StoreRestartTest {
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String WRONG_PASSWORD = "Wrong-Guess-Passw0rd-For-The-File";
+
+    static {
+        SecretLeakDetector.register(WRONG_PASSWORD);
+    }
 
     @TempDir
     Path workingDirectory;
@@ -41,9 +46,12 @@ class DefaultH2StoreRestartTest {
             appPassword = passwordsIn(node.awaitCreates()).get(0);
             stepUsed = TotpUser.currentStep();
             codeUsedBeforeRestart = TotpUser.PRIMARY_PASSWORD + "$" + code(secret, stepUsed);
+            SecretLeakDetector.register(codeUsedBeforeRestart);
             assertThat(Protocol.IMAP_LOGIN.login(node.ports, user, codeUsedBeforeRestart)).isTrue();
         }
 
+        String wrongCode = TotpUser.PRIMARY_PASSWORD + "$" + wrongCode(secret, stepUsed);
+        SecretLeakDetector.register(wrongCode);
         try (JamesNode node = JamesNode.start(workingDirectory, null)) {
             node.addUser(user, TotpUser.PRIMARY_PASSWORD);
 
@@ -52,11 +60,16 @@ class DefaultH2StoreRestartTest {
             assertThat(Protocol.IMAP_LOGIN.login(node.ports, user, TotpUser.PRIMARY_PASSWORD + "$" + code(secret, stepUsed + 1)))
                 .as("primary$CODE after restart").isTrue();
             assertThat(Protocol.IMAP_LOGIN.login(node.ports, user, TotpUser.PRIMARY_PASSWORD)).as("primary alone").isFalse();
+            // Rows of the throttle (one per wrong value and place) and of the code count (the last wrong code).
+            assertThat(Protocol.IMAP_LOGIN.login(node.ports, user, wrongCode)).as("a wrong code").isFalse();
+            assertThat(Protocol.IMAP_LOGIN.login(node.ports, user, WRONG_PASSWORD)).as("a wrong password").isFalse();
         }
 
         byte[] h2File = Files.readAllBytes(workingDirectory.resolve("var/app-passwords/store.mv.db"));
         assertThat(StoredSecretsScan.contains(h2File, user)).as("the scan reads the file's plain text").isTrue();
-        StoredSecretsScan scan = new StoredSecretsScan().text("app password", appPassword).totpSeed("TOTP seed", secret);
+        StoredSecretsScan scan = new StoredSecretsScan().text("app password", appPassword).totpSeed("TOTP seed", secret)
+            .text("primary password", TotpUser.PRIMARY_PASSWORD).text("spent primary$CODE", codeUsedBeforeRestart)
+            .text("wrong primary$CODE", wrongCode).text("wrong password", WRONG_PASSWORD);
         recoveryCodes.forEach(code -> scan.text("recovery code", code));
         assertThat(recoveryCodes).hasSize(10);
         assertThat(scan.foundIn(h2File)).isEmpty();
@@ -121,6 +134,20 @@ class DefaultH2StoreRestartTest {
             }
         }
         return passwords;
+    }
+
+    /** A well-formed code that none of the steps around {@code step} accepts, even a few steps later. */
+    private static String wrongCode(TotpSecret secret, long step) {
+        List<String> valid = new ArrayList<>();
+        for (long s = step - 2; s <= step + 6; s++) {
+            valid.add(code(secret, s));
+        }
+        for (int candidate = 0; ; candidate++) {
+            String wrong = String.format("%06d", candidate);
+            if (!valid.contains(wrong)) {
+                return wrong;
+            }
+        }
     }
 
     private static String code(TotpSecret secret, long step) {

@@ -59,7 +59,7 @@ class LdapAdminAndSelfServiceTest {
         SelfServiceClient client = selfService();
         String token = client.token(user, LDAP_PASSWORD);
 
-        String secret = client.startEnrolment(token).then().statusCode(200).extract().jsonPath().getString("secret");
+        String secret = client.startEnrolment(token, LDAP_PASSWORD).then().statusCode(200).extract().jsonPath().getString("secret");
         assertThat(client.confirm(token, Oathtool.currentCode(secret)).statusCode()).isEqualTo(200);
         Response created = client.createAppPassword(token, "Thunderbird", LDAP_PASSWORD);
 
@@ -81,7 +81,7 @@ class LdapAdminAndSelfServiceTest {
         assertThat(client.signIn(user, "Not-The-Ldap-Password").statusCode()).isEqualTo(401);
 
         String token = client.token(user, LDAP_PASSWORD);
-        String secret = client.startEnrolment(token).then().statusCode(200).extract().jsonPath().getString("secret");
+        String secret = client.startEnrolment(token, LDAP_PASSWORD).then().statusCode(200).extract().jsonPath().getString("secret");
         assertThat(client.confirm(token, Oathtool.currentCode(secret)).statusCode()).isEqualTo(200);
         assertThat(client.createAppPassword(token, "Thunderbird", "Not-The-Ldap-Password").statusCode()).isEqualTo(403);
         assertThat(client.listAppPasswords(token).jsonPath().getList("$")).isEmpty();

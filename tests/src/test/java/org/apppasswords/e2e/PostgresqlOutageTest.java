@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
-import org.apppasswords.auth.StoreOutageLog;
+import org.apppasswords.login.StoreOutageLog;
 import org.apppasswords.store.jdbc.TestPostgresql;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

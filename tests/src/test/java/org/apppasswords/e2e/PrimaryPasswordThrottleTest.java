@@ -48,7 +48,7 @@ class PrimaryPasswordThrottleTest {
     @Test
     void everyLoginPathShouldShareOneThrottle() {
         // The attempts in flight are counted per throttle: one per path would multiply each limit by the number of paths.
-        assertThat(james.server().getProbe(WrappedUsersRepositoryProbe.class).oneLoginPolicy()).isTrue();
+        assertThat(james.server().getProbe(WrappedUsersRepositoryProbe.class).oneLoginPipeline()).isTrue();
     }
 
     @Test

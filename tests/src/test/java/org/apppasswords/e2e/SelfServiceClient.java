@@ -51,8 +51,11 @@ final class SelfServiceClient {
         return response.jsonPath().getString("token");
     }
 
-    Response startEnrolment(String token) {
-        return SecretLeakDetector.whileMinting(() -> withToken(token).post("/totp"), response -> {
+    /** {@code POST /totp} with the primary password asked again in the body, as the step-up requires. */
+    Response startEnrolment(String token, String primaryPassword) {
+        registerPassword(primaryPassword);
+        return SecretLeakDetector.whileMinting(() -> withToken(token).contentType("application/json")
+                .body(Map.of("password", primaryPassword)).post("/totp"), response -> {
             if (response.statusCode() != 200) {
                 return List.of();
             }
@@ -82,9 +85,7 @@ final class SelfServiceClient {
     }
 
     Response createAppPassword(String token, String label, String primaryPassword) {
-        if (primaryPassword.length() >= 8) {
-            SecretLeakDetector.register(primaryPassword);
-        }
+        registerPassword(primaryPassword);
         return SecretLeakDetector.whileMinting(() -> withToken(token).contentType("application/json")
                 .body(Map.of("label", label, "password", primaryPassword)).post("/app-passwords"),
             response -> {
@@ -94,6 +95,13 @@ final class SelfServiceClient {
                 String password = response.jsonPath().getString("password");
                 return List.of(password, password.replace("-", ""));
             });
+    }
+
+    /** A password sent is a secret the logs must never show; shorter ones cannot be searched for reliably. */
+    private static void registerPassword(String primaryPassword) {
+        if (primaryPassword.length() >= 8) {
+            SecretLeakDetector.register(primaryPassword);
+        }
     }
 
     Response listAppPasswords(String token) {

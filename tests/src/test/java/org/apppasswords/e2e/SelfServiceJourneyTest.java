@@ -42,7 +42,7 @@ class SelfServiceJourneyTest {
         assertThat(signIn.jsonPath().getString("expiresAt")).isNotBlank();
         String token = signIn.jsonPath().getString("token");
 
-        JsonPath enrolment = client.startEnrolment(token).then().statusCode(200).extract().jsonPath();
+        JsonPath enrolment = client.startEnrolment(token, TotpUser.PRIMARY_PASSWORD).then().statusCode(200).extract().jsonPath();
         String secret = enrolment.getString("secret");
         assertThat(secret).matches("[A-Z2-7]{32}");
 
@@ -139,7 +139,7 @@ class SelfServiceJourneyTest {
         TotpUser user = TotpUser.create(james, "reenrol");
         String token = client().token(user.name, user.primaryWithCurrentCode());
 
-        Response refused = client().startEnrolment(token);
+        Response refused = client().startEnrolment(token, TotpUser.PRIMARY_PASSWORD);
 
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(refused.asString()).doesNotContain("secret");
@@ -178,7 +178,7 @@ class SelfServiceJourneyTest {
         james.data().addUser(user, TotpUser.PRIMARY_PASSWORD);
         String token = client().token(user, TotpUser.PRIMARY_PASSWORD);
 
-        JsonPath enrolment = client().startEnrolment(token).then().statusCode(200).extract().jsonPath();
+        JsonPath enrolment = client().startEnrolment(token, TotpUser.PRIMARY_PASSWORD).then().statusCode(200).extract().jsonPath();
 
         String uri = enrolment.getString("otpauthUri");
         assertThat(uri).isEqualTo("otpauth://totp/James:" + user.replace("@", "%40") + "?secret=" + enrolment.getString("secret")
@@ -191,8 +191,8 @@ class SelfServiceJourneyTest {
         String user = TotpUser.newUserName("restart");
         james.data().addUser(user, TotpUser.PRIMARY_PASSWORD);
         String token = client().token(user, TotpUser.PRIMARY_PASSWORD);
-        String first = client().startEnrolment(token).jsonPath().getString("secret");
-        String second = client().startEnrolment(token).jsonPath().getString("secret");
+        String first = client().startEnrolment(token, TotpUser.PRIMARY_PASSWORD).jsonPath().getString("secret");
+        String second = client().startEnrolment(token, TotpUser.PRIMARY_PASSWORD).jsonPath().getString("secret");
 
         assertThat(second).isNotEqualTo(first);
         assertThat(client().confirm(token, Oathtool.currentCode(first)).statusCode()).isEqualTo(403);
@@ -217,7 +217,7 @@ class SelfServiceJourneyTest {
         String user = TotpUser.newUserName("held");
         james.data().addUser(user, TotpUser.PRIMARY_PASSWORD);
         String token = client().token(user, TotpUser.PRIMARY_PASSWORD);
-        String secret = client().startEnrolment(token).jsonPath().getString("secret");
+        String secret = client().startEnrolment(token, TotpUser.PRIMARY_PASSWORD).jsonPath().getString("secret");
         String body = "{\"code\":\"" + Oathtool.currentCode(secret) + "\"}";
 
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), james.ports().jmap)) {
@@ -236,7 +236,7 @@ class SelfServiceJourneyTest {
             assertThat(statusLine).startsWith("HTTP/1.1 401");
         }
         String laterToken = client().token(user, TotpUser.PRIMARY_PASSWORD);
-        assertThat(client().startEnrolment(laterToken).statusCode()).as("TOTP still off").isEqualTo(200);
+        assertThat(client().startEnrolment(laterToken, TotpUser.PRIMARY_PASSWORD).statusCode()).as("TOTP still off").isEqualTo(200);
     }
 
     @Test
@@ -244,7 +244,7 @@ class SelfServiceJourneyTest {
         String user = TotpUser.newUserName("spent");
         james.data().addUser(user, TotpUser.PRIMARY_PASSWORD);
         String token = client().token(user, TotpUser.PRIMARY_PASSWORD);
-        String secret = client().startEnrolment(token).jsonPath().getString("secret");
+        String secret = client().startEnrolment(token, TotpUser.PRIMARY_PASSWORD).jsonPath().getString("secret");
         String code = Oathtool.currentCode(secret);
         assertThat(client().confirm(token, code).statusCode()).isEqualTo(200);
 
@@ -274,7 +274,7 @@ class SelfServiceJourneyTest {
         james.data().addUser(user, TotpUser.PRIMARY_PASSWORD);
         String token = client().token(user, TotpUser.PRIMARY_PASSWORD);
 
-        assertThat(client().startEnrolment(token).statusCode()).isEqualTo(200);
+        assertThat(client().startEnrolment(token, TotpUser.PRIMARY_PASSWORD).statusCode()).isEqualTo(200);
 
         assertThat(Protocol.IMAP_LOGIN.login(james.ports(), user, TotpUser.PRIMARY_PASSWORD)).isTrue();
         assertThat(client().signIn(user, TotpUser.PRIMARY_PASSWORD).statusCode()).isEqualTo(200);
@@ -285,7 +285,7 @@ class SelfServiceJourneyTest {
         String user = TotpUser.newUserName("wrongcode");
         james.data().addUser(user, TotpUser.PRIMARY_PASSWORD);
         String token = client().token(user, TotpUser.PRIMARY_PASSWORD);
-        String secret = client().startEnrolment(token).jsonPath().getString("secret");
+        String secret = client().startEnrolment(token, TotpUser.PRIMARY_PASSWORD).jsonPath().getString("secret");
         String code = Oathtool.currentCode(secret);
         String wrong = String.format("%06d", (Integer.parseInt(code) + 500_000) % 1_000_000);
 

@@ -52,7 +52,7 @@ class SelfServiceLimitsTest {
         james.data().addUser(user, TotpUser.PRIMARY_PASSWORD);
         String token = client().token(user, TotpUser.PRIMARY_PASSWORD);
 
-        String uri = client().startEnrolment(token).then().statusCode(200).extract().jsonPath().getString("otpauthUri");
+        String uri = client().startEnrolment(token, TotpUser.PRIMARY_PASSWORD).then().statusCode(200).extract().jsonPath().getString("otpauthUri");
 
         assertThat(uri).startsWith("otpauth://totp/Example%20Mail%20%26%20Co:" + user.replace("@", "%40") + "?secret=")
             .contains("&issuer=Example%20Mail%20%26%20Co&");

@@ -16,8 +16,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A person's whole journey through the self-service page in headless Chromium, against a real
- * James started through the launcher: sign in with the primary password, enrol TOTP from the
- * secret shown on the page (its code computed by {@code oathtool}), keep the recovery codes,
+ * James started through the launcher: sign in with the primary password, enrol TOTP (the primary
+ * password asked again) from the secret shown on the page (its code computed by {@code oathtool}), keep the recovery codes,
  * create an app password, log in over IMAP with the password copied from the page, see its last
  * use, revoke it in the page and see the IMAP login fail, revoke all, turn TOTP off with a
  * recovery code, sign out. Each step leaves a screenshot in {@code target/screenshots/}; the
@@ -44,8 +44,11 @@ class SelfServicePageJourneyTest {
         assertThat(page.text("app-passwords-blocked")).contains("once two-factor authentication is on");
         chromium.screenshot("self-service-02-signed-in");
 
+        page.type("totp-start-password", TotpUser.PRIMARY_PASSWORD);
+        assertThat(page.value("totp-start-user")).as("the username for password managers").isEqualTo(user);
         page.click("totp-start");
         String secret = page.text("totp-secret");
+        assertThat(page.value("totp-start-password")).as("the primary password field is emptied once enrolment starts").isEmpty();
         SecretLeakDetector.register(secret);
         assertThat(secret).matches("[A-Z2-7]{32}");
         assertThat(page.visible("totp-qr").getAttribute("src")).startsWith("data:image/png;base64,");

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 import org.apache.james.core.Username;
+import org.apppasswords.audit.AuditCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -64,6 +65,24 @@ class SelfServicePageSafetyTest {
     }
 
     @Test
+    void emptyPasswordAtEnrolmentShouldBeRefusedInThePageWithoutAskingTheServer() throws Exception {
+        String user = TotpUser.newUserName("emptyenrol");
+        james.data().addUser(user, TotpUser.PRIMARY_PASSWORD);
+        SelfServicePage page = new SelfServicePage(chromium.driver()).open(james.ports());
+        page.signIn(user, TotpUser.PRIMARY_PASSWORD, "");
+        page.noticeContaining("Signed in");
+
+        try (AuditCapture audit = new AuditCapture()) {
+            page.click("totp-start");
+
+            assertThat(page.errorContaining("Enter your primary password")).doesNotContain("Refused");
+            assertThat(audit.lines("login-refused")).as("no attempt reached the server").isEmpty();
+        }
+        assertThat(page.isShown("totp-enrol")).isFalse();
+        page.click("sign-out");
+    }
+
+    @Test
     void sessionEndedElsewhereShouldShowTheSignInFormAndEmptyEverySecret() throws Exception {
         TotpUser user = TotpUser.create(james, "endedpage");
         SelfServicePage page = signedIn(user);
@@ -85,7 +104,8 @@ class SelfServicePageSafetyTest {
         for (String secret : new String[] {"created-password", "created-label", "totp-secret", "recovery-codes", "list-body"}) {
             assertThat(page.textContent(secret)).as(secret + " emptied, not only hidden").isEmpty();
         }
-        for (String field : new String[] {"create-label", "create-password", "create-user", "totp-disable-code", "sign-in-password"}) {
+        for (String field : new String[] {"create-label", "create-password", "create-user", "totp-disable-code", "totp-start-password",
+                "totp-start-user", "sign-in-password"}) {
             assertThat(page.value(field)).as(field).isEmpty();
         }
         assertThat(page.value("sign-in-user")).isEqualTo(user.name);

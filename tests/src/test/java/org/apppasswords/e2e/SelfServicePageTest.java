@@ -113,6 +113,7 @@ class SelfServicePageTest {
         james.data().addUser(user, TotpUser.PRIMARY_PASSWORD);
         SelfServicePage page = page();
         page.signIn(user, TotpUser.PRIMARY_PASSWORD, "");
+        page.type("totp-start-password", TotpUser.PRIMARY_PASSWORD);
         page.click("totp-start");
         String secret = page.text("totp-secret");
         SecretLeakDetector.register(secret);
@@ -126,6 +127,28 @@ class SelfServicePageTest {
         assertThat(page.isShown("totp-enrol")).isTrue();
         assertThat(Protocol.IMAP_LOGIN.login(james.ports(), user, TotpUser.PRIMARY_PASSWORD)).isTrue();
         page.click("sign-out");
+    }
+
+    @Test
+    void wrongPasswordAtEnrolmentShouldShowThe403MessageAndShowNoSecret() throws Exception {
+        String user = TotpUser.newUserName("wrongenrolpage");
+        james.data().addUser(user, TotpUser.PRIMARY_PASSWORD);
+        SelfServicePage page = page();
+        page.signIn(user, TotpUser.PRIMARY_PASSWORD, "");
+        page.noticeContaining("Signed in");
+        SecretLeakDetector.register("Not-The-Primary-Passw0rd");
+
+        page.type("totp-start-password", "Not-The-Primary-Passw0rd");
+        page.click("totp-start");
+
+        assertThat(page.errorContaining("Refused")).contains("Wrong password").contains("primary password");
+        assertThat(page.isShown("totp-enrol")).as("no secret shown").isFalse();
+        assertThat(page.textContent("totp-secret")).isEmpty();
+        assertThat(page.isShown("totp-start-form")).as("the form stays, to try again").isTrue();
+        assertThat(new SelfServiceClient(james.ports()).signIn(user, TotpUser.PRIMARY_PASSWORD).statusCode()).as("TOTP still off")
+            .isEqualTo(200);
+        page.click("sign-out");
+        page.noticeContaining("Signed out");
     }
 
     @Test

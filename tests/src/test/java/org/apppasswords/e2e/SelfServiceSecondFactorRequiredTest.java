@@ -33,7 +33,7 @@ class SelfServiceSecondFactorRequiredTest {
         assertThat(Protocol.IMAP_LOGIN.login(james.ports(), user, TotpUser.PRIMARY_PASSWORD)).isFalse();
 
         String token = client().token(user, TotpUser.PRIMARY_PASSWORD);
-        String secret = client().startEnrolment(token).then().statusCode(200).extract().jsonPath().getString("secret");
+        String secret = client().startEnrolment(token, TotpUser.PRIMARY_PASSWORD).then().statusCode(200).extract().jsonPath().getString("secret");
         assertThat(client().confirm(token, Oathtool.currentCode(secret)).statusCode()).isEqualTo(200);
 
         Response created = client().createAppPassword(token, "Mail", TotpUser.PRIMARY_PASSWORD);
@@ -51,7 +51,7 @@ class SelfServiceSecondFactorRequiredTest {
 
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(refused.jsonPath().getString("message")).contains("secondFactor.required");
-        assertThat(client().startEnrolment(token).statusCode()).as("TOTP still enabled").isEqualTo(409);
+        assertThat(client().startEnrolment(token, TotpUser.PRIMARY_PASSWORD).statusCode()).as("TOTP still enabled").isEqualTo(409);
     }
 
     @Test
@@ -74,7 +74,7 @@ class SelfServiceSecondFactorRequiredTest {
         String user = TotpUser.newUserName("late");
         james.data().addUser(user, TotpUser.PRIMARY_PASSWORD);
         String firstToken = client().token(user, TotpUser.PRIMARY_PASSWORD);
-        String secret = client().startEnrolment(firstToken).then().statusCode(200).extract().jsonPath().getString("secret");
+        String secret = client().startEnrolment(firstToken, TotpUser.PRIMARY_PASSWORD).then().statusCode(200).extract().jsonPath().getString("secret");
 
         Thread.sleep(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS) + 500);
         String laterToken = client().token(user, TotpUser.PRIMARY_PASSWORD);
@@ -82,6 +82,6 @@ class SelfServiceSecondFactorRequiredTest {
 
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(refused.jsonPath().getString("message")).contains("expired");
-        assertThat(client().startEnrolment(laterToken).statusCode()).as("TOTP still off").isEqualTo(200);
+        assertThat(client().startEnrolment(laterToken, TotpUser.PRIMARY_PASSWORD).statusCode()).as("TOTP still off").isEqualTo(200);
     }
 }

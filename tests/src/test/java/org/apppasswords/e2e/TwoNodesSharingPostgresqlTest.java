@@ -159,8 +159,23 @@ class TwoNodesSharingPostgresqlTest {
     void aPostgresqlDumpShouldHoldNoPlaintextSecret() throws Exception {
         String user = userOnBothNodes("dump");
         mint(user);
-        enableTotp(user);
-        StoredSecretsScan scan = new StoredSecretsScan();
+        TotpSecret secret = enableTotp(user);
+        // What the throttle and the code count write: a failure row per wrong value and place, the
+        // last wrong code and the spent codes of the enrolment.
+        long step = TotpUser.currentStep();
+        String spent = TotpUser.PRIMARY_PASSWORD + "$" + Totp.code(secret.revealBytes(), step, 6, Totp.Algorithm.SHA1);
+        String wrongCode = TotpUser.PRIMARY_PASSWORD + "$" + wrongCode(secret, step);
+        String wrongPassword = "Wrong-Guess-Passw0rd-For-The-Dump";
+        List.of(spent, wrongCode, wrongPassword).forEach(SecretLeakDetector::register);
+        assertThat(Protocol.IMAP_LOGIN.login(nodeA.ports(), user, spent)).isTrue();
+        assertThat(Protocol.IMAP_LOGIN.login(nodeA.ports(), user, spent)).as("replayed").isFalse();
+        assertThat(Protocol.IMAP_LOGIN.login(nodeA.ports(), user, wrongCode)).isFalse();
+        assertThat(Protocol.IMAP_LOGIN.login(nodeA.ports(), user, wrongPassword)).isFalse();
+        StoredSecretsScan scan = new StoredSecretsScan()
+            .text("primary password", TotpUser.PRIMARY_PASSWORD)
+            .text("spent primary$CODE", spent)
+            .text("wrong primary$CODE", wrongCode)
+            .text("wrong password", wrongPassword);
         synchronized (MINTED) {
             MINTED.forEach(created -> scan.text("app password", created.password().reveal())
                 .text("app password as displayed", created.password().revealForDisplay()));
@@ -171,7 +186,30 @@ class TwoNodesSharingPostgresqlTest {
         byte[] dump = pgDump();
 
         assertThat(StoredSecretsScan.contains(dump, user)).as("the dump holds the user's rows").isTrue();
+        assertThat(tableRows(dump, "login_failures")).as("the dump holds the user's failure rows").contains(user + "\t");
         assertThat(scan.foundIn(dump)).isEmpty();
+    }
+
+    /** The rows of {@code table} in a plain-text dump: the lines of its {@code COPY ... FROM stdin;} block. */
+    private static String tableRows(byte[] dump, String table) {
+        String text = new String(dump, StandardCharsets.UTF_8);
+        int start = text.indexOf("COPY public." + table + " ");
+        assertThat(start).as("the dump holds the table " + table).isNotNegative();
+        return text.substring(start, text.indexOf("\n\\.\n", start));
+    }
+
+    /** A well-formed code that none of the steps around {@code step} accepts. */
+    private static String wrongCode(TotpSecret secret, long step) {
+        List<String> valid = new ArrayList<>();
+        for (long s = step - 2; s <= step + 2; s++) {
+            valid.add(Totp.code(secret.revealBytes(), s, 6, Totp.Algorithm.SHA1));
+        }
+        for (int candidate = 0; ; candidate++) {
+            String code = String.format("%06d", candidate);
+            if (!valid.contains(code)) {
+                return code;
+            }
+        }
     }
 
     private static String userOnBothNodes(String prefix) throws Exception {

@@ -10,6 +10,7 @@ import org.apache.james.data.UsersRepositoryModuleChooser.Implementation;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.user.ldap.ReadOnlyUsersLDAPRepository;
 import org.apache.james.user.memory.MemoryUsersRepository;
+import org.apppasswords.modules.LoginModule;
 import org.junit.jupiter.api.Test;
 
 import com.google.inject.Binding;
@@ -26,7 +27,7 @@ import com.google.inject.spi.ProviderInstanceBinding;
  * choice itself; {@code LdapDirectoryLoginTest} proves it end to end against a real slapd.
  */
 class UsersRepositoryDecoratorModuleTest {
-    private static final Key<UsersRepository> WRAPPED = Key.get(UsersRepository.class, Names.named(UsersRepositoryDecoratorModule.WRAPPED));
+    private static final Key<UsersRepository> WRAPPED = Key.get(UsersRepository.class, Names.named(LoginModule.WRAPPED));
 
     @Test
     void defaultImplementationShouldWrapTheMemoryRepository() {

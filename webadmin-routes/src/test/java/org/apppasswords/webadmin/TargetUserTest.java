@@ -11,12 +11,14 @@ import java.util.List;
 import org.apache.james.core.Username;
 import org.apache.james.user.api.UsersRepository;
 import org.apppasswords.apppassword.AppPasswordId;
+import org.apppasswords.audit.AuditLog;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.lifecycle.UserSecrets;
 import org.apppasswords.totp.PendingTotpEnrolment;
 import org.apppasswords.apppassword.StoredAppPassword;
 import org.apppasswords.totp.TotpEnrolment;
 import org.apppasswords.store.memory.MemoryAppPasswordStore;
+import org.apppasswords.store.memory.MemoryLoginFailureStore;
 import org.apppasswords.store.memory.MemorySecondFactorStore;
 import org.apppasswords.store.memory.MemorySelfServiceSessionStore;
 import org.apppasswords.totp.TotpSecret;
@@ -42,7 +44,7 @@ class TargetUserTest {
     void setUp() throws Exception {
         when(usersRepository.contains(KNOWN)).thenReturn(true);
         testee = new TargetUser(usersRepository, new UserSecrets(appPasswords, secondFactors, new MemorySelfServiceSessionStore(),
-            AppPasswordsConfiguration.defaults()));
+            AppPasswordsConfiguration.defaults(), new MemoryLoginFailureStore(), new AuditLog()));
     }
 
     static Request requestFor(String user) {
@@ -130,7 +132,7 @@ class TargetUserTest {
         UsersRepository strict = mock(UsersRepository.class);
         when(strict.contains(any())).thenThrow(new AssertionError("the repository must not be asked"));
         TargetUser guarded = new TargetUser(strict, new UserSecrets(appPasswords, secondFactors, new MemorySelfServiceSessionStore(),
-            AppPasswordsConfiguration.defaults()));
+            AppPasswordsConfiguration.defaults(), new MemoryLoginFailureStore(), new AuditLog()));
 
         assertThat(statusOf(() -> guarded.resolve(requestFor("a@b@example.org")))).isEqualTo(400);
     }

@@ -101,7 +101,7 @@ const SelfServiceApi = (function () {
     describe: describe,
     signIn: signIn,
     signOut: function (token) { return send('DELETE', '/session', 'Bearer ' + token); },
-    startTotp: function (token) { return send('POST', '/totp', 'Bearer ' + token); },
+    startTotp: function (token, password) { return send('POST', '/totp', 'Bearer ' + token, { password: password }); },
     confirmTotp: function (token, code) { return send('POST', '/totp/confirm', 'Bearer ' + token, { code: code }); },
     disableTotp: function (token, code) { return send('DELETE', '/totp', 'Bearer ' + token, { code: code }); },
     listAppPasswords: function (token) { return send('GET', '/app-passwords', 'Bearer ' + token); },

@@ -12,7 +12,7 @@ document.addEventListener('DOMContentLoaded', function () {
   const appPasswords = SelfServiceAppPasswords;
   $('sign-in-form').addEventListener('submit', SelfServiceSession.signIn);
   $('sign-out').addEventListener('click', SelfServiceSession.signOut);
-  $('totp-start').addEventListener('click', totp.start);
+  $('totp-start-form').addEventListener('submit', totp.start);
   $('totp-confirm-form').addEventListener('submit', totp.confirm);
   $('recovery-done').addEventListener('click', totp.recoveryDone);
   $('recovery-download').addEventListener('click', totp.downloadRecoveryCodes);

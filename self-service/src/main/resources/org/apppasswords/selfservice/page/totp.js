@@ -6,9 +6,16 @@ const SelfServiceTotp = (function () {
   const ui = SelfServiceUi;
   const $ = ui.$;
 
-  function start() {
+  /* The primary password again, as for creating an app password: a session alone never takes the second factor. */
+  function start(event) {
+    event.preventDefault();
+    const password = $('totp-start-password').value;
+    if (!ui.filled('totp-start-password', password, 'Enter your primary password to confirm.')) {
+      return;
+    }
     ui.busy(['totp-start'], async function () {
-      const enrolment = await api.startTotp(ui.state.session.token);
+      const enrolment = await api.startTotp(ui.state.session.token, password);
+      $('totp-start-password').value = '';
       $('totp-qr').src = 'data:image/png;base64,' + enrolment.qrCodePng;
       $('totp-secret').textContent = enrolment.secret;
       ui.show('totp-enrol', true);

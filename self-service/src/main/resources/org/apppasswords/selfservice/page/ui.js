@@ -81,8 +81,9 @@ const SelfServiceUi = (function () {
     show('totp', signedIn);
     show('app-passwords', signedIn);
     $('account-name').textContent = signedIn ? session.user : '';
-    // For password managers: the account the create form's current-password belongs to.
+    // For password managers: the account the current-password fields belong to.
     $('create-user').value = signedIn ? session.user : '';
+    $('totp-start-user').value = signedIn ? session.user : '';
     if (!signedIn) {
       return;
     }
