@@ -23,7 +23,8 @@ class CreateRacingPasswordChangeTest {
     private static final int ROUNDS = 4;
 
     @RegisterExtension
-    static JamesWithAppPasswords james = JamesWithAppPasswords.withProperties("appPasswords.maxPerUser=100000\n");
+    static JamesWithAppPasswords james = JamesWithAppPasswords.withProperties("appPasswords.maxPerUser=100000\n")
+        .withUsersRepository(RacingCreates.EXPENSIVE_HASH);
 
     @Test
     void noAppPasswordCreatedWhileThePasswordChangesShouldSurviveTheChange() throws Exception {

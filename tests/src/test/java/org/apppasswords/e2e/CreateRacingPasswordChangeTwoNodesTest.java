@@ -3,9 +3,12 @@ package org.apppasswords.e2e;
 import static io.restassured.RestAssured.given;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.apppasswords.store.jdbc.TestPostgresql;
 import org.assertj.core.api.SoftAssertions;
@@ -34,19 +37,27 @@ class CreateRacingPasswordChangeTwoNodesTest {
         + "appPasswords.maxPerUser=100000\n";
 
     @RegisterExtension
-    static JamesWithAppPasswords nodeA = JamesWithAppPasswords.withProperties(PROPERTIES);
+    static JamesWithAppPasswords nodeA = JamesWithAppPasswords.withProperties(PROPERTIES).withUsersRepository(RacingCreates.EXPENSIVE_HASH);
 
+    private static Path nodeBDirectory;
     private static JamesNode nodeB;
 
     @BeforeAll
     static void startNodeB() throws Exception {
-        nodeB = JamesNode.start(Files.createTempDirectory("james-node-b"), PROPERTIES);
+        nodeBDirectory = Files.createTempDirectory("james-node-b");
+        nodeB = JamesNode.start(nodeBDirectory, PROPERTIES, RacingCreates.EXPENSIVE_HASH);
     }
 
     @AfterAll
     static void stopNodeB() throws Exception {
-        if (nodeB != null) {
-            nodeB.close();
+        try {
+            if (nodeB != null) {
+                nodeB.close();
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(nodeBDirectory)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
         }
     }
 
