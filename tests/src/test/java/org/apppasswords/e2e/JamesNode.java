@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * A James node in a separate JVM ({@link NodeMain}) started through the operator's launcher on a
@@ -40,7 +41,15 @@ final class JamesNode implements AutoCloseable {
 
     /** Lays out {@code workingDirectory} (unless it already holds a conf/) and starts a node on it. */
     static JamesNode start(Path workingDirectory, String appPasswordsProperties) throws Exception {
+        return start(workingDirectory, appPasswordsProperties, null);
+    }
+
+    /** As {@link #start(Path, String)}, with {@code usersrepository.xml} replaced when {@code usersRepositoryXml} is not null. */
+    static JamesNode start(Path workingDirectory, String appPasswordsProperties, Supplier<String> usersRepositoryXml) throws Exception {
         JamesConfDirectory.Ports ports = JamesConfDirectory.create(workingDirectory, appPasswordsProperties);
+        if (usersRepositoryXml != null) {
+            Files.writeString(workingDirectory.resolve("conf").resolve("usersrepository.xml"), usersRepositoryXml.get());
+        }
         Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
         Path errors = Files.createTempFile("james-node", ".err");
         Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),

@@ -181,6 +181,11 @@ final class JamesWithAppPasswords implements BeforeAllCallback, AfterAllCallback
         return ports;
     }
 
+    /** James's working directory ({@code conf/}, and {@code var/} where the default store keeps its H2 file). */
+    Path workingDirectory() {
+        return workingDirectory;
+    }
+
     AppPasswordsProbe appPasswords() {
         return server.getProbe(AppPasswordsProbe.class);
     }
