@@ -12,6 +12,7 @@ import org.apppasswords.audit.AuditLog.Actor;
 import org.apppasswords.modules.TestJames;
 import org.apppasswords.modules.TestLogins;
 import org.apppasswords.totp.RecoveryCode;
+import org.apppasswords.totp.TotpEnrolment;
 import org.apppasswords.totp.TotpSecret;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,16 +40,16 @@ class ManagementAuditTest {
     }
 
     private AppPassword createAppPassword() {
-        return fixture.appPasswordService.create(ALICE, "Mail client").password();
+        return fixture.appPasswordService.create(ALICE, "Mail client", fixture.generations.current(ALICE)).password();
     }
 
     private List<RecoveryCode> enableTotp() {
-        return fixture.secondFactorService.enable(ALICE, TOTP_SECRET);
+        return fixture.secondFactorService.enable(ALICE, TOTP_SECRET, TotpEnrolment.NO_STEP_USED, fixture.generations.current(ALICE));
     }
 
     @Test
     void createShouldLogOneLineWithTheIdAndNotTheSecret() {
-        CreatedAppPassword created = fixture.appPasswordService.create(ALICE, "Thunderbird");
+        CreatedAppPassword created = fixture.appPasswordService.create(ALICE, "Thunderbird", fixture.generations.current(ALICE));
 
         assertThat(audit.lines()).containsExactly("app-passwords-audit event=app-password-created user=alice@example.org id="
             + created.password().id().asString() + " by=user");
@@ -58,7 +59,7 @@ class ManagementAuditTest {
 
     @Test
     void revokeShouldLogOneLineNamingWhoActed() {
-        AppPasswordId id = fixture.appPasswordService.create(ALICE, "Thunderbird").password().id();
+        AppPasswordId id = fixture.appPasswordService.create(ALICE, "Thunderbird", fixture.generations.current(ALICE)).password().id();
 
         fixture.appPasswordService.revoke(ALICE, id, Actor.ADMIN);
 
