@@ -9,13 +9,16 @@ import java.time.Instant;
 import java.util.Arrays;
 
 import org.apache.james.core.Username;
+import org.apppasswords.audit.AuditCapture;
 import org.apppasswords.audit.AuditLog;
+import org.apppasswords.audit.AuditLog.Actor;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.configuration.AppPasswordsConfiguration.OnPrimaryPasswordChange;
 import org.apppasswords.hashing.SaltedSha256SecretHasher;
 import org.apppasswords.hashing.SecretHasher;
 import org.apppasswords.modules.TestJames;
 import org.apppasswords.modules.TestLogins;
+import org.apppasswords.store.ChangedMeanwhileException;
 import org.apppasswords.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -164,6 +167,60 @@ class AppPasswordServiceTest {
 
         assertThat(created.password().id().asString()).isNotEqualTo("00000");
         assertThat(fixture.appPasswords.list(ALICE)).hasSize(2);
+    }
+
+    @Test
+    void createShouldThrowAndStoreNothingWhenTheSecretsWereRevokedSinceTheGenerationWasRead() {
+        long readBeforeTheChecks = fixture.generations.current(ALICE);
+        fixture.appPasswordService.revokeAll(ALICE, Actor.ADMIN);
+
+        assertThatThrownBy(() -> fixture.appPasswordService.create(ALICE, "Thunderbird", readBeforeTheChecks))
+            .isInstanceOf(ChangedMeanwhileException.class)
+            .hasMessageContaining("changed meanwhile");
+        assertThat(fixture.appPasswords.list(ALICE)).isEmpty();
+    }
+
+    @Test
+    void createShouldWriteNoAuditLineWhenRefusedAsChangedMeanwhile() {
+        long readBeforeTheChecks = fixture.generations.current(ALICE);
+        fixture.userSecrets.primaryPasswordChanged(ALICE);
+
+        try (AuditCapture audit = new AuditCapture()) {
+            assertThatThrownBy(() -> fixture.appPasswordService.create(ALICE, "Thunderbird", readBeforeTheChecks))
+                .isInstanceOf(ChangedMeanwhileException.class);
+
+            assertThat(audit.lines()).isEmpty();
+        }
+    }
+
+    @Test
+    void createShouldBeRefusedAfterAnyKindOfRevocationOfTheUser() {
+        long readBeforeTheChecks = fixture.generations.current(ALICE);
+        fixture.sessions.revokeAll(ALICE);
+
+        assertThatThrownBy(() -> fixture.appPasswordService.create(ALICE, "Thunderbird", readBeforeTheChecks))
+            .isInstanceOf(ChangedMeanwhileException.class);
+        assertThat(fixture.appPasswords.list(ALICE)).isEmpty();
+    }
+
+    @Test
+    void createShouldSucceedWithTheGenerationReadAfterTheRevocation() {
+        fixture.appPasswordService.revokeAll(ALICE, Actor.ADMIN);
+
+        try (AuditCapture audit = new AuditCapture()) {
+            CreatedAppPassword created = fixture.appPasswordService.create(ALICE, "Thunderbird", fixture.generations.current(ALICE));
+
+            assertThat(fixture.appPasswords.list(ALICE)).containsExactly(created.entry());
+            assertThat(audit.lines("app-password-created")).hasSize(1);
+        }
+    }
+
+    @Test
+    void createShouldNotBeRefusedByAnotherUsersRevocation() {
+        long readBeforeTheChecks = fixture.generations.current(ALICE);
+        fixture.appPasswordService.revokeAll(BOB, Actor.ADMIN);
+
+        assertThat(fixture.appPasswordService.create(ALICE, "Thunderbird", readBeforeTheChecks).entry().label()).isEqualTo("Thunderbird");
     }
 
     /** Returns zero bytes to its first call, then real randomness. */

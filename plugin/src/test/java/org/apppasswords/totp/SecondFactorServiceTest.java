@@ -8,11 +8,14 @@ import java.time.Instant;
 import java.util.List;
 
 import org.apache.james.core.Username;
+import org.apppasswords.audit.AuditCapture;
 import org.apppasswords.audit.AuditLog;
 import org.apppasswords.hashing.SaltedSha256SecretHasher;
 import org.apppasswords.hashing.SecretHasher;
+import org.apppasswords.store.ChangedMeanwhileException;
 import org.apppasswords.store.memory.MemoryGenerations;
 import org.apppasswords.store.memory.MemorySecondFactorStore;
+import org.apppasswords.store.memory.MemorySelfServiceSessionStore;
 import org.apppasswords.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
@@ -91,6 +94,56 @@ class SecondFactorServiceTest {
         assertThat(enrolment.failedCodes()).isZero();
         assertThat(enrolment.lastWrongCode()).isEmpty();
         assertThat(enrolment.spentCodes()).isEmpty();
+    }
+
+    @Test
+    void enableShouldThrowAndStoreNothingWhenTheSecretsWereRevokedSinceTheGenerationWasRead() {
+        long readBeforeTheChecks = generations.current(ALICE);
+        secondFactors.disable(ALICE);
+
+        assertThatThrownBy(() -> service.enable(ALICE, TOTP_SECRET, 56_950_000L, readBeforeTheChecks))
+            .isInstanceOf(ChangedMeanwhileException.class)
+            .hasMessageContaining("changed meanwhile");
+        assertThat(secondFactors.find(ALICE)).isEmpty();
+    }
+
+    @Test
+    void enableShouldWriteNoAuditLineWhenRefusedAsChangedMeanwhile() {
+        long readBeforeTheChecks = generations.current(ALICE);
+        secondFactors.disable(ALICE);
+
+        try (AuditCapture audit = new AuditCapture()) {
+            assertThatThrownBy(() -> service.enable(ALICE, TOTP_SECRET, 56_950_000L, readBeforeTheChecks))
+                .isInstanceOf(ChangedMeanwhileException.class);
+
+            assertThat(audit.lines()).isEmpty();
+        }
+    }
+
+    @Test
+    void enableShouldKeepThePendingEnrolmentWhenRefusedAsChangedMeanwhile() {
+        secondFactors.startEnrolment(ALICE, new PendingTotpEnrolment(TOTP_SECRET, START));
+        long readBeforeTheChecks = generations.current(ALICE);
+        // A password change ends the sessions (that could confirm the enrolment): the pending one may stay.
+        new MemorySelfServiceSessionStore(generations).revokeAll(ALICE);
+
+        assertThatThrownBy(() -> service.enable(ALICE, TOTP_SECRET, 56_950_000L, readBeforeTheChecks))
+            .isInstanceOf(ChangedMeanwhileException.class);
+
+        assertThat(secondFactors.findPendingEnrolment(ALICE)).isPresent();
+        assertThat(secondFactors.find(ALICE)).isEmpty();
+    }
+
+    @Test
+    void enableShouldSucceedWithTheGenerationReadAfterTheRevocation() {
+        secondFactors.disable(ALICE);
+
+        try (AuditCapture audit = new AuditCapture()) {
+            service.enable(ALICE, TOTP_SECRET, 56_950_000L, generations.current(ALICE));
+
+            assertThat(secondFactors.find(ALICE)).isPresent();
+            assertThat(audit.lines("totp-enabled")).hasSize(1);
+        }
     }
 
     @Test
