@@ -169,6 +169,29 @@ class ChangeInFlightTest {
         assertThat(fixture.login(ALICE, created.password().reveal())).isTrue();
     }
 
+    @Test
+    void anAppPasswordCreatedWhileAliceIsRemovedShouldNotPassToTheNextAlice() throws Exception {
+        AtomicReference<CreatedAppPassword> created = new AtomicReference<>();
+        meanwhile.set(() -> created.set(createWithTheOldPassword(generation())));
+
+        fixture.decorator.removeUser(ALICE);
+        meanwhile.set(() -> { });
+        fixture.decorator.addUser(ALICE, "next-Alice-1");
+
+        assertThat(created.get()).as("created while the old password worked").isNotNull();
+        assertThat(fixture.appPasswords().list(ALICE)).isEmpty();
+        assertThat(fixture.login(ALICE, created.get().password().reveal())).isFalse();
+    }
+
+    @Test
+    void aSessionOpenedWhileAliceIsRemovedShouldNotPassToTheNextAlice() throws Exception {
+        meanwhile.set(() -> assertThat(fixture.openSession(ALICE, "alice-session")).isTrue());
+
+        fixture.decorator.removeUser(ALICE);
+
+        assertThat(fixture.sessionAlive("alice-session")).isFalse();
+    }
+
     private static Throwable catching(Runnable action) {
         try {
             action.run();
