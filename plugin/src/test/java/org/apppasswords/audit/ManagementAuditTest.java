@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.apache.james.core.Username;
+import org.apache.james.user.api.model.User;
 import org.apppasswords.apppassword.AppPassword;
 import org.apppasswords.apppassword.AppPasswordId;
 import org.apppasswords.apppassword.CreatedAppPassword;
@@ -93,6 +94,18 @@ class ManagementAuditTest {
         createAppPassword();
 
         fixture.userSecrets.primaryPasswordChanged(ALICE);
+
+        assertThat(audit.lines("app-passwords-revoked-all"))
+            .containsExactly("app-passwords-audit event=app-passwords-revoked-all user=alice@example.org by=primary-password-change");
+    }
+
+    @Test
+    void aPasswordChangeThroughJamesShouldLogOneRevokeAllThoughItRevokesBeforeAndAfterItApplies() throws Exception {
+        createAppPassword();
+        User alice = fixture.decorator.getUserByName(ALICE);
+        alice.setPassword("new-Primary-2");
+
+        fixture.decorator.updateUser(alice);
 
         assertThat(audit.lines("app-passwords-revoked-all"))
             .containsExactly("app-passwords-audit event=app-passwords-revoked-all user=alice@example.org by=primary-password-change");
