@@ -20,8 +20,9 @@ class CreatedAppPasswordTest {
 
     @Test
     void toStringShouldNotLeakTheTokenOrItsHash() {
-        CreatedAppPassword created = new AppPasswordService(new MemoryAppPasswordStore(new MemoryGenerations()), new AppPasswordGenerator(RANDOM),
-            new SaltedSha256SecretHasher(RANDOM), Clock.systemUTC(), AppPasswordsConfiguration.defaults(), new AuditLog())
+        CreatedAppPassword created = new AppPasswordService(new MemoryAppPasswordStore(new MemoryGenerations()),
+            new AppPasswordGenerator(RANDOM), new SaltedSha256SecretHasher(RANDOM), Clock.systemUTC(), AppPasswordsConfiguration.defaults(),
+            new AuditLog())
             .create(Username.of("alice@example.org"), "Thunderbird", NEVER_REVOKED);
         String token = created.password().reveal();
 

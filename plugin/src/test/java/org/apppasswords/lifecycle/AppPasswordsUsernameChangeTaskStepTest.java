@@ -33,6 +33,11 @@ class AppPasswordsUsernameChangeTaskStepTest {
         new UserSecrets(appPasswords, secondFactors, new MemorySelfServiceSessionStore(generations), AppPasswordsConfiguration.defaults(),
             new MemoryLoginFailureStore(), new AuditLog()));
 
+    void addAppPassword() {
+        appPasswords.add(OLD, StoredAppPassword.created(AppPasswordId.parse("qd3k7").get(), "Mail", "$sha256$a$b", NOW), 25,
+            generations.current(OLD));
+    }
+
     @Test
     void stepShouldRunAfterEveryStepJames381Defines() {
         // James 3.8.1's own steps use priorities 0 (forwards) to 4 (filters).
@@ -42,7 +47,7 @@ class AppPasswordsUsernameChangeTaskStepTest {
 
     @Test
     void changeUsernameShouldDoNothingUntilSubscribed() {
-        appPasswords.add(OLD, StoredAppPassword.created(AppPasswordId.parse("qd3k7").get(), "Mail", "$sha256$a$b", NOW), 25, generations.current(OLD));
+        addAppPassword();
 
         testee.changeUsername(OLD, NEW);
 
@@ -51,7 +56,7 @@ class AppPasswordsUsernameChangeTaskStepTest {
 
     @Test
     void changeUsernameShouldMoveAppPasswordsAndCopyTotp() {
-        appPasswords.add(OLD, StoredAppPassword.created(AppPasswordId.parse("qd3k7").get(), "Mail", "$sha256$a$b", NOW), 25, generations.current(OLD));
+        addAppPassword();
         secondFactors.enable(OLD, TotpEnrolment.enabled(TotpSecret.fromBase32("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"), NOW, List.of()),
             generations.current(OLD));
 
@@ -66,7 +71,7 @@ class AppPasswordsUsernameChangeTaskStepTest {
 
     @Test
     void changeUsernameShouldBeHarmlessWhenRunAgain() {
-        appPasswords.add(OLD, StoredAppPassword.created(AppPasswordId.parse("qd3k7").get(), "Mail", "$sha256$a$b", NOW), 25, generations.current(OLD));
+        addAppPassword();
         Mono.from(testee.changeUsername(OLD, NEW)).block();
 
         Mono.from(testee.changeUsername(OLD, NEW)).block();
