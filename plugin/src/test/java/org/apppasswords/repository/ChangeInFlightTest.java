@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.apache.james.core.Username;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.user.api.UsersRepositoryException;
 import org.apache.james.user.api.model.User;
-import org.apache.james.core.Username;
 import org.apppasswords.apppassword.CreatedAppPassword;
 import org.apppasswords.login.Entrance;
 import org.apppasswords.login.LoginFixture;
