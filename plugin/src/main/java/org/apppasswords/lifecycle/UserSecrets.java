@@ -109,11 +109,12 @@ public final class UserSecrets {
         if (from.equals(to)) {
             return;
         }
-        // The second factor first: should a later step fail, the new name must not hold app
-        // passwords and mail while its primary password alone still opens them.
+        // The old name's sessions first, so that none can mint for it while its secrets move; then
+        // the second factor: should a later step fail, the new name must not hold app passwords and
+        // mail while its primary password alone still opens them.
+        sessions.revokeAll(from);
         secondFactors.copyTo(from, to);
         appPasswords.moveAll(from, to);
-        sessions.revokeAll(from);
         loginFailures.forget(from);
     }
 

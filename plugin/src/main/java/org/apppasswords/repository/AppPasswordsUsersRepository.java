@@ -63,8 +63,10 @@ public final class AppPasswordsUsersRepository extends ForwardingUsersRepository
             return;
         }
         // Forgotten first, as for a password change: when the store is unreachable the removal
-        // fails rather than leaving secrets for a later user of the same name.
+        // fails rather than leaving secrets for a later user of the same name. Forgotten again once
+        // James no longer knows the user, for what was authorised with the password meanwhile.
         userSecrets.forget(name);
         delegate.removeUser(name);
+        userSecrets.forget(name);
     }
 }

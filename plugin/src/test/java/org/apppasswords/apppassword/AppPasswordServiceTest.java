@@ -9,13 +9,16 @@ import java.time.Instant;
 import java.util.Arrays;
 
 import org.apache.james.core.Username;
+import org.apppasswords.audit.AuditCapture;
 import org.apppasswords.audit.AuditLog;
+import org.apppasswords.audit.AuditLog.Actor;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.configuration.AppPasswordsConfiguration.OnPrimaryPasswordChange;
 import org.apppasswords.hashing.SaltedSha256SecretHasher;
 import org.apppasswords.hashing.SecretHasher;
 import org.apppasswords.modules.TestJames;
 import org.apppasswords.modules.TestLogins;
+import org.apppasswords.store.ChangedMeanwhileException;
 import org.apppasswords.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +55,11 @@ class AppPasswordServiceTest {
             .configuration(configuration).clock(clock).hasher(hasher).build();
     }
 
+    /** Creates as the routes do when nothing was revoked since they read the user's generation. */
+    private static CreatedAppPassword create(TestLogins logins, Username user, String label) {
+        return logins.appPasswordService.create(user, label, logins.generations.current(user));
+    }
+
     private TestLogins limitedTo(int maxPerUser) throws Exception {
         return logins(new AppPasswordsConfiguration(false, maxPerUser, true, OnPrimaryPasswordChange.REVOKE_ALL, "James",
             Duration.ofMinutes(10)));
@@ -59,14 +67,14 @@ class AppPasswordServiceTest {
 
     @Test
     void createShouldReturnAPasswordThatLogsInThroughTheDecorator() throws Exception {
-        CreatedAppPassword created = fixture.appPasswordService.create(ALICE, "Thunderbird");
+        CreatedAppPassword created = create(fixture, ALICE, "Thunderbird");
 
         assertThat(fixture.decorator.test(ALICE, created.password().revealForDisplay())).isTrue();
     }
 
     @Test
     void createShouldStoreTheEntryItReturns() {
-        CreatedAppPassword created = fixture.appPasswordService.create(ALICE, "Thunderbird");
+        CreatedAppPassword created = create(fixture, ALICE, "Thunderbird");
 
         assertThat(fixture.appPasswords.list(ALICE)).containsExactly(created.entry());
         assertThat(created.entry().id()).isEqualTo(created.password().id());
@@ -76,7 +84,7 @@ class AppPasswordServiceTest {
 
     @Test
     void createShouldStoreOnlyAHashOfTheToken() {
-        CreatedAppPassword created = fixture.appPasswordService.create(ALICE, "Thunderbird");
+        CreatedAppPassword created = create(fixture, ALICE, "Thunderbird");
         StoredAppPassword stored = fixture.appPasswords.find(ALICE, created.password().id()).orElseThrow();
 
         assertThat(stored.encodedHash())
@@ -88,20 +96,20 @@ class AppPasswordServiceTest {
 
     @Test
     void createShouldTrimTheLabel() {
-        assertThat(fixture.appPasswordService.create(ALICE, "  iPhone Mail \t").entry().label()).isEqualTo("iPhone Mail");
+        assertThat(create(fixture, ALICE, "  iPhone Mail \t").entry().label()).isEqualTo("iPhone Mail");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"a", "Téléphone de Zoé", "邮件客户端", "Phone 📱"})
     void createShouldAcceptPrintableLabels(String label) {
-        assertThat(fixture.appPasswordService.create(ALICE, label).entry().label()).isEqualTo(label);
+        assertThat(create(fixture, ALICE, label).entry().label()).isEqualTo(label);
     }
 
     @Test
     void createShouldAcceptALabelOf64Characters() {
         String label = LABEL_OF_65.substring(1);
 
-        assertThat(fixture.appPasswordService.create(ALICE, label).entry().label()).isEqualTo(label);
+        assertThat(create(fixture, ALICE, label).entry().label()).isEqualTo(label);
     }
 
     @ParameterizedTest
@@ -109,7 +117,7 @@ class AppPasswordServiceTest {
     @ValueSource(strings = {"   ", "\t", LABEL_OF_65, "line\nbreak", "tab\tinside", "nul\u0000", "bell\u0007", "zero\u200Bwidth",
         "right\u202Eleft", "lone\uD800surrogate", "escape\u001B[31m", "\u00A0", "\u00A0\u2003"})
     void createShouldRefuseABadLabel(String label) {
-        assertThatThrownBy(() -> fixture.appPasswordService.create(ALICE, label))
+        assertThatThrownBy(() -> create(fixture, ALICE, label))
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("label");
         assertThat(fixture.appPasswords.list(ALICE)).isEmpty();
@@ -118,10 +126,10 @@ class AppPasswordServiceTest {
     @Test
     void createShouldRefuseBeyondTheLimit() throws Exception {
         try (TestLogins limited = limitedTo(2)) {
-            limited.appPasswordService.create(ALICE, "one");
-            limited.appPasswordService.create(ALICE, "two");
+            create(limited, ALICE, "one");
+            create(limited, ALICE, "two");
 
-            assertThatThrownBy(() -> limited.appPasswordService.create(ALICE, "three"))
+            assertThatThrownBy(() -> create(limited, ALICE, "three"))
                 .isInstanceOf(AppPasswordLimitException.class)
                 .hasMessageContaining("2");
             assertThat(limited.appPasswords.list(ALICE)).hasSize(2);
@@ -131,19 +139,19 @@ class AppPasswordServiceTest {
     @Test
     void createShouldCountTheLimitPerUser() throws Exception {
         try (TestLogins limited = limitedTo(1)) {
-            limited.appPasswordService.create(ALICE, "one");
+            create(limited, ALICE, "one");
 
-            assertThat(limited.appPasswordService.create(BOB, "one").entry().label()).isEqualTo("one");
+            assertThat(create(limited, BOB, "one").entry().label()).isEqualTo("one");
         }
     }
 
     @Test
     void createShouldAllowAnotherOnceOneIsRevoked() throws Exception {
         try (TestLogins limited = limitedTo(1)) {
-            CreatedAppPassword first = limited.appPasswordService.create(ALICE, "one");
+            CreatedAppPassword first = create(limited, ALICE, "one");
             limited.appPasswords.revoke(ALICE, first.entry().id());
 
-            assertThat(limited.appPasswordService.create(ALICE, "two").entry().label()).isEqualTo("two");
+            assertThat(create(limited, ALICE, "two").entry().label()).isEqualTo("two");
         }
     }
 
@@ -151,14 +159,68 @@ class AppPasswordServiceTest {
     void createShouldDrawAnotherIdWhenTheUserAlreadyHoldsTheGeneratedOne() {
         // The first token drawn from all-zero bytes has id 00000, which Alice already holds.
         fixture.appPasswords.add(ALICE, StoredAppPassword.created(AppPasswordId.parse("00000").orElseThrow(), "taken",
-            hasher.hash("taken"), START), 25);
+            hasher.hash("taken"), START), 25, fixture.generations.current(ALICE));
         AppPasswordService service = new AppPasswordService(fixture.appPasswords, new AppPasswordGenerator(new ZeroesFirstRandom()),
             hasher, clock, AppPasswordsConfiguration.defaults(), new AuditLog());
 
-        CreatedAppPassword created = service.create(ALICE, "second");
+        CreatedAppPassword created = service.create(ALICE, "second", fixture.generations.current(ALICE));
 
         assertThat(created.password().id().asString()).isNotEqualTo("00000");
         assertThat(fixture.appPasswords.list(ALICE)).hasSize(2);
+    }
+
+    @Test
+    void createShouldThrowAndStoreNothingWhenTheSecretsWereRevokedSinceTheGenerationWasRead() {
+        long readBeforeTheChecks = fixture.generations.current(ALICE);
+        fixture.appPasswordService.revokeAll(ALICE, Actor.ADMIN);
+
+        assertThatThrownBy(() -> fixture.appPasswordService.create(ALICE, "Thunderbird", readBeforeTheChecks))
+            .isInstanceOf(ChangedMeanwhileException.class)
+            .hasMessageContaining("changed meanwhile");
+        assertThat(fixture.appPasswords.list(ALICE)).isEmpty();
+    }
+
+    @Test
+    void createShouldWriteNoAuditLineWhenRefusedAsChangedMeanwhile() {
+        long readBeforeTheChecks = fixture.generations.current(ALICE);
+        fixture.userSecrets.primaryPasswordChanged(ALICE);
+
+        try (AuditCapture audit = new AuditCapture()) {
+            assertThatThrownBy(() -> fixture.appPasswordService.create(ALICE, "Thunderbird", readBeforeTheChecks))
+                .isInstanceOf(ChangedMeanwhileException.class);
+
+            assertThat(audit.lines()).isEmpty();
+        }
+    }
+
+    @Test
+    void createShouldBeRefusedAfterAnyKindOfRevocationOfTheUser() {
+        long readBeforeTheChecks = fixture.generations.current(ALICE);
+        fixture.sessions.revokeAll(ALICE);
+
+        assertThatThrownBy(() -> fixture.appPasswordService.create(ALICE, "Thunderbird", readBeforeTheChecks))
+            .isInstanceOf(ChangedMeanwhileException.class);
+        assertThat(fixture.appPasswords.list(ALICE)).isEmpty();
+    }
+
+    @Test
+    void createShouldSucceedWithTheGenerationReadAfterTheRevocation() {
+        fixture.appPasswordService.revokeAll(ALICE, Actor.ADMIN);
+
+        try (AuditCapture audit = new AuditCapture()) {
+            CreatedAppPassword created = fixture.appPasswordService.create(ALICE, "Thunderbird", fixture.generations.current(ALICE));
+
+            assertThat(fixture.appPasswords.list(ALICE)).containsExactly(created.entry());
+            assertThat(audit.lines("app-password-created")).hasSize(1);
+        }
+    }
+
+    @Test
+    void createShouldNotBeRefusedByAnotherUsersRevocation() {
+        long readBeforeTheChecks = fixture.generations.current(ALICE);
+        fixture.appPasswordService.revokeAll(BOB, Actor.ADMIN);
+
+        assertThat(fixture.appPasswordService.create(ALICE, "Thunderbird", readBeforeTheChecks).entry().label()).isEqualTo("Thunderbird");
     }
 
     /** Returns zero bytes to its first call, then real randomness. */

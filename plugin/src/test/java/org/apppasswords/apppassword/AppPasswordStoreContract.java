@@ -10,12 +10,15 @@ import java.util.Optional;
 import org.apache.james.core.Username;
 import org.apppasswords.apppassword.AppPasswordId;
 import org.apppasswords.apppassword.AppPasswordStore.AddOutcome;
+import org.apppasswords.store.UserGenerations;
 import org.apppasswords.testing.Concurrently;
 import org.junit.jupiter.api.Test;
 
 /**
  * The Javadoc contract of {@link AppPasswordStore}, run once per backend: implement
- * {@link #testee()} to return an empty store for each test. Uses the interface only.
+ * {@link #testee()} to return an empty store for each test, and {@link #generations()} to return
+ * the generations it orders its changes by. Uses the interfaces only. What the generations order is
+ * in {@link org.apppasswords.store.UserGenerationsContract}.
  */
 public interface AppPasswordStoreContract {
     Username ALICE = Username.of("alice@example.org");
@@ -24,6 +27,14 @@ public interface AppPasswordStoreContract {
     int NO_LIMIT = 25;
 
     AppPasswordStore testee();
+
+    /** The generations {@link #testee()} checks its adds against. */
+    UserGenerations generations();
+
+    /** Adds with the user's generation now, as a caller that nothing revoked meanwhile. */
+    default AddOutcome add(Username user, StoredAppPassword entry, int maxPerUser) {
+        return testee().add(user, entry, maxPerUser, generations().current(user));
+    }
 
     static AppPasswordId id(String value) {
         return AppPasswordId.parse(value).orElseThrow();
@@ -41,13 +52,13 @@ public interface AppPasswordStoreContract {
     default void addShouldStoreTheEntryWhenUnderTheLimit() {
         StoredAppPassword entry = entry("aaaaa");
 
-        assertThat(testee().add(ALICE, entry, NO_LIMIT)).isEqualTo(AddOutcome.ADDED);
+        assertThat(add(ALICE, entry, NO_LIMIT)).isEqualTo(AddOutcome.ADDED);
         assertThat(testee().find(ALICE, id("aaaaa"))).contains(entry);
     }
 
     @Test
     default void findShouldReturnEmptyWhenIdIsUnknown() {
-        testee().add(ALICE, entry("aaaaa"), NO_LIMIT);
+        add(ALICE, entry("aaaaa"), NO_LIMIT);
 
         assertThat(testee().find(ALICE, id("bbbbb"))).isEmpty();
     }
@@ -59,7 +70,7 @@ public interface AppPasswordStoreContract {
 
     @Test
     default void findShouldNotSeeAnotherUsersEntry() {
-        testee().add(ALICE, entry("aaaaa"), NO_LIMIT);
+        add(ALICE, entry("aaaaa"), NO_LIMIT);
 
         assertThat(testee().find(BOB, id("aaaaa"))).isEmpty();
     }
@@ -74,37 +85,37 @@ public interface AppPasswordStoreContract {
         StoredAppPassword second = entry("bbbbb", CREATED.plusSeconds(60));
         StoredAppPassword first = entry("ccccc", CREATED);
         StoredAppPassword third = entry("aaaaa", CREATED.plusSeconds(120));
-        testee().add(ALICE, second, NO_LIMIT);
-        testee().add(ALICE, third, NO_LIMIT);
-        testee().add(ALICE, first, NO_LIMIT);
+        add(ALICE, second, NO_LIMIT);
+        add(ALICE, third, NO_LIMIT);
+        add(ALICE, first, NO_LIMIT);
 
         assertThat(testee().list(ALICE)).containsExactly(first, second, third);
     }
 
     @Test
     default void addShouldRefuseWhenTheLimitIsReached() {
-        testee().add(ALICE, entry("aaaaa"), 2);
-        testee().add(ALICE, entry("bbbbb"), 2);
+        add(ALICE, entry("aaaaa"), 2);
+        add(ALICE, entry("bbbbb"), 2);
 
-        assertThat(testee().add(ALICE, entry("ccccc"), 2)).isEqualTo(AddOutcome.LIMIT_REACHED);
+        assertThat(add(ALICE, entry("ccccc"), 2)).isEqualTo(AddOutcome.LIMIT_REACHED);
         assertThat(testee().find(ALICE, id("ccccc"))).isEmpty();
         assertThat(testee().list(ALICE)).hasSize(2);
     }
 
     @Test
     default void addShouldCountTheLimitPerUser() {
-        testee().add(ALICE, entry("aaaaa"), 1);
+        add(ALICE, entry("aaaaa"), 1);
 
-        assertThat(testee().add(BOB, entry("bbbbb"), 1)).isEqualTo(AddOutcome.ADDED);
+        assertThat(add(BOB, entry("bbbbb"), 1)).isEqualTo(AddOutcome.ADDED);
     }
 
     @Test
     default void addShouldRefuseAnIdTheUserAlreadyHolds() {
         StoredAppPassword original = entry("aaaaa");
-        testee().add(ALICE, original, NO_LIMIT);
+        add(ALICE, original, NO_LIMIT);
         StoredAppPassword sameId = StoredAppPassword.created(id("aaaaa"), "other", "$sha256$b3RoZXI$b3RoZXI", CREATED.plusSeconds(5));
 
-        assertThat(testee().add(ALICE, sameId, NO_LIMIT)).isEqualTo(AddOutcome.ID_TAKEN);
+        assertThat(add(ALICE, sameId, NO_LIMIT)).isEqualTo(AddOutcome.ID_TAKEN);
         assertThat(testee().find(ALICE, id("aaaaa"))).contains(original);
         assertThat(testee().list(ALICE)).containsExactly(original);
     }
@@ -113,17 +124,17 @@ public interface AppPasswordStoreContract {
     default void addShouldAcceptTheSameIdUnderAnotherUser() {
         StoredAppPassword alices = entry("aaaaa");
         StoredAppPassword bobs = StoredAppPassword.created(id("aaaaa"), "bob's", "$sha256$Ym9i$Ym9i", CREATED);
-        testee().add(ALICE, alices, NO_LIMIT);
+        add(ALICE, alices, NO_LIMIT);
 
-        assertThat(testee().add(BOB, bobs, NO_LIMIT)).isEqualTo(AddOutcome.ADDED);
+        assertThat(add(BOB, bobs, NO_LIMIT)).isEqualTo(AddOutcome.ADDED);
         assertThat(testee().find(ALICE, id("aaaaa"))).contains(alices);
         assertThat(testee().find(BOB, id("aaaaa"))).contains(bobs);
     }
 
     @Test
     default void revokeShouldRemoveTheEntry() {
-        testee().add(ALICE, entry("aaaaa"), NO_LIMIT);
-        testee().add(ALICE, entry("bbbbb"), NO_LIMIT);
+        add(ALICE, entry("aaaaa"), NO_LIMIT);
+        add(ALICE, entry("bbbbb"), NO_LIMIT);
 
         assertThat(testee().revoke(ALICE, id("aaaaa"))).isTrue();
         assertThat(testee().find(ALICE, id("aaaaa"))).isEmpty();
@@ -132,7 +143,7 @@ public interface AppPasswordStoreContract {
 
     @Test
     default void revokeShouldReturnFalseWhenIdIsUnknown() {
-        testee().add(ALICE, entry("aaaaa"), NO_LIMIT);
+        add(ALICE, entry("aaaaa"), NO_LIMIT);
 
         assertThat(testee().revoke(ALICE, id("bbbbb"))).isFalse();
         assertThat(testee().list(ALICE)).hasSize(1);
@@ -140,7 +151,7 @@ public interface AppPasswordStoreContract {
 
     @Test
     default void revokeShouldReturnFalseWhenAlreadyRevoked() {
-        testee().add(ALICE, entry("aaaaa"), NO_LIMIT);
+        add(ALICE, entry("aaaaa"), NO_LIMIT);
         testee().revoke(ALICE, id("aaaaa"));
 
         assertThat(testee().revoke(ALICE, id("aaaaa"))).isFalse();
@@ -148,8 +159,8 @@ public interface AppPasswordStoreContract {
 
     @Test
     default void revokeShouldNotTouchTheSameIdOfAnotherUser() {
-        testee().add(ALICE, entry("aaaaa"), NO_LIMIT);
-        testee().add(BOB, entry("aaaaa"), NO_LIMIT);
+        add(ALICE, entry("aaaaa"), NO_LIMIT);
+        add(BOB, entry("aaaaa"), NO_LIMIT);
 
         testee().revoke(ALICE, id("aaaaa"));
 
@@ -158,17 +169,17 @@ public interface AppPasswordStoreContract {
 
     @Test
     default void revokeShouldFreeASlotUnderTheLimit() {
-        testee().add(ALICE, entry("aaaaa"), 1);
+        add(ALICE, entry("aaaaa"), 1);
         testee().revoke(ALICE, id("aaaaa"));
 
-        assertThat(testee().add(ALICE, entry("bbbbb"), 1)).isEqualTo(AddOutcome.ADDED);
+        assertThat(add(ALICE, entry("bbbbb"), 1)).isEqualTo(AddOutcome.ADDED);
     }
 
     @Test
     default void revokeAllShouldRemoveEveryEntryAndCountThem() {
-        testee().add(ALICE, entry("aaaaa"), NO_LIMIT);
-        testee().add(ALICE, entry("bbbbb"), NO_LIMIT);
-        testee().add(ALICE, entry("ccccc"), NO_LIMIT);
+        add(ALICE, entry("aaaaa"), NO_LIMIT);
+        add(ALICE, entry("bbbbb"), NO_LIMIT);
+        add(ALICE, entry("ccccc"), NO_LIMIT);
 
         assertThat(testee().revokeAll(ALICE)).isEqualTo(3);
         assertThat(testee().list(ALICE)).isEmpty();
@@ -182,8 +193,8 @@ public interface AppPasswordStoreContract {
 
     @Test
     default void revokeAllShouldNotTouchAnotherUser() {
-        testee().add(ALICE, entry("aaaaa"), NO_LIMIT);
-        testee().add(BOB, entry("bbbbb"), NO_LIMIT);
+        add(ALICE, entry("aaaaa"), NO_LIMIT);
+        add(BOB, entry("bbbbb"), NO_LIMIT);
 
         testee().revokeAll(ALICE);
 
@@ -192,7 +203,7 @@ public interface AppPasswordStoreContract {
 
     @Test
     default void recordUseShouldSetTheLastUse() {
-        testee().add(ALICE, entry("aaaaa"), NO_LIMIT);
+        add(ALICE, entry("aaaaa"), NO_LIMIT);
         Instant used = CREATED.plusSeconds(3600);
 
         testee().recordUse(ALICE, id("aaaaa"), used);
@@ -203,7 +214,7 @@ public interface AppPasswordStoreContract {
 
     @Test
     default void recordUseShouldReplaceAnEarlierUse() {
-        testee().add(ALICE, entry("aaaaa"), NO_LIMIT);
+        add(ALICE, entry("aaaaa"), NO_LIMIT);
         testee().recordUse(ALICE, id("aaaaa"), CREATED.plusSeconds(60));
 
         testee().recordUse(ALICE, id("aaaaa"), CREATED.plusSeconds(120));
@@ -213,7 +224,7 @@ public interface AppPasswordStoreContract {
 
     @Test
     default void recordUseShouldKeepTheProtocolOfTheUse() {
-        testee().add(ALICE, entry("aaaaa"), NO_LIMIT);
+        add(ALICE, entry("aaaaa"), NO_LIMIT);
         Instant used = CREATED.plusSeconds(60);
 
         testee().recordUse(ALICE, id("aaaaa"), used, Optional.of("IMAP"));
@@ -224,7 +235,7 @@ public interface AppPasswordStoreContract {
 
     @Test
     default void recordUseWithoutProtocolShouldClearTheEarlierProtocol() {
-        testee().add(ALICE, entry("aaaaa"), NO_LIMIT);
+        add(ALICE, entry("aaaaa"), NO_LIMIT);
         testee().recordUse(ALICE, id("aaaaa"), CREATED.plusSeconds(60), Optional.of("IMAP"));
 
         testee().recordUse(ALICE, id("aaaaa"), CREATED.plusSeconds(120));
@@ -234,7 +245,7 @@ public interface AppPasswordStoreContract {
 
     @Test
     default void moveAllShouldKeepTheLastUsedProtocol() {
-        testee().add(ALICE, entry("aaaaa"), NO_LIMIT);
+        add(ALICE, entry("aaaaa"), NO_LIMIT);
         testee().recordUse(ALICE, id("aaaaa"), CREATED.plusSeconds(60), Optional.of("POP3"));
 
         testee().moveAll(ALICE, BOB);
@@ -246,14 +257,14 @@ public interface AppPasswordStoreContract {
     default void addShouldKeepAGivenLastUsedProtocol() {
         StoredAppPassword used = entry("aaaaa").usedAt(CREATED.plusSeconds(60), Optional.of("SMTP"));
 
-        testee().add(ALICE, used, NO_LIMIT);
+        add(ALICE, used, NO_LIMIT);
 
         assertThat(testee().find(ALICE, id("aaaaa"))).contains(used);
     }
 
     @Test
     default void recordUseShouldNotResurrectARevokedEntry() {
-        testee().add(ALICE, entry("aaaaa"), NO_LIMIT);
+        add(ALICE, entry("aaaaa"), NO_LIMIT);
         testee().revoke(ALICE, id("aaaaa"));
 
         testee().recordUse(ALICE, id("aaaaa"), CREATED.plusSeconds(60));
@@ -267,13 +278,13 @@ public interface AppPasswordStoreContract {
         testee().recordUse(ALICE, id("aaaaa"), CREATED);
 
         assertThat(testee().list(ALICE)).isEmpty();
-        assertThat(testee().add(ALICE, entry("bbbbb"), 1)).isEqualTo(AddOutcome.ADDED);
+        assertThat(add(ALICE, entry("bbbbb"), 1)).isEqualTo(AddOutcome.ADDED);
     }
 
     @Test
     default void recordUseShouldNotTouchTheSameIdOfAnotherUser() {
-        testee().add(ALICE, entry("aaaaa"), NO_LIMIT);
-        testee().add(BOB, entry("aaaaa"), NO_LIMIT);
+        add(ALICE, entry("aaaaa"), NO_LIMIT);
+        add(BOB, entry("aaaaa"), NO_LIMIT);
 
         testee().recordUse(ALICE, id("aaaaa"), CREATED.plusSeconds(60));
 
@@ -285,7 +296,7 @@ public interface AppPasswordStoreContract {
         int limit = 5;
 
         List<AddOutcome> added = Concurrently.run(Concurrently.THREADS,
-            index -> testee().add(ALICE, entry(String.format("aa%03d", index)), limit));
+            index -> add(ALICE, entry(String.format("aa%03d", index)), limit));
 
         assertThat(Collections.frequency(added, AddOutcome.ADDED)).isEqualTo(limit);
         assertThat(Collections.frequency(added, AddOutcome.LIMIT_REACHED)).isEqualTo(Concurrently.THREADS - limit);
@@ -295,7 +306,7 @@ public interface AppPasswordStoreContract {
     @Test
     default void concurrentAddsOfTheSameIdShouldStoreOnlyOne() throws Exception {
         List<AddOutcome> added = Concurrently.run(Concurrently.THREADS,
-            index -> testee().add(ALICE, entry("aaaaa", CREATED.plusSeconds(index)), NO_LIMIT));
+            index -> add(ALICE, entry("aaaaa", CREATED.plusSeconds(index)), NO_LIMIT));
 
         assertThat(Collections.frequency(added, AddOutcome.ADDED)).isEqualTo(1);
         Optional<StoredAppPassword> stored = testee().find(ALICE, id("aaaaa"));
@@ -305,16 +316,16 @@ public interface AppPasswordStoreContract {
 
     @Test
     default void addShouldSayTheLimitWhenTheIdIsAlsoTaken() {
-        testee().add(ALICE, entry("aaaaa"), 1);
+        add(ALICE, entry("aaaaa"), 1);
 
-        assertThat(testee().add(ALICE, entry("aaaaa"), 1)).isEqualTo(AddOutcome.LIMIT_REACHED);
+        assertThat(add(ALICE, entry("aaaaa"), 1)).isEqualTo(AddOutcome.LIMIT_REACHED);
     }
 
     @Test
     default void moveAllShouldHandEveryEntryToTheNewName() {
         StoredAppPassword used = entry("aaaaa").usedAt(CREATED.plusSeconds(30));
-        testee().add(ALICE, used, NO_LIMIT);
-        testee().add(ALICE, entry("bbbbb", CREATED.plusSeconds(60)), NO_LIMIT);
+        add(ALICE, used, NO_LIMIT);
+        add(ALICE, entry("bbbbb", CREATED.plusSeconds(60)), NO_LIMIT);
 
         assertThat(testee().moveAll(ALICE, BOB)).isEqualTo(2);
 
@@ -326,9 +337,9 @@ public interface AppPasswordStoreContract {
     @Test
     default void moveAllShouldKeepTheTargetsEntryWhenIdsClash() {
         StoredAppPassword bobs = StoredAppPassword.created(id("aaaaa"), "bob's", "$sha256$Ym9i$Ym9i", CREATED);
-        testee().add(BOB, bobs, NO_LIMIT);
-        testee().add(ALICE, entry("aaaaa"), NO_LIMIT);
-        testee().add(ALICE, entry("bbbbb"), NO_LIMIT);
+        add(BOB, bobs, NO_LIMIT);
+        add(ALICE, entry("aaaaa"), NO_LIMIT);
+        add(ALICE, entry("bbbbb"), NO_LIMIT);
 
         assertThat(testee().moveAll(ALICE, BOB)).isEqualTo(1);
 
@@ -339,8 +350,8 @@ public interface AppPasswordStoreContract {
 
     @Test
     default void moveAllShouldIgnoreTheLimitOfTheTarget() {
-        testee().add(BOB, entry("aaaaa"), NO_LIMIT);
-        testee().add(ALICE, entry("bbbbb"), NO_LIMIT);
+        add(BOB, entry("aaaaa"), NO_LIMIT);
+        add(ALICE, entry("bbbbb"), NO_LIMIT);
 
         testee().moveAll(ALICE, BOB);
 
@@ -349,7 +360,7 @@ public interface AppPasswordStoreContract {
 
     @Test
     default void moveAllShouldReturnZeroWhenTheOldNameHoldsNothing() {
-        testee().add(BOB, entry("aaaaa"), NO_LIMIT);
+        add(BOB, entry("aaaaa"), NO_LIMIT);
 
         assertThat(testee().moveAll(ALICE, BOB)).isZero();
         assertThat(testee().list(BOB)).hasSize(1);
@@ -357,7 +368,7 @@ public interface AppPasswordStoreContract {
 
     @Test
     default void moveAllToTheSameNameShouldKeepEverything() {
-        testee().add(ALICE, entry("aaaaa"), NO_LIMIT);
+        add(ALICE, entry("aaaaa"), NO_LIMIT);
 
         testee().moveAll(ALICE, ALICE);
 

@@ -10,16 +10,20 @@ import org.apppasswords.audit.AuditLog;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.hashing.SaltedSha256SecretHasher;
 import org.apppasswords.store.memory.MemoryAppPasswordStore;
+import org.apppasswords.store.memory.MemoryGenerations;
 import org.junit.jupiter.api.Test;
 
 class CreatedAppPasswordTest {
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The generation of a user whose secrets no revocation ever touched: this test revokes nothing. */
+    private static final long NEVER_REVOKED = 0;
 
     @Test
     void toStringShouldNotLeakTheTokenOrItsHash() {
-        CreatedAppPassword created = new AppPasswordService(new MemoryAppPasswordStore(), new AppPasswordGenerator(RANDOM),
-            new SaltedSha256SecretHasher(RANDOM), Clock.systemUTC(), AppPasswordsConfiguration.defaults(), new AuditLog())
-            .create(Username.of("alice@example.org"), "Thunderbird");
+        CreatedAppPassword created = new AppPasswordService(new MemoryAppPasswordStore(new MemoryGenerations()),
+            new AppPasswordGenerator(RANDOM), new SaltedSha256SecretHasher(RANDOM), Clock.systemUTC(), AppPasswordsConfiguration.defaults(),
+            new AuditLog())
+            .create(Username.of("alice@example.org"), "Thunderbird", NEVER_REVOKED);
         String token = created.password().reveal();
 
         assertThat(created.toString())

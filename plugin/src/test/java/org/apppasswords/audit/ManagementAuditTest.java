@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.apache.james.core.Username;
+import org.apache.james.user.api.model.User;
 import org.apppasswords.apppassword.AppPassword;
 import org.apppasswords.apppassword.AppPasswordId;
 import org.apppasswords.apppassword.CreatedAppPassword;
@@ -12,6 +13,7 @@ import org.apppasswords.audit.AuditLog.Actor;
 import org.apppasswords.modules.TestJames;
 import org.apppasswords.modules.TestLogins;
 import org.apppasswords.totp.RecoveryCode;
+import org.apppasswords.totp.TotpEnrolment;
 import org.apppasswords.totp.TotpSecret;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,16 +41,16 @@ class ManagementAuditTest {
     }
 
     private AppPassword createAppPassword() {
-        return fixture.appPasswordService.create(ALICE, "Mail client").password();
+        return fixture.appPasswordService.create(ALICE, "Mail client", fixture.generations.current(ALICE)).password();
     }
 
     private List<RecoveryCode> enableTotp() {
-        return fixture.secondFactorService.enable(ALICE, TOTP_SECRET);
+        return fixture.secondFactorService.enable(ALICE, TOTP_SECRET, TotpEnrolment.NO_STEP_USED, fixture.generations.current(ALICE));
     }
 
     @Test
     void createShouldLogOneLineWithTheIdAndNotTheSecret() {
-        CreatedAppPassword created = fixture.appPasswordService.create(ALICE, "Thunderbird");
+        CreatedAppPassword created = fixture.appPasswordService.create(ALICE, "Thunderbird", fixture.generations.current(ALICE));
 
         assertThat(audit.lines()).containsExactly("app-passwords-audit event=app-password-created user=alice@example.org id="
             + created.password().id().asString() + " by=user");
@@ -58,7 +60,7 @@ class ManagementAuditTest {
 
     @Test
     void revokeShouldLogOneLineNamingWhoActed() {
-        AppPasswordId id = fixture.appPasswordService.create(ALICE, "Thunderbird").password().id();
+        AppPasswordId id = fixture.appPasswordService.create(ALICE, "Thunderbird", fixture.generations.current(ALICE)).password().id();
 
         fixture.appPasswordService.revoke(ALICE, id, Actor.ADMIN);
 
@@ -92,6 +94,18 @@ class ManagementAuditTest {
         createAppPassword();
 
         fixture.userSecrets.primaryPasswordChanged(ALICE);
+
+        assertThat(audit.lines("app-passwords-revoked-all"))
+            .containsExactly("app-passwords-audit event=app-passwords-revoked-all user=alice@example.org by=primary-password-change");
+    }
+
+    @Test
+    void aPasswordChangeThroughJamesShouldLogOneRevokeAllThoughItRevokesBeforeAndAfterItApplies() throws Exception {
+        createAppPassword();
+        User alice = fixture.decorator.getUserByName(ALICE);
+        alice.setPassword("new-Primary-2");
+
+        fixture.decorator.updateUser(alice);
 
         assertThat(audit.lines("app-passwords-revoked-all"))
             .containsExactly("app-passwords-audit event=app-passwords-revoked-all user=alice@example.org by=primary-password-change");

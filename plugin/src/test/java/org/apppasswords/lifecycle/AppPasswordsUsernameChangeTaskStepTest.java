@@ -12,6 +12,7 @@ import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.apppassword.StoredAppPassword;
 import org.apppasswords.totp.TotpEnrolment;
 import org.apppasswords.store.memory.MemoryAppPasswordStore;
+import org.apppasswords.store.memory.MemoryGenerations;
 import org.apppasswords.store.memory.MemoryLoginFailureStore;
 import org.apppasswords.store.memory.MemorySecondFactorStore;
 import org.apppasswords.store.memory.MemorySelfServiceSessionStore;
@@ -25,11 +26,17 @@ class AppPasswordsUsernameChangeTaskStepTest {
     static final Username NEW = Username.of("alice.smith@example.org");
     static final Instant NOW = Instant.parse("2024-03-01T12:00:00Z");
 
-    final MemoryAppPasswordStore appPasswords = new MemoryAppPasswordStore();
-    final MemorySecondFactorStore secondFactors = new MemorySecondFactorStore();
+    final MemoryGenerations generations = new MemoryGenerations();
+    final MemoryAppPasswordStore appPasswords = new MemoryAppPasswordStore(generations);
+    final MemorySecondFactorStore secondFactors = new MemorySecondFactorStore(generations);
     final AppPasswordsUsernameChangeTaskStep testee = new AppPasswordsUsernameChangeTaskStep(
-        new UserSecrets(appPasswords, secondFactors, new MemorySelfServiceSessionStore(), AppPasswordsConfiguration.defaults(),
+        new UserSecrets(appPasswords, secondFactors, new MemorySelfServiceSessionStore(generations), AppPasswordsConfiguration.defaults(),
             new MemoryLoginFailureStore(), new AuditLog()));
+
+    void addAppPassword() {
+        appPasswords.add(OLD, StoredAppPassword.created(AppPasswordId.parse("qd3k7").get(), "Mail", "$sha256$a$b", NOW), 25,
+            generations.current(OLD));
+    }
 
     @Test
     void stepShouldRunAfterEveryStepJames381Defines() {
@@ -40,7 +47,7 @@ class AppPasswordsUsernameChangeTaskStepTest {
 
     @Test
     void changeUsernameShouldDoNothingUntilSubscribed() {
-        appPasswords.add(OLD, StoredAppPassword.created(AppPasswordId.parse("qd3k7").get(), "Mail", "$sha256$a$b", NOW), 25);
+        addAppPassword();
 
         testee.changeUsername(OLD, NEW);
 
@@ -48,21 +55,23 @@ class AppPasswordsUsernameChangeTaskStepTest {
     }
 
     @Test
-    void changeUsernameShouldMoveAppPasswordsAndTotp() {
-        appPasswords.add(OLD, StoredAppPassword.created(AppPasswordId.parse("qd3k7").get(), "Mail", "$sha256$a$b", NOW), 25);
-        secondFactors.enable(OLD, TotpEnrolment.enabled(TotpSecret.fromBase32("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"), NOW, List.of()));
+    void changeUsernameShouldMoveAppPasswordsAndCopyTotp() {
+        addAppPassword();
+        secondFactors.enable(OLD, TotpEnrolment.enabled(TotpSecret.fromBase32("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"), NOW, List.of()),
+            generations.current(OLD));
 
         Mono.from(testee.changeUsername(OLD, NEW)).block();
 
         assertThat(appPasswords.list(OLD)).isEmpty();
         assertThat(appPasswords.list(NEW)).hasSize(1);
-        assertThat(secondFactors.find(OLD)).isEmpty();
+        // James 3.8.1's rename keeps the old user: its bare password stays refused.
+        assertThat(secondFactors.find(OLD)).isPresent();
         assertThat(secondFactors.find(NEW)).isPresent();
     }
 
     @Test
     void changeUsernameShouldBeHarmlessWhenRunAgain() {
-        appPasswords.add(OLD, StoredAppPassword.created(AppPasswordId.parse("qd3k7").get(), "Mail", "$sha256$a$b", NOW), 25);
+        addAppPassword();
         Mono.from(testee.changeUsername(OLD, NEW)).block();
 
         Mono.from(testee.changeUsername(OLD, NEW)).block();

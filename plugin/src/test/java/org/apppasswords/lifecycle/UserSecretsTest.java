@@ -14,6 +14,7 @@ import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.configuration.AppPasswordsConfiguration.OnPrimaryPasswordChange;
 import org.apppasswords.session.SelfServiceSession;
 import org.apppasswords.store.memory.MemoryAppPasswordStore;
+import org.apppasswords.store.memory.MemoryGenerations;
 import org.apppasswords.store.memory.MemoryLoginFailureStore;
 import org.apppasswords.store.memory.MemorySecondFactorStore;
 import org.apppasswords.store.memory.MemorySelfServiceSessionStore;
@@ -35,9 +36,10 @@ class UserSecretsTest {
     static final ClientAddress ADDRESS = ClientAddress.stored("203.0.113.7");
     static final int MAX_FAILED_CODES = 3;
 
-    final MemoryAppPasswordStore appPasswords = new MemoryAppPasswordStore();
-    final MemorySecondFactorStore secondFactors = new MemorySecondFactorStore();
-    final MemorySelfServiceSessionStore sessions = new MemorySelfServiceSessionStore();
+    final MemoryGenerations generations = new MemoryGenerations();
+    final MemoryAppPasswordStore appPasswords = new MemoryAppPasswordStore(generations);
+    final MemorySecondFactorStore secondFactors = new MemorySecondFactorStore(generations);
+    final MemorySelfServiceSessionStore sessions = new MemorySelfServiceSessionStore(generations);
     final MemoryLoginFailureStore loginFailures = new MemoryLoginFailureStore();
 
     UserSecrets testee(OnPrimaryPasswordChange onChange) {
@@ -50,11 +52,12 @@ class UserSecretsTest {
     }
 
     void addAppPassword(Username user, String id) {
-        appPasswords.add(user, StoredAppPassword.created(AppPasswordId.parse(id).get(), "Mail", "$sha256$salt$hash", NOW), 25);
+        appPasswords.add(user, StoredAppPassword.created(AppPasswordId.parse(id).get(), "Mail", "$sha256$salt$hash", NOW), 25,
+            generations.current(user));
     }
 
     void enableTotp(Username user) {
-        secondFactors.enable(user, TotpEnrolment.enabled(SECRET, NOW, List.of("$sha256$salt$code")));
+        secondFactors.enable(user, TotpEnrolment.enabled(SECRET, NOW, List.of("$sha256$salt$code")), generations.current(user));
     }
 
     /** Counts enough different wrong codes to lock the user's codes. */
@@ -69,7 +72,7 @@ class UserSecretsTest {
     }
 
     void openSession(Username user, String digest) {
-        sessions.create(new SelfServiceSession(digest, user, NOW, NOW.plusSeconds(600), true));
+        sessions.create(new SelfServiceSession(digest, user, NOW, NOW.plusSeconds(600), true, generations.current(user)));
     }
 
     boolean sessionAlive(String digest) {
@@ -243,27 +246,30 @@ class UserSecretsTest {
     }
 
     @Test
-    void moveShouldCarryAppPasswordsAndTotpAndEndTheOldNamesSessions() {
+    void moveShouldCarryAppPasswordsCopyTotpAndEndTheOldNamesSessions() {
         addAppPassword(ALICE, "aaaaa");
         enableTotp(ALICE);
         openSession(ALICE, "alice-session");
 
         testee().move(ALICE, ALICIA);
 
-        assertThat(testee().holdsAny(ALICE)).isFalse();
+        assertThat(appPasswords.list(ALICE)).isEmpty();
         assertThat(appPasswords.list(ALICIA)).extracting(StoredAppPassword::id).containsExactly(AppPasswordId.parse("aaaaa").get());
         assertThat(secondFactors.find(ALICIA)).isPresent();
+        // James 3.8.1's rename keeps the old user: its bare password stays refused.
+        assertThat(secondFactors.find(ALICE)).isPresent();
         assertThat(sessionAlive("alice-session")).isFalse();
     }
 
     @Test
-    void moveShouldCarryALockOfTheCodes() {
+    void moveShouldCarryALockOfTheCodesAndKeepItOnTheOldName() {
         enableTotp(ALICE);
         lockCodes(ALICE);
 
         testee().move(ALICE, ALICIA);
 
         assertThat(codesLocked(ALICIA)).isTrue();
+        assertThat(codesLocked(ALICE)).isTrue();
     }
 
     @Test

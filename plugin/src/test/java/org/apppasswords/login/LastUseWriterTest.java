@@ -14,6 +14,7 @@ import org.apppasswords.apppassword.AppPasswordStore;
 import org.apppasswords.apppassword.StoredAppPassword;
 import org.apppasswords.store.StoreUnavailableException;
 import org.apppasswords.store.memory.MemoryAppPasswordStore;
+import org.apppasswords.store.memory.MemoryGenerations;
 import org.apppasswords.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,14 +25,16 @@ class LastUseWriterTest {
     private static final Username ALICE = Username.of("alice@example.org");
     private static final AppPasswordId ID = AppPasswordId.parse("aaaaa").orElseThrow();
     private static final Instant CREATED = Instant.parse("2024-03-01T12:00:00Z");
+    /** The generation of a user whose secrets no revocation ever touched: this test revokes nothing. */
+    private static final long NEVER_REVOKED = 0;
 
     private final MutableClock clock = new MutableClock(CREATED.plusSeconds(60));
-    private final AppPasswordStore store = new MemoryAppPasswordStore();
+    private final AppPasswordStore store = new MemoryAppPasswordStore(new MemoryGenerations());
     private LastUseWriter writer;
 
     @BeforeEach
     void setUp() {
-        store.add(ALICE, StoredAppPassword.created(ID, "label", "$sha256$c2FsdA$aGFzaA", CREATED), 25);
+        store.add(ALICE, StoredAppPassword.created(ID, "label", "$sha256$c2FsdA$aGFzaA", CREATED), 25, NEVER_REVOKED);
         writer = new LastUseWriter(store, clock);
     }
 

@@ -27,7 +27,9 @@ import org.apppasswords.hashing.SaltedSha256SecretHasher;
 import org.apppasswords.modules.TestLogins;
 import org.apppasswords.repository.AppPasswordsUsersRepository;
 import org.apppasswords.repository.TokenEndpointUsersRepository;
+import org.apppasswords.session.SelfServiceSession;
 import org.apppasswords.store.memory.MemoryAppPasswordStore;
+import org.apppasswords.store.memory.MemoryGenerations;
 import org.apppasswords.store.memory.MemoryLoginFailureStore;
 import org.apppasswords.store.memory.MemorySecondFactorStore;
 import org.apppasswords.store.memory.MemorySelfServiceSessionStore;
@@ -91,6 +93,7 @@ public final class LoginFixture implements AutoCloseable {
         jamesItself.addUser(BOB, BOB_PASSWORD);
         jamesItself.addUser(ADMIN, ADMIN_PASSWORD);
         this.james = new CountingUsersRepository(builder.wrapJames.apply(jamesItself));
+        MemoryGenerations generations = new MemoryGenerations();
         this.logins = TestLogins.around(james)
             .configuration(configuration)
             .clock(clock)
@@ -98,8 +101,9 @@ public final class LoginFixture implements AutoCloseable {
             .hasher(hasher)
             .metrics(metrics)
             .usersRepositoryXml(usersRepositoryXml)
-            .stores(builder.appPasswords.apply(new MemoryAppPasswordStore()), builder.secondFactors.apply(new MemorySecondFactorStore()),
-                new MemorySelfServiceSessionStore(), builder.loginFailures.apply(new MemoryLoginFailureStore()))
+            .stores(builder.appPasswords.apply(new MemoryAppPasswordStore(generations)),
+                builder.secondFactors.apply(new MemorySecondFactorStore(generations)), new MemorySelfServiceSessionStore(generations),
+                builder.loginFailures.apply(new MemoryLoginFailureStore()), generations)
             .build();
         this.pipeline = logins.pipeline;
         this.decorator = logins.decorator;
@@ -170,14 +174,28 @@ public final class LoginFixture implements AutoCloseable {
         return loginFrom(decorator, address, "IMAP", user, presented);
     }
 
-    /** A new app password of {@code user}, created the way the routes do. Secret. */
+    /** A new app password of {@code user}, created the way the routes do (with the user's generation now). Secret. */
     public AppPassword createAppPassword(Username user) {
-        return logins.appPasswordService.create(user, "Mail client").password();
+        return logins.appPasswordService.create(user, "Mail client", logins.generations.current(user)).password();
     }
 
-    /** Enables TOTP for {@code user} with {@link #TOTP_SECRET}; returns the recovery codes. */
+    /** Enables TOTP for {@code user} with {@link #TOTP_SECRET} (with the user's generation now); returns the recovery codes. */
     public List<RecoveryCode> enableTotp(Username user) {
-        return logins.secondFactorService.enable(user, TOTP_SECRET);
+        return logins.secondFactorService.enable(user, TOTP_SECRET, TotpEnrolment.NO_STEP_USED, logins.generations.current(user));
+    }
+
+    /**
+     * Stores a self-service session of ten minutes from {@link #START} under {@code digest}, opened as
+     * a sign-in opens it (with the user's generation now); false when the store refused it.
+     */
+    public boolean openSession(Username user, String digest) {
+        return logins.sessions.create(new SelfServiceSession(digest, user, START, START.plus(Duration.ofMinutes(10)), true,
+            logins.generations.current(user)));
+    }
+
+    /** Whether the session stored under {@code digest} is still valid at {@link #START}. */
+    public boolean sessionAlive(String digest) {
+        return logins.sessions.find(digest, START).isPresent();
     }
 
     public TotpEnrolment enrolment(Username user) {

@@ -24,7 +24,9 @@ import org.apppasswords.login.LoginPipeline;
 import org.apppasswords.repository.AppPasswordsUsersRepository;
 import org.apppasswords.repository.TokenEndpointUsersRepository;
 import org.apppasswords.session.SelfServiceSessionStore;
+import org.apppasswords.store.UserGenerations;
 import org.apppasswords.store.memory.MemoryAppPasswordStore;
+import org.apppasswords.store.memory.MemoryGenerations;
 import org.apppasswords.store.memory.MemoryLoginFailureStore;
 import org.apppasswords.store.memory.MemorySecondFactorStore;
 import org.apppasswords.store.memory.MemorySelfServiceSessionStore;
@@ -56,12 +58,15 @@ public final class TestLogins implements AutoCloseable {
     public final SecondFactorStore secondFactors;
     public final SelfServiceSessionStore sessions;
     public final LoginFailureStore loginFailures;
+    /** The generations of the stores above: what a creation reads before its checks. */
+    public final UserGenerations generations;
 
     private TestLogins(Builder builder) {
         this.appPasswords = builder.appPasswords;
         this.secondFactors = builder.secondFactors;
         this.sessions = builder.sessions;
         this.loginFailures = builder.loginFailures;
+        this.generations = builder.generations;
         this.lastUses = new LastUseWriter(appPasswords, builder.clock);
         Injector injector = Guice.createInjector(new LoginModule(), binder -> {
             binder.bind(AppPasswordsConfiguration.class).toInstance(builder.configuration);
@@ -69,6 +74,7 @@ public final class TestLogins implements AutoCloseable {
             binder.bind(SecondFactorStore.class).toInstance(builder.secondFactors);
             binder.bind(SelfServiceSessionStore.class).toInstance(builder.sessions);
             binder.bind(LoginFailureStore.class).toInstance(builder.loginFailures);
+            binder.bind(UserGenerations.class).toInstance(builder.generations);
             binder.bind(Clock.class).toInstance(builder.clock);
             binder.bind(SecureRandom.class).toInstance(builder.random);
             binder.bind(SecretHasher.class).toInstance(builder.hasher);
@@ -106,10 +112,12 @@ public final class TestLogins implements AutoCloseable {
 
     public static final class Builder {
         private final UsersRepository james;
-        private AppPasswordStore appPasswords = new MemoryAppPasswordStore();
-        private SecondFactorStore secondFactors = new MemorySecondFactorStore();
-        private SelfServiceSessionStore sessions = new MemorySelfServiceSessionStore();
+        private final MemoryGenerations memoryGenerations = new MemoryGenerations();
+        private AppPasswordStore appPasswords = new MemoryAppPasswordStore(memoryGenerations);
+        private SecondFactorStore secondFactors = new MemorySecondFactorStore(memoryGenerations);
+        private SelfServiceSessionStore sessions = new MemorySelfServiceSessionStore(memoryGenerations);
         private LoginFailureStore loginFailures = new MemoryLoginFailureStore();
+        private UserGenerations generations = memoryGenerations;
         private AppPasswordsConfiguration configuration = AppPasswordsConfiguration.defaults();
         private Clock clock = Clock.systemUTC();
         private SecureRandom random = new SecureRandom();
@@ -122,12 +130,14 @@ public final class TestLogins implements AutoCloseable {
             this.james = james;
         }
 
+        /** Stores of one backend, with the generations they share ({@code MemoryGenerations}, {@code JdbcStores.generations()}). */
         public Builder stores(AppPasswordStore appPasswords, SecondFactorStore secondFactors, SelfServiceSessionStore sessions,
-                              LoginFailureStore loginFailures) {
+                              LoginFailureStore loginFailures, UserGenerations generations) {
             this.appPasswords = appPasswords;
             this.secondFactors = secondFactors;
             this.sessions = sessions;
             this.loginFailures = loginFailures;
+            this.generations = generations;
             return this;
         }
 

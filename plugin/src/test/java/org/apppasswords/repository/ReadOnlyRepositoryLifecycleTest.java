@@ -2,7 +2,6 @@ package org.apppasswords.repository;
 
 import static org.apppasswords.login.LoginFixture.ALICE;
 import static org.apppasswords.login.LoginFixture.ALICE_PASSWORD;
-import static org.apppasswords.login.LoginFixture.START;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +11,6 @@ import org.apache.james.user.api.UsersRepositoryException;
 import org.apache.james.user.api.model.User;
 import org.apppasswords.apppassword.AppPassword;
 import org.apppasswords.login.LoginFixture;
-import org.apppasswords.session.SelfServiceSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +29,7 @@ class ReadOnlyRepositoryLifecycleTest {
         fixture = LoginFixture.builder().wrapJames(RefusingChanges::new).build();
         alicesPassword = fixture.createAppPassword(ALICE);
         fixture.enableTotp(ALICE);
-        fixture.logins.sessions.create(new SelfServiceSession("alice-session", ALICE, START, START.plusSeconds(600), true));
+        fixture.openSession(ALICE, "alice-session");
     }
 
     @AfterEach
@@ -84,7 +82,7 @@ class ReadOnlyRepositoryLifecycleTest {
     private void assertAllKept() {
         assertThat(fixture.appPasswords().list(ALICE)).hasSize(1);
         assertThat(fixture.secondFactors().find(ALICE)).isPresent();
-        assertThat(fixture.logins.sessions.find("alice-session", START)).isPresent();
+        assertThat(fixture.sessionAlive("alice-session")).isTrue();
     }
 
     /** What James's LDAP repository does with changes: refuses them all. */

@@ -18,7 +18,6 @@ import org.apppasswords.apppassword.AppPassword;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.login.LoginFixture;
 import org.apppasswords.configuration.AppPasswordsConfiguration.OnPrimaryPasswordChange;
-import org.apppasswords.session.SelfServiceSession;
 import org.apppasswords.apppassword.StoredAppPassword;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,22 +121,22 @@ class UserLifecycleTest {
 
     @Test
     void updateUserShouldEndTheSelfServiceSessionsByDefault() throws Exception {
-        fixture.logins.sessions.create(new SelfServiceSession("alice-session", ALICE, START, START.plusSeconds(600), true));
+        fixture.openSession(ALICE, "alice-session");
         User user = fixture.decorator.getUserByName(ALICE);
         user.setPassword("new-Primary");
 
         fixture.decorator.updateUser(user);
 
-        assertThat(fixture.logins.sessions.find("alice-session", START)).isEmpty();
+        assertThat(fixture.sessionAlive("alice-session")).isFalse();
     }
 
     @Test
     void removeUserShouldEndTheSelfServiceSessions() throws Exception {
-        fixture.logins.sessions.create(new SelfServiceSession("alice-session", ALICE, START, START.plusSeconds(600), true));
+        fixture.openSession(ALICE, "alice-session");
 
         fixture.decorator.removeUser(ALICE);
 
-        assertThat(fixture.logins.sessions.find("alice-session", START)).isEmpty();
+        assertThat(fixture.sessionAlive("alice-session")).isFalse();
     }
 
     @Test
@@ -156,7 +155,7 @@ class UserLifecycleTest {
         try (LoginFixture keeping = LoginFixture.create(new AppPasswordsConfiguration(false, 25, true,
             OnPrimaryPasswordChange.KEEP, "James", Duration.ofMinutes(10)))) {
             AppPassword kept = keeping.createAppPassword(ALICE);
-            keeping.logins.sessions.create(new SelfServiceSession("alice-session", ALICE, START, START.plusSeconds(600), true));
+            keeping.openSession(ALICE, "alice-session");
             User user = keeping.decorator.getUserByName(ALICE);
             user.setPassword("new-Primary");
 
@@ -165,7 +164,7 @@ class UserLifecycleTest {
             assertThat(keeping.login(ALICE, kept.reveal())).isTrue();
             assertThat(keeping.login(ALICE, "new-Primary")).isTrue();
             assertThat(keeping.jamesItself.getUserByName(ALICE)).isNotInstanceOf(PolicyUser.class);
-            assertThat(keeping.logins.sessions.find("alice-session", START)).isPresent();
+            assertThat(keeping.sessionAlive("alice-session")).isTrue();
         }
     }
 

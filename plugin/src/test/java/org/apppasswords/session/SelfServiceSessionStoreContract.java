@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 
 import org.apache.james.core.Username;
+import org.apppasswords.store.UserGenerations;
 import org.junit.jupiter.api.Test;
 
 /**
  * The Javadoc contract of {@link SelfServiceSessionStore}, run once per backend: implement
- * {@link #testee()} to return an empty store for each test. Uses the interface only.
+ * {@link #testee()} to return an empty store for each test, and {@link #generations()} to return
+ * the generations it orders its changes by. Uses the interfaces only. Sessions are equal whatever
+ * their generation; what the generations order is in {@link org.apppasswords.store.UserGenerationsContract}.
  */
 public interface SelfServiceSessionStoreContract {
     Username ALICE = Username.of("alice@example.org");
@@ -19,35 +22,43 @@ public interface SelfServiceSessionStoreContract {
 
     SelfServiceSessionStore testee();
 
+    /** The generations {@link #testee()} checks its sessions against. */
+    UserGenerations generations();
+
+    /** Opens {@code session} with its user's generation now, as a sign-in that nothing revoked meanwhile. */
+    default boolean create(SelfServiceSession session) {
+        return testee().create(session.withGeneration(generations().current(session.user())));
+    }
+
     static SelfServiceSession session(String digest, Username user) {
-        return new SelfServiceSession(digest, user, CREATED, EXPIRES, true);
+        return new SelfServiceSession(digest, user, CREATED, EXPIRES, true, 0);
     }
 
     @Test
     default void findShouldReturnTheCreatedSession() {
-        SelfServiceSession session = new SelfServiceSession("digest-a", ALICE, CREATED, EXPIRES, false);
-        testee().create(session);
+        SelfServiceSession session = new SelfServiceSession("digest-a", ALICE, CREATED, EXPIRES, false, 0);
+        create(session);
 
         assertThat(testee().find("digest-a", CREATED)).contains(session);
     }
 
     @Test
     default void findShouldReturnEmptyForAnUnknownDigest() {
-        testee().create(session("digest-a", ALICE));
+        create(session("digest-a", ALICE));
 
         assertThat(testee().find("digest-b", CREATED)).isEmpty();
     }
 
     @Test
     default void findShouldKeepTheSessionUntilJustBeforeExpiry() {
-        testee().create(session("digest-a", ALICE));
+        create(session("digest-a", ALICE));
 
         assertThat(testee().find("digest-a", EXPIRES.minusMillis(1))).isPresent();
     }
 
     @Test
     default void findShouldReturnEmptyAtExpiry() {
-        testee().create(session("digest-a", ALICE));
+        create(session("digest-a", ALICE));
 
         assertThat(testee().find("digest-a", EXPIRES)).isEmpty();
         assertThat(testee().find("digest-a", EXPIRES.plusSeconds(3600))).isEmpty();
@@ -55,7 +66,7 @@ public interface SelfServiceSessionStoreContract {
 
     @Test
     default void revokeShouldEndTheSession() {
-        testee().create(session("digest-a", ALICE));
+        create(session("digest-a", ALICE));
 
         assertThat(testee().revoke("digest-a")).isTrue();
         assertThat(testee().find("digest-a", CREATED)).isEmpty();
@@ -68,8 +79,8 @@ public interface SelfServiceSessionStoreContract {
 
     @Test
     default void revokeShouldKeepTheUsersOtherSessions() {
-        testee().create(session("digest-a", ALICE));
-        testee().create(session("digest-b", ALICE));
+        create(session("digest-a", ALICE));
+        create(session("digest-b", ALICE));
 
         testee().revoke("digest-a");
 
@@ -78,9 +89,9 @@ public interface SelfServiceSessionStoreContract {
 
     @Test
     default void revokeAllShouldEndEverySessionOfTheUserOnly() {
-        testee().create(session("digest-a", ALICE));
-        testee().create(session("digest-b", ALICE));
-        testee().create(session("digest-c", BOB));
+        create(session("digest-a", ALICE));
+        create(session("digest-b", ALICE));
+        create(session("digest-c", BOB));
 
         assertThat(testee().revokeAll(ALICE)).isEqualTo(2);
 
@@ -91,16 +102,16 @@ public interface SelfServiceSessionStoreContract {
 
     @Test
     default void revokeAllShouldReturnZeroWhenTheUserHasNoSession() {
-        testee().create(session("digest-c", BOB));
+        create(session("digest-c", BOB));
 
         assertThat(testee().revokeAll(ALICE)).isZero();
     }
 
     @Test
     default void removeExpiredShouldForgetOnlyExpiredSessions() {
-        testee().create(session("digest-a", ALICE));
-        SelfServiceSession later = new SelfServiceSession("digest-b", BOB, CREATED, EXPIRES.plusSeconds(600), true);
-        testee().create(later);
+        create(session("digest-a", ALICE));
+        SelfServiceSession later = new SelfServiceSession("digest-b", BOB, CREATED, EXPIRES.plusSeconds(600), true, 0);
+        create(later);
 
         assertThat(testee().removeExpired(EXPIRES)).isEqualTo(1);
 
@@ -110,16 +121,16 @@ public interface SelfServiceSessionStoreContract {
 
     @Test
     default void markSecondFactorVerifiedShouldUpgradeTheSessionInPlace() {
-        testee().create(new SelfServiceSession("digest-a", ALICE, CREATED, EXPIRES, false));
+        create(new SelfServiceSession("digest-a", ALICE, CREATED, EXPIRES, false, 0));
 
         assertThat(testee().markSecondFactorVerified("digest-a")).isTrue();
 
-        assertThat(testee().find("digest-a", CREATED)).contains(new SelfServiceSession("digest-a", ALICE, CREATED, EXPIRES, true));
+        assertThat(testee().find("digest-a", CREATED)).contains(new SelfServiceSession("digest-a", ALICE, CREATED, EXPIRES, true, 0));
     }
 
     @Test
     default void markSecondFactorVerifiedShouldNotBringBackARevokedSession() {
-        testee().create(new SelfServiceSession("digest-a", ALICE, CREATED, EXPIRES, false));
+        create(new SelfServiceSession("digest-a", ALICE, CREATED, EXPIRES, false, 0));
         testee().revokeAll(ALICE);
 
         assertThat(testee().markSecondFactorVerified("digest-a")).isFalse();

@@ -18,20 +18,24 @@ import org.apppasswords.apppassword.AppPasswordId;
 import org.apppasswords.apppassword.AppPasswordStore;
 import org.apppasswords.apppassword.StoredAppPassword;
 import org.apppasswords.store.memory.MemoryAppPasswordStore;
+import org.apppasswords.store.memory.MemoryGenerations;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;
 
 class TimedStoreTest {
     private static final Username ALICE = Username.of("alice@example.org");
     private static final AppPasswordId ID = AppPasswordId.parse("abcde").orElseThrow();
+    /** The generation of a user whose secrets no revocation ever touched: this test revokes nothing. */
+    private static final long NEVER_REVOKED = 0;
 
     private final RecordingMetrics metrics = new RecordingMetrics();
 
     @Test
     void everyStoreCallShouldBeTimedUnderItsStoreAndMethodName() {
-        AppPasswordStore timed = TimedStore.wrap(AppPasswordStore.class, new MemoryAppPasswordStore(), "appPasswords", metrics);
+        AppPasswordStore timed = TimedStore.wrap(AppPasswordStore.class, new MemoryAppPasswordStore(new MemoryGenerations()), "appPasswords",
+            metrics);
 
-        timed.add(ALICE, StoredAppPassword.created(ID, "label", "$sha256$x$y", Instant.EPOCH), 25);
+        timed.add(ALICE, StoredAppPassword.created(ID, "label", "$sha256$x$y", Instant.EPOCH), 25, NEVER_REVOKED);
         Optional<StoredAppPassword> found = timed.find(ALICE, ID);
 
         assertThat(found).isPresent();
@@ -50,7 +54,8 @@ class TimedStoreTest {
 
     @Test
     void objectMethodsShouldNotBeTimed() {
-        AppPasswordStore timed = TimedStore.wrap(AppPasswordStore.class, new MemoryAppPasswordStore(), "appPasswords", metrics);
+        AppPasswordStore timed = TimedStore.wrap(AppPasswordStore.class, new MemoryAppPasswordStore(new MemoryGenerations()), "appPasswords",
+            metrics);
 
         assertThat(timed.toString()).isNotEmpty();
         assertThat(metrics.published).isEmpty();

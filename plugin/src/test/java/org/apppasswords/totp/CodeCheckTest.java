@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.apache.james.core.Username;
 import org.apppasswords.hashing.SaltedSha256SecretHasher;
 import org.apppasswords.hashing.SecretHasher;
+import org.apppasswords.store.memory.MemoryGenerations;
 import org.apppasswords.store.memory.MemorySecondFactorStore;
 import org.apppasswords.testing.MutableClock;
 import org.apppasswords.totp.CodeMatch.Settled;
@@ -37,18 +38,20 @@ class CodeCheckTest {
     private static final String CODE = "081804";
     private static final String CODE_OF_THE_NEXT_STEP = "050471";
     private static final int MAX = 3;
+    /** The generation of a user whose secrets no revocation ever touched. */
+    private static final long NEVER_REVOKED = 0;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final MutableClock clock = new MutableClock(LAST_SECOND_OF_A_STEP);
     private final CountingClock countingClock = new CountingClock(clock);
     private final CountingHasher hasher = new CountingHasher(new SaltedSha256SecretHasher(RANDOM));
     private final CodeCheck codes = new CodeCheck(new TotpVerifier(countingClock), hasher, RANDOM, Optional.empty());
-    private final SecondFactorStore store = new MemorySecondFactorStore();
+    private final SecondFactorStore store = new MemorySecondFactorStore(new MemoryGenerations());
     private final List<RecoveryCode> recoveryCodes = new RecoveryCodes(RANDOM).generate();
 
     CodeCheckTest() {
         List<String> hashes = recoveryCodes.stream().map(code -> hasher.hash(code.reveal())).collect(Collectors.toList());
-        store.enable(ALICE, TotpEnrolment.enabled(SECRET, Instant.EPOCH, hashes));
+        store.enable(ALICE, TotpEnrolment.enabled(SECRET, Instant.EPOCH, hashes), NEVER_REVOKED);
     }
 
     private CodeMatch match(String code) {
@@ -92,7 +95,7 @@ class CodeCheckTest {
 
     @Test
     void matchShouldHashAgainstEverySlotWhateverTheInputAndTheUser() {
-        store.enable(BOB, TotpEnrolment.enabled(SECRET, Instant.EPOCH, List.of(hasher.hash("7hq2x9mc4kd0"))));
+        store.enable(BOB, TotpEnrolment.enabled(SECRET, Instant.EPOCH, List.of(hasher.hash("7hq2x9mc4kd0"))), NEVER_REVOKED);
         List<String> inputs = List.of(CODE, recoveryCodes.get(0).reveal(), recoveryCodes.get(1).revealForDisplay().toUpperCase(),
             wrongCode(0), "", "not a code", "7hq2x9mc4kd1", "x".repeat(500));
         List<Integer> hashesPerMatch = new ArrayList<>();
@@ -213,8 +216,8 @@ class CodeCheckTest {
         settle(CODE);
         // The same six digits come up again in a later step: here, the step is made fresh again.
         TotpEnrolment rewound = alice().withLastUsedStep(STEP - 5);
-        SecondFactorStore replayed = new MemorySecondFactorStore();
-        replayed.enable(ALICE, rewound);
+        SecondFactorStore replayed = new MemorySecondFactorStore(new MemoryGenerations());
+        replayed.enable(ALICE, rewound, NEVER_REVOKED);
 
         assertThat(codes.match(replayed.find(ALICE), CODE).settle(replayed, ALICE, MAX)).isEqualTo(Settled.REFUSED);
 
@@ -226,8 +229,8 @@ class CodeCheckTest {
     void theCodeOfAFreshStepShouldBeAcceptedWhenItWasNotSpent() {
         // The control of the test above: the same enrolment without the spent code accepts it.
         TotpEnrolment rewound = new TotpEnrolment(SECRET, Instant.EPOCH, STEP - 5, List.of(), 0, Optional.empty(), List.of());
-        SecondFactorStore fresh = new MemorySecondFactorStore();
-        fresh.enable(ALICE, rewound);
+        SecondFactorStore fresh = new MemorySecondFactorStore(new MemoryGenerations());
+        fresh.enable(ALICE, rewound, NEVER_REVOKED);
 
         assertThat(codes.match(fresh.find(ALICE), CODE).settle(fresh, ALICE, MAX)).isEqualTo(Settled.ACCEPTED_TOTP_CODE);
     }

@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.apache.james.core.Username;
+import org.apppasswords.store.UserGenerations;
 import org.apppasswords.testing.Concurrently;
+import org.apppasswords.totp.SecondFactorStore.EnableOutcome;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +33,14 @@ public interface SecondFactorCodesContract {
     int MAX = 3;
 
     SecondFactorStore testee();
+
+    /** The generations {@link #testee()} checks its enables against. */
+    UserGenerations generations();
+
+    /** Enables with the user's generation now, as a caller that nothing revoked meanwhile. */
+    default EnableOutcome enable(Username user, TotpEnrolment enrolment) {
+        return testee().enable(user, enrolment, generations().current(user));
+    }
 
     default List<String> recoveryHashes(String prefix) {
         return IntStream.range(0, RecoveryCodes.COUNT)
@@ -64,7 +74,7 @@ public interface SecondFactorCodesContract {
 
     @Test
     default void spendCodeShouldRecordTheFirstStepAndTheSpentCodes() {
-        testee().enable(ALICE, enrolment());
+        enable(ALICE, enrolment());
 
         assertThat(testee().spendCode(ALICE, STEP, List.of(fingerprint("a")), MAX)).isTrue();
 
@@ -74,7 +84,7 @@ public interface SecondFactorCodesContract {
 
     @Test
     default void spendCodeShouldAcceptALaterStepAndReplaceTheSpentCodes() {
-        testee().enable(ALICE, enrolment());
+        enable(ALICE, enrolment());
         testee().spendCode(ALICE, STEP, List.of(fingerprint("a")), MAX);
 
         assertThat(testee().spendCode(ALICE, STEP + 1, List.of(fingerprint("a"), fingerprint("b")), MAX)).isTrue();
@@ -85,7 +95,7 @@ public interface SecondFactorCodesContract {
 
     @Test
     default void spendCodeShouldKeepTenSpentCodesOfFullLength() {
-        testee().enable(ALICE, enrolment());
+        enable(ALICE, enrolment());
         List<String> ten = IntStream.range(0, TotpEnrolment.SPENT_CODES_KEPT).mapToObj(i -> fingerprint("code " + i))
             .collect(Collectors.toList());
 
@@ -96,7 +106,7 @@ public interface SecondFactorCodesContract {
 
     @Test
     default void spendCodeShouldRefuseTheSameStepAndChangeNothing() {
-        testee().enable(ALICE, enrolment());
+        enable(ALICE, enrolment());
         testee().spendCode(ALICE, STEP, List.of(fingerprint("a")), MAX);
 
         assertThat(testee().spendCode(ALICE, STEP, List.of(fingerprint("a"), fingerprint("b")), MAX)).isFalse();
@@ -107,7 +117,7 @@ public interface SecondFactorCodesContract {
 
     @Test
     default void spendCodeShouldRefuseAnEarlierStep() {
-        testee().enable(ALICE, enrolment());
+        enable(ALICE, enrolment());
         spend(ALICE, STEP);
 
         assertThat(spend(ALICE, STEP - 1)).isFalse();
@@ -122,7 +132,7 @@ public interface SecondFactorCodesContract {
 
     @Test
     default void spendCodeShouldForgetTheWrongCodesCounted() {
-        testee().enable(ALICE, enrolment());
+        enable(ALICE, enrolment());
         testee().countWrongCode(ALICE, fingerprint("wrong"), MAX);
 
         assertThat(spend(ALICE, STEP)).isTrue();
@@ -133,7 +143,7 @@ public interface SecondFactorCodesContract {
 
     @Test
     default void spendCodeShouldSucceedJustBelowTheLimit() {
-        testee().enable(ALICE, enrolment());
+        enable(ALICE, enrolment());
         for (int i = 0; i < MAX - 1; i++) {
             testee().countWrongCode(ALICE, fingerprint("wrong:" + i), MAX);
         }
@@ -143,7 +153,7 @@ public interface SecondFactorCodesContract {
 
     @Test
     default void spendCodeShouldRefuseWhileTheCodesAreLockedAndChangeNothing() {
-        testee().enable(ALICE, enrolment());
+        enable(ALICE, enrolment());
         spend(ALICE, STEP);
         lock(ALICE);
 
@@ -158,7 +168,7 @@ public interface SecondFactorCodesContract {
 
     @Test
     default void spendCodeShouldRefuseWhenALowerLimitIsAlreadyReached() {
-        testee().enable(ALICE, enrolment());
+        enable(ALICE, enrolment());
         testee().countWrongCode(ALICE, fingerprint("wrong"), MAX);
 
         // An operator lowered throttle.secondFactor.maxFailures below the count already kept.
@@ -167,7 +177,7 @@ public interface SecondFactorCodesContract {
 
     @Test
     default void spendCodeShouldKeepTheRecoveryCodes() {
-        testee().enable(ALICE, enrolment());
+        enable(ALICE, enrolment());
 
         spend(ALICE, STEP);
 
@@ -176,8 +186,8 @@ public interface SecondFactorCodesContract {
 
     @Test
     default void spendCodeShouldNotTouchAnotherUser() {
-        testee().enable(ALICE, enrolment());
-        testee().enable(BOB, enrolment());
+        enable(ALICE, enrolment());
+        enable(BOB, enrolment());
 
         spend(ALICE, STEP);
 
@@ -187,7 +197,7 @@ public interface SecondFactorCodesContract {
 
     @Test
     default void countWrongCodeShouldReturnTheNewCount() {
-        testee().enable(ALICE, enrolment());
+        enable(ALICE, enrolment());
 
         assertThat(testee().countWrongCode(ALICE, fingerprint("wrong:1"), MAX)).isEqualTo(OptionalInt.of(1));
         assertThat(testee().countWrongCode(ALICE, fingerprint("wrong:2"), MAX)).isEqualTo(OptionalInt.of(2));
@@ -198,7 +208,7 @@ public interface SecondFactorCodesContract {
 
     @Test
     default void countWrongCodeShouldRefuseTheSameFingerprintTwiceInARow() {
-        testee().enable(ALICE, enrolment());
+        enable(ALICE, enrolment());
         testee().countWrongCode(ALICE, fingerprint("wrong"), MAX);
 
         assertThat(testee().countWrongCode(ALICE, fingerprint("wrong"), MAX)).isEmpty();
@@ -208,7 +218,7 @@ public interface SecondFactorCodesContract {
 
     @Test
     default void countWrongCodeShouldCountAFingerprintAgainOnceAnotherCameBetween() {
-        testee().enable(ALICE, enrolment());
+        enable(ALICE, enrolment());
         testee().countWrongCode(ALICE, fingerprint("wrong:1"), MAX);
         testee().countWrongCode(ALICE, fingerprint("wrong:2"), MAX);
 
@@ -217,7 +227,7 @@ public interface SecondFactorCodesContract {
 
     @Test
     default void countWrongCodeShouldStopAtTheMaximum() {
-        testee().enable(ALICE, enrolment());
+        enable(ALICE, enrolment());
         lock(ALICE);
 
         assertThat(testee().countWrongCode(ALICE, fingerprint("one more"), MAX)).isEmpty();
@@ -234,7 +244,7 @@ public interface SecondFactorCodesContract {
 
     @Test
     default void countWrongCodeShouldKeepTheStepTheSpentCodesAndTheRecoveryCodes() {
-        testee().enable(ALICE, enrolment());
+        enable(ALICE, enrolment());
         spend(ALICE, STEP);
 
         testee().countWrongCode(ALICE, fingerprint("wrong"), MAX);
@@ -247,8 +257,8 @@ public interface SecondFactorCodesContract {
 
     @Test
     default void countWrongCodeShouldNotTouchAnotherUser() {
-        testee().enable(ALICE, enrolment());
-        testee().enable(BOB, enrolment());
+        enable(ALICE, enrolment());
+        enable(BOB, enrolment());
 
         lock(ALICE);
 
@@ -258,7 +268,7 @@ public interface SecondFactorCodesContract {
 
     @Test
     default void consumeRecoveryCodeShouldSucceedOnceOnly() {
-        testee().enable(ALICE, enrolment());
+        enable(ALICE, enrolment());
         String code = recoveryHashes("a").get(3);
 
         assertThat(testee().consumeRecoveryCode(ALICE, code)).isTrue();
@@ -267,7 +277,7 @@ public interface SecondFactorCodesContract {
 
     @Test
     default void consumeRecoveryCodeShouldKeepTheOtherCodesTheStepAndTheSpentCodes() {
-        testee().enable(ALICE, enrolment());
+        enable(ALICE, enrolment());
         spend(ALICE, STEP);
         List<String> hashes = recoveryHashes("a");
 
@@ -281,7 +291,7 @@ public interface SecondFactorCodesContract {
 
     @Test
     default void consumeRecoveryCodeShouldEndALockOfTheCodes() {
-        testee().enable(ALICE, enrolment());
+        enable(ALICE, enrolment());
         lock(ALICE);
 
         assertThat(testee().consumeRecoveryCode(ALICE, recoveryHashes("a").get(0))).isTrue();
@@ -293,7 +303,7 @@ public interface SecondFactorCodesContract {
 
     @Test
     default void consumeRecoveryCodeShouldKeepTheCountWhenTheCodeIsUnknown() {
-        testee().enable(ALICE, enrolment());
+        enable(ALICE, enrolment());
         testee().countWrongCode(ALICE, fingerprint("wrong"), MAX);
 
         assertThat(testee().consumeRecoveryCode(ALICE, recoveryHashes("b").get(0))).isFalse();
@@ -305,7 +315,7 @@ public interface SecondFactorCodesContract {
 
     @Test
     default void findShouldKeepTheSlotOrderOfTheCodesLeft() {
-        testee().enable(ALICE, enrolment());
+        enable(ALICE, enrolment());
         List<String> hashes = recoveryHashes("a");
 
         testee().consumeRecoveryCode(ALICE, hashes.get(0));
@@ -317,7 +327,7 @@ public interface SecondFactorCodesContract {
 
     @Test
     default void findShouldReturnTheEnrolmentWhenEveryRecoveryCodeIsSpent() {
-        testee().enable(ALICE, enrolment());
+        enable(ALICE, enrolment());
         spend(ALICE, STEP);
         recoveryHashes("a").forEach(hash -> testee().consumeRecoveryCode(ALICE, hash));
 
@@ -335,7 +345,7 @@ public interface SecondFactorCodesContract {
 
     @Test
     default void consumeRecoveryCodeShouldReturnFalseAfterDisable() {
-        testee().enable(ALICE, enrolment());
+        enable(ALICE, enrolment());
         testee().disable(ALICE);
 
         assertThat(testee().consumeRecoveryCode(ALICE, recoveryHashes("a").get(0))).isFalse();
@@ -343,8 +353,8 @@ public interface SecondFactorCodesContract {
 
     @Test
     default void consumeRecoveryCodeShouldNotSpendAnotherUsersCode() {
-        testee().enable(ALICE, enrolment());
-        testee().enable(BOB, enrolment());
+        enable(ALICE, enrolment());
+        enable(BOB, enrolment());
         testee().countWrongCode(BOB, fingerprint("wrong"), MAX);
 
         testee().consumeRecoveryCode(ALICE, recoveryHashes("a").get(0));
@@ -355,7 +365,7 @@ public interface SecondFactorCodesContract {
 
     @Test
     default void forgetWrongCodesShouldEndTheCountAndTheLastWrongCode() {
-        testee().enable(ALICE, enrolment());
+        enable(ALICE, enrolment());
         lock(ALICE);
 
         testee().forgetWrongCodes(ALICE);
@@ -368,7 +378,7 @@ public interface SecondFactorCodesContract {
 
     @Test
     default void forgetWrongCodesShouldKeepTheStepTheSpentCodesAndTheRecoveryCodes() {
-        testee().enable(ALICE, enrolment());
+        enable(ALICE, enrolment());
         spend(ALICE, STEP);
         testee().countWrongCode(ALICE, fingerprint("wrong"), MAX);
 
@@ -390,8 +400,8 @@ public interface SecondFactorCodesContract {
 
     @Test
     default void forgetWrongCodesShouldNotTouchAnotherUser() {
-        testee().enable(ALICE, enrolment());
-        testee().enable(BOB, enrolment());
+        enable(ALICE, enrolment());
+        enable(BOB, enrolment());
         lock(BOB);
 
         testee().forgetWrongCodes(ALICE);
@@ -402,7 +412,7 @@ public interface SecondFactorCodesContract {
 
     @Test
     default void concurrentSpendsOfTheSameStepShouldSucceedOnce() throws Exception {
-        testee().enable(ALICE, enrolment());
+        enable(ALICE, enrolment());
 
         List<Boolean> spent = Concurrently.run(Concurrently.THREADS,
             index -> testee().spendCode(ALICE, STEP, List.of(fingerprint("racer " + index)), MAX));
@@ -415,7 +425,7 @@ public interface SecondFactorCodesContract {
 
     @Test
     default void concurrentSpendsShouldEndOnTheGreatestStep() throws Exception {
-        testee().enable(ALICE, enrolment());
+        enable(ALICE, enrolment());
 
         Concurrently.run(Concurrently.THREADS, index -> spend(ALICE, STEP + index));
 
@@ -424,7 +434,7 @@ public interface SecondFactorCodesContract {
 
     @Test
     default void concurrentCountsOfTheSameWrongCodeShouldCountOnce() throws Exception {
-        testee().enable(ALICE, enrolment());
+        enable(ALICE, enrolment());
 
         List<OptionalInt> counted = Concurrently.run(Concurrently.THREADS,
             index -> testee().countWrongCode(ALICE, fingerprint("wrong"), MAX));
@@ -435,7 +445,7 @@ public interface SecondFactorCodesContract {
 
     @Test
     default void concurrentWrongCodesShouldNeverCountPastTheMaximum() throws Exception {
-        testee().enable(ALICE, enrolment());
+        enable(ALICE, enrolment());
         int max = 10;
 
         List<OptionalInt> counted = Concurrently.run(Concurrently.THREADS,
@@ -448,7 +458,7 @@ public interface SecondFactorCodesContract {
 
     @Test
     default void concurrentSpendsWhileTheCodesAreLockedShouldAllBeRefused() throws Exception {
-        testee().enable(ALICE, enrolment());
+        enable(ALICE, enrolment());
         lock(ALICE);
 
         List<Boolean> spent = Concurrently.run(Concurrently.THREADS, index -> spend(ALICE, STEP + index));
@@ -459,7 +469,7 @@ public interface SecondFactorCodesContract {
 
     @Test
     default void concurrentConsumptionsOfTheSameRecoveryCodeShouldSucceedOnce() throws Exception {
-        testee().enable(ALICE, enrolment());
+        enable(ALICE, enrolment());
         String code = recoveryHashes("a").get(0);
 
         List<Boolean> consumed = Concurrently.run(Concurrently.THREADS, index -> testee().consumeRecoveryCode(ALICE, code));
@@ -470,7 +480,7 @@ public interface SecondFactorCodesContract {
 
     @Test
     default void concurrentConsumptionsOfDistinctRecoveryCodesShouldAllSucceed() throws Exception {
-        testee().enable(ALICE, enrolment());
+        enable(ALICE, enrolment());
         List<String> hashes = recoveryHashes("a");
 
         List<Boolean> consumed = Concurrently.run(hashes.size(), index -> testee().consumeRecoveryCode(ALICE, hashes.get(index)));

@@ -8,10 +8,14 @@ import java.time.Instant;
 import java.util.List;
 
 import org.apache.james.core.Username;
+import org.apppasswords.audit.AuditCapture;
 import org.apppasswords.audit.AuditLog;
 import org.apppasswords.hashing.SaltedSha256SecretHasher;
 import org.apppasswords.hashing.SecretHasher;
+import org.apppasswords.store.ChangedMeanwhileException;
+import org.apppasswords.store.memory.MemoryGenerations;
 import org.apppasswords.store.memory.MemorySecondFactorStore;
+import org.apppasswords.store.memory.MemorySelfServiceSessionStore;
 import org.apppasswords.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
@@ -23,14 +27,20 @@ class SecondFactorServiceTest {
     private static final TotpSecret TOTP_SECRET = TotpSecret.fromBase32("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final SecondFactorStore secondFactors = new MemorySecondFactorStore();
+    private final MemoryGenerations generations = new MemoryGenerations();
+    private final SecondFactorStore secondFactors = new MemorySecondFactorStore(generations);
     private final SecretHasher hasher = new SaltedSha256SecretHasher(RANDOM);
     private final SecondFactorService service = new SecondFactorService(secondFactors, new RecoveryCodes(RANDOM), hasher,
         new MutableClock(START), new AuditLog());
 
+    /** Enables with the user's generation now, as a caller that nothing revoked meanwhile. */
+    private List<RecoveryCode> enable(Username user, TotpSecret secret) {
+        return service.enable(user, secret, TotpEnrolment.NO_STEP_USED, generations.current(user));
+    }
+
     @Test
     void enableShouldStoreTheSecretAndOneHashPerRecoveryCode() {
-        List<RecoveryCode> codes = service.enable(ALICE, TOTP_SECRET);
+        List<RecoveryCode> codes = enable(ALICE, TOTP_SECRET);
 
         TotpEnrolment enrolment = secondFactors.find(ALICE).orElseThrow();
         assertThat(codes).hasSize(RecoveryCodes.COUNT);
@@ -45,7 +55,7 @@ class SecondFactorServiceTest {
 
     @Test
     void enableShouldNeverStoreARecoveryCodeInTheClear() {
-        List<RecoveryCode> codes = service.enable(ALICE, TOTP_SECRET);
+        List<RecoveryCode> codes = enable(ALICE, TOTP_SECRET);
 
         String stored = String.join(" ", secondFactors.find(ALICE).orElseThrow().recoveryCodeHashes());
         for (RecoveryCode code : codes) {
@@ -55,10 +65,10 @@ class SecondFactorServiceTest {
 
     @Test
     void enableShouldRefuseWhileTotpIsOnAndKeepTheEarlierEnrolment() {
-        List<RecoveryCode> first = service.enable(ALICE, TOTP_SECRET);
+        List<RecoveryCode> first = enable(ALICE, TOTP_SECRET);
         TotpSecret second = TotpSecret.generate(new SecureRandom());
 
-        assertThatThrownBy(() -> service.enable(ALICE, second))
+        assertThatThrownBy(() -> enable(ALICE, second))
             .isInstanceOf(SecondFactorAlreadyEnabledException.class);
 
         TotpEnrolment enrolment = secondFactors.find(ALICE).orElseThrow();
@@ -69,7 +79,7 @@ class SecondFactorServiceTest {
 
     @Test
     void enableWithAConfirmedStepShouldSpendThatStepAtOnce() {
-        service.enable(ALICE, TOTP_SECRET, 56_950_000L);
+        service.enable(ALICE, TOTP_SECRET, 56_950_000L, generations.current(ALICE));
 
         assertThat(secondFactors.find(ALICE).orElseThrow().lastUsedStep()).isEqualTo(56_950_000L);
         assertThat(secondFactors.spendCode(ALICE, 56_950_000L, List.of(), 100)).isFalse();
@@ -78,7 +88,7 @@ class SecondFactorServiceTest {
 
     @Test
     void enableShouldStartWithNoWrongCodeAndNoSpentCode() {
-        service.enable(ALICE, TOTP_SECRET, 56_950_000L);
+        service.enable(ALICE, TOTP_SECRET, 56_950_000L, generations.current(ALICE));
 
         TotpEnrolment enrolment = secondFactors.find(ALICE).orElseThrow();
         assertThat(enrolment.failedCodes()).isZero();
@@ -87,8 +97,58 @@ class SecondFactorServiceTest {
     }
 
     @Test
+    void enableShouldThrowAndStoreNothingWhenTheSecretsWereRevokedSinceTheGenerationWasRead() {
+        long readBeforeTheChecks = generations.current(ALICE);
+        secondFactors.disable(ALICE);
+
+        assertThatThrownBy(() -> service.enable(ALICE, TOTP_SECRET, 56_950_000L, readBeforeTheChecks))
+            .isInstanceOf(ChangedMeanwhileException.class)
+            .hasMessageContaining("changed meanwhile");
+        assertThat(secondFactors.find(ALICE)).isEmpty();
+    }
+
+    @Test
+    void enableShouldWriteNoAuditLineWhenRefusedAsChangedMeanwhile() {
+        long readBeforeTheChecks = generations.current(ALICE);
+        secondFactors.disable(ALICE);
+
+        try (AuditCapture audit = new AuditCapture()) {
+            assertThatThrownBy(() -> service.enable(ALICE, TOTP_SECRET, 56_950_000L, readBeforeTheChecks))
+                .isInstanceOf(ChangedMeanwhileException.class);
+
+            assertThat(audit.lines()).isEmpty();
+        }
+    }
+
+    @Test
+    void enableShouldKeepThePendingEnrolmentWhenRefusedAsChangedMeanwhile() {
+        secondFactors.startEnrolment(ALICE, new PendingTotpEnrolment(TOTP_SECRET, START));
+        long readBeforeTheChecks = generations.current(ALICE);
+        // A password change ends the sessions (that could confirm the enrolment): the pending one may stay.
+        new MemorySelfServiceSessionStore(generations).revokeAll(ALICE);
+
+        assertThatThrownBy(() -> service.enable(ALICE, TOTP_SECRET, 56_950_000L, readBeforeTheChecks))
+            .isInstanceOf(ChangedMeanwhileException.class);
+
+        assertThat(secondFactors.findPendingEnrolment(ALICE)).isPresent();
+        assertThat(secondFactors.find(ALICE)).isEmpty();
+    }
+
+    @Test
+    void enableShouldSucceedWithTheGenerationReadAfterTheRevocation() {
+        secondFactors.disable(ALICE);
+
+        try (AuditCapture audit = new AuditCapture()) {
+            service.enable(ALICE, TOTP_SECRET, 56_950_000L, generations.current(ALICE));
+
+            assertThat(secondFactors.find(ALICE)).isPresent();
+            assertThat(audit.lines("totp-enabled")).hasSize(1);
+        }
+    }
+
+    @Test
     void disableShouldRemoveTheEnrolment() {
-        service.enable(ALICE, TOTP_SECRET);
+        enable(ALICE, TOTP_SECRET);
 
         assertThat(service.disable(ALICE)).isTrue();
         assertThat(secondFactors.find(ALICE)).isEmpty();
@@ -96,7 +156,7 @@ class SecondFactorServiceTest {
 
     @Test
     void disableShouldReturnFalseWhenTotpIsOff() {
-        service.enable(ALICE, TOTP_SECRET);
+        enable(ALICE, TOTP_SECRET);
 
         assertThat(service.disable(BOB)).isFalse();
         assertThat(secondFactors.find(ALICE)).isPresent();

@@ -6,7 +6,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
+import org.apache.james.core.Username;
 import org.apppasswords.testing.Concurrently;
+import org.apppasswords.totp.SecondFactorStore.EnableOutcome;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,13 +24,13 @@ public interface SecondFactorStoreContract extends SecondFactorCodesContract {
     }
 
     @Test
-    default void enableShouldReturnTrueWhenTotpWasOff() {
-        assertThat(testee().enable(ALICE, enrolment())).isTrue();
+    default void enableShouldSayEnabledWhenTotpWasOff() {
+        assertThat(enable(ALICE, enrolment())).isEqualTo(EnableOutcome.ENABLED);
     }
 
     @Test
     default void enableShouldStoreTheWholeEnrolment() {
-        testee().enable(ALICE, enrolment());
+        enable(ALICE, enrolment());
 
         TotpEnrolment found = found(ALICE);
         assertThat(found.secret().revealBytes()).isEqualTo(SECRET.revealBytes());
@@ -42,7 +44,7 @@ public interface SecondFactorStoreContract extends SecondFactorCodesContract {
 
     @Test
     default void enableShouldStoreWhatGuardsTheCodes() {
-        testee().enable(ALICE, new TotpEnrolment(SECRET, ENABLED_AT, STEP, recoveryHashes("a"), 2, Optional.of(fingerprint("wrong")),
+        enable(ALICE, new TotpEnrolment(SECRET, ENABLED_AT, STEP, recoveryHashes("a"), 2, Optional.of(fingerprint("wrong")),
             List.of(fingerprint("a"), fingerprint("b"))));
 
         TotpEnrolment found = found(ALICE);
@@ -56,11 +58,12 @@ public interface SecondFactorStoreContract extends SecondFactorCodesContract {
 
     @Test
     default void enableShouldRefuseWhileAnotherEnrolmentIsOn() {
-        testee().enable(ALICE, enrolment());
+        enable(ALICE, enrolment());
         spend(ALICE, STEP);
         testee().countWrongCode(ALICE, fingerprint("wrong"), MAX);
 
-        assertThat(testee().enable(ALICE, TotpEnrolment.enabled(OTHER_SECRET, ENABLED_AT.plusSeconds(60), recoveryHashes("b")))).isFalse();
+        assertThat(enable(ALICE, TotpEnrolment.enabled(OTHER_SECRET, ENABLED_AT.plusSeconds(60), recoveryHashes("b"))))
+            .isEqualTo(EnableOutcome.ALREADY_ENABLED);
 
         TotpEnrolment found = found(ALICE);
         assertThat(found.secret().revealBytes()).isEqualTo(SECRET.revealBytes());
@@ -71,12 +74,13 @@ public interface SecondFactorStoreContract extends SecondFactorCodesContract {
 
     @Test
     default void enableShouldStartAfreshAfterDisable() {
-        testee().enable(ALICE, enrolment());
+        enable(ALICE, enrolment());
         spend(ALICE, STEP);
         lock(ALICE);
         testee().disable(ALICE);
 
-        assertThat(testee().enable(ALICE, TotpEnrolment.enabled(OTHER_SECRET, ENABLED_AT.plusSeconds(60), recoveryHashes("b")))).isTrue();
+        assertThat(enable(ALICE, TotpEnrolment.enabled(OTHER_SECRET, ENABLED_AT.plusSeconds(60), recoveryHashes("b"))))
+            .isEqualTo(EnableOutcome.ENABLED);
 
         TotpEnrolment found = found(ALICE);
         assertThat(found.secret().revealBytes()).isEqualTo(OTHER_SECRET.revealBytes());
@@ -88,7 +92,7 @@ public interface SecondFactorStoreContract extends SecondFactorCodesContract {
 
     @Test
     default void disableShouldRemoveTheEnrolment() {
-        testee().enable(ALICE, enrolment());
+        enable(ALICE, enrolment());
 
         assertThat(testee().disable(ALICE)).isTrue();
         assertThat(testee().find(ALICE)).isEmpty();
@@ -101,7 +105,7 @@ public interface SecondFactorStoreContract extends SecondFactorCodesContract {
 
     @Test
     default void disableShouldReturnFalseWhenAlreadyDisabled() {
-        testee().enable(ALICE, enrolment());
+        enable(ALICE, enrolment());
         testee().disable(ALICE);
 
         assertThat(testee().disable(ALICE)).isFalse();
@@ -109,8 +113,8 @@ public interface SecondFactorStoreContract extends SecondFactorCodesContract {
 
     @Test
     default void disableShouldNotTouchAnotherUser() {
-        testee().enable(ALICE, enrolment());
-        testee().enable(BOB, enrolment());
+        enable(ALICE, enrolment());
+        enable(BOB, enrolment());
 
         testee().disable(ALICE);
 
@@ -154,7 +158,7 @@ public interface SecondFactorStoreContract extends SecondFactorCodesContract {
     default void enableShouldDropThePendingEnrolment() {
         testee().startEnrolment(ALICE, new PendingTotpEnrolment(SECRET, ENABLED_AT));
 
-        testee().enable(ALICE, enrolment());
+        enable(ALICE, enrolment());
 
         assertThat(testee().findPendingEnrolment(ALICE)).isEmpty();
     }
@@ -169,47 +173,65 @@ public interface SecondFactorStoreContract extends SecondFactorCodesContract {
     }
 
     @Test
-    default void moveToShouldHandTheWholeEnrolmentToTheNewName() {
-        testee().enable(ALICE, enrolment());
+    default void copyToShouldGiveTheNewNameTheWholeEnrolmentAndLeaveItWithTheOldName() {
+        enable(ALICE, enrolment());
         spend(ALICE, STEP);
         testee().consumeRecoveryCode(ALICE, recoveryHashes("a").get(0));
         testee().countWrongCode(ALICE, fingerprint("wrong:1"), MAX);
         testee().countWrongCode(ALICE, fingerprint("wrong:2"), MAX);
 
-        assertThat(testee().moveTo(ALICE, BOB)).isTrue();
+        assertThat(testee().copyTo(ALICE, BOB)).isTrue();
 
-        assertThat(testee().find(ALICE)).isEmpty();
-        TotpEnrolment moved = found(BOB);
-        assertThat(moved.secret().revealBytes()).isEqualTo(SECRET.revealBytes());
-        assertThat(moved.enabledAt()).isEqualTo(ENABLED_AT);
-        assertThat(moved.lastUsedStep()).isEqualTo(STEP);
-        assertThat(moved.recoveryCodeHashes()).containsExactlyElementsOf(recoveryHashes("a").subList(1, 10));
-        assertThat(moved.failedCodes()).isEqualTo(2);
-        assertThat(moved.lastWrongCode()).contains(fingerprint("wrong:2"));
-        assertThat(moved.spentCodes()).containsExactly(fingerprint("spent:" + STEP));
+        // James 3.8.1's rename keeps the old user: its bare password must stay as refused as before.
+        for (Username name : List.of(ALICE, BOB)) {
+            TotpEnrolment copy = found(name);
+            assertThat(copy.secret().revealBytes()).isEqualTo(SECRET.revealBytes());
+            assertThat(copy.enabledAt()).isEqualTo(ENABLED_AT);
+            assertThat(copy.lastUsedStep()).isEqualTo(STEP);
+            assertThat(copy.recoveryCodeHashes()).containsExactlyElementsOf(recoveryHashes("a").subList(1, 10));
+            assertThat(copy.failedCodes()).isEqualTo(2);
+            assertThat(copy.lastWrongCode()).contains(fingerprint("wrong:2"));
+            assertThat(copy.spentCodes()).containsExactly(fingerprint("spent:" + STEP));
+        }
     }
 
     @Test
-    default void moveToShouldKeepALockOfTheCodes() {
-        testee().enable(ALICE, enrolment());
+    default void copyToShouldLeaveTwoEnrolmentsThatChangeApart() {
+        enable(ALICE, enrolment());
+        testee().copyTo(ALICE, BOB);
+
+        assertThat(spend(BOB, STEP)).isTrue();
+        assertThat(testee().consumeRecoveryCode(BOB, recoveryHashes("a").get(0))).isTrue();
+        testee().disable(BOB);
+
+        assertThat(found(ALICE).lastUsedStep()).isEqualTo(TotpEnrolment.NO_STEP_USED);
+        assertThat(found(ALICE).recoveryCodeHashes()).containsExactlyElementsOf(recoveryHashes("a"));
+        assertThat(spend(ALICE, STEP)).isTrue();
+    }
+
+    @Test
+    default void copyToShouldKeepALockOfTheCodesUnderBothNames() {
+        enable(ALICE, enrolment());
         lock(ALICE);
 
-        testee().moveTo(ALICE, BOB);
+        testee().copyTo(ALICE, BOB);
 
         // A rename is no way out of a lock.
-        assertThat(spend(BOB, STEP)).isFalse();
-        assertThat(testee().countWrongCode(BOB, fingerprint("one more"), MAX)).isEmpty();
+        for (Username name : List.of(ALICE, BOB)) {
+            assertThat(spend(name, STEP)).isFalse();
+            assertThat(testee().countWrongCode(name, fingerprint("one more"), MAX)).isEmpty();
+        }
     }
 
     @Test
-    default void moveToShouldKeepTheTargetsOwnEnrolment() {
-        testee().enable(ALICE, enrolment());
+    default void copyToShouldKeepTheTargetsOwnEnrolment() {
+        enable(ALICE, enrolment());
         lock(ALICE);
-        testee().enable(BOB, TotpEnrolment.enabled(OTHER_SECRET, ENABLED_AT, recoveryHashes("b")));
+        enable(BOB, TotpEnrolment.enabled(OTHER_SECRET, ENABLED_AT, recoveryHashes("b")));
 
-        assertThat(testee().moveTo(ALICE, BOB)).isFalse();
+        assertThat(testee().copyTo(ALICE, BOB)).isFalse();
 
-        assertThat(testee().find(ALICE)).isEmpty();
+        assertThat(found(ALICE).secret().revealBytes()).isEqualTo(SECRET.revealBytes());
         TotpEnrolment kept = found(BOB);
         assertThat(kept.secret().revealBytes()).isEqualTo(OTHER_SECRET.revealBytes());
         assertThat(kept.recoveryCodeHashes()).containsExactlyElementsOf(recoveryHashes("b"));
@@ -217,37 +239,39 @@ public interface SecondFactorStoreContract extends SecondFactorCodesContract {
     }
 
     @Test
-    default void moveToShouldReturnFalseWhenTotpIsOff() {
-        assertThat(testee().moveTo(ALICE, BOB)).isFalse();
+    default void copyToShouldReturnFalseWhenTotpIsOff() {
+        assertThat(testee().copyTo(ALICE, BOB)).isFalse();
+        assertThat(testee().find(ALICE)).isEmpty();
         assertThat(testee().find(BOB)).isEmpty();
     }
 
     @Test
-    default void moveToShouldDropAPendingEnrolment() {
+    default void copyToShouldDropAPendingEnrolment() {
         testee().startEnrolment(ALICE, new PendingTotpEnrolment(SECRET, ENABLED_AT));
 
-        testee().moveTo(ALICE, BOB);
+        testee().copyTo(ALICE, BOB);
 
         assertThat(testee().findPendingEnrolment(ALICE)).isEmpty();
         assertThat(testee().findPendingEnrolment(BOB)).isEmpty();
     }
 
     @Test
-    default void moveToTheSameNameShouldKeepTheEnrolment() {
-        testee().enable(ALICE, enrolment());
+    default void copyToTheSameNameShouldKeepTheEnrolment() {
+        enable(ALICE, enrolment());
         testee().countWrongCode(ALICE, fingerprint("wrong"), MAX);
 
-        assertThat(testee().moveTo(ALICE, ALICE)).isFalse();
+        assertThat(testee().copyTo(ALICE, ALICE)).isFalse();
 
         assertThat(found(ALICE).failedCodes()).isEqualTo(1);
     }
 
     @Test
     default void concurrentEnablesShouldLeaveOneEnrolment() throws Exception {
-        List<Boolean> enabled = Concurrently.run(Concurrently.THREADS,
-            index -> testee().enable(ALICE, TotpEnrolment.enabled(SECRET, ENABLED_AT.plusSeconds(index), recoveryHashes("a"))));
+        List<EnableOutcome> enabled = Concurrently.run(Concurrently.THREADS,
+            index -> enable(ALICE, TotpEnrolment.enabled(SECRET, ENABLED_AT.plusSeconds(index), recoveryHashes("a"))));
 
-        assertThat(Collections.frequency(enabled, true)).isEqualTo(1);
-        assertThat(found(ALICE).enabledAt()).isEqualTo(ENABLED_AT.plusSeconds(enabled.indexOf(true)));
+        assertThat(Collections.frequency(enabled, EnableOutcome.ENABLED)).isEqualTo(1);
+        assertThat(Collections.frequency(enabled, EnableOutcome.ALREADY_ENABLED)).isEqualTo(Concurrently.THREADS - 1);
+        assertThat(found(ALICE).enabledAt()).isEqualTo(ENABLED_AT.plusSeconds(enabled.indexOf(EnableOutcome.ENABLED)));
     }
 }

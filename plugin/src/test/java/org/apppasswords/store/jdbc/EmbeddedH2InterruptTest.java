@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EmbeddedH2InterruptTest {
     private static final Username ALICE = Username.of("alice@example.org");
+    /** The generation of a user whose secrets no revocation ever touched: this test revokes nothing. */
+    private static final long NEVER_REVOKED = 0;
 
     @TempDir
     Path directory;
@@ -48,6 +50,6 @@ class EmbeddedH2InterruptTest {
     }
 
     private static SelfServiceSession session(String tokenDigest, Instant now) {
-        return new SelfServiceSession(tokenDigest, ALICE, now, now.plusSeconds(600), false);
+        return new SelfServiceSession(tokenDigest, ALICE, now, now.plusSeconds(600), false, NEVER_REVOKED);
     }
 }

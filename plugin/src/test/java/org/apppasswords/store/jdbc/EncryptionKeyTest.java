@@ -69,7 +69,7 @@ class EncryptionKeyTest {
     @Test
     void restartWithTheSameKeyShouldReadTheSeedBack() {
         try (JdbcStores stores = open()) {
-            stores.secondFactors().enable(ALICE, TotpEnrolment.enabled(SECRET, Instant.EPOCH, List.of()));
+            stores.secondFactors().enable(ALICE, TotpEnrolment.enabled(SECRET, Instant.EPOCH, List.of()), stores.generations().current(ALICE));
         }
 
         try (JdbcStores stores = open()) {
@@ -93,7 +93,7 @@ class EncryptionKeyTest {
     @Test
     void startWithoutTheKeyFileOnAStoreThatHoldsDataShouldStopWithAClearMessage() throws Exception {
         try (JdbcStores stores = open()) {
-            stores.secondFactors().enable(ALICE, TotpEnrolment.enabled(SECRET, Instant.EPOCH, List.of()));
+            stores.secondFactors().enable(ALICE, TotpEnrolment.enabled(SECRET, Instant.EPOCH, List.of()), stores.generations().current(ALICE));
         }
         Files.delete(directory.resolve("encryption.key"));
 
@@ -115,8 +115,9 @@ class EncryptionKeyTest {
     @Test
     void aSeedCopiedToAnotherUsersRowShouldNotDecrypt() throws Exception {
         try (JdbcStores stores = open()) {
-            stores.secondFactors().enable(ALICE, TotpEnrolment.enabled(SECRET, Instant.EPOCH, List.of()));
-            stores.secondFactors().enable(BOB, TotpEnrolment.enabled(TotpSecret.generate(RANDOM), Instant.EPOCH, List.of()));
+            stores.secondFactors().enable(ALICE, TotpEnrolment.enabled(SECRET, Instant.EPOCH, List.of()), stores.generations().current(ALICE));
+            stores.secondFactors().enable(BOB, TotpEnrolment.enabled(TotpSecret.generate(RANDOM), Instant.EPOCH, List.of()),
+                stores.generations().current(BOB));
             try (Connection connection = TestDatabases.connectionTo(stores); Statement statement = connection.createStatement()) {
                 statement.executeUpdate("UPDATE totp_enrolments SET encrypted_secret = "
                     + "(SELECT encrypted_secret FROM totp_enrolments WHERE username = 'alice@example.org') WHERE username = 'bob@example.org'");

@@ -2,19 +2,25 @@ package org.apppasswords.store.jdbc;
 
 import org.apppasswords.totp.SecondFactorStore;
 import org.apppasswords.totp.SecondFactorStoreContract;
+import org.apppasswords.store.UserGenerations;
 import org.junit.jupiter.api.BeforeEach;
 
 /** The default embedded H2 store. */
 class H2SecondFactorStoreTest implements SecondFactorStoreContract {
-    private SecondFactorStore store;
+    private JdbcStores stores;
 
     @BeforeEach
     void setUp() {
-        store = TestDatabases.emptyH2().secondFactors();
+        stores = TestDatabases.emptyH2();
     }
 
     @Override
     public SecondFactorStore testee() {
-        return store;
+        return stores.secondFactors();
+    }
+
+    @Override
+    public UserGenerations generations() {
+        return stores.generations();
     }
 }

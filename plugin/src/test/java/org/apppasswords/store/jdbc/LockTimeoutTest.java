@@ -60,7 +60,7 @@ class LockTimeoutTest {
     @Test
     void aLockTimeoutShouldKeepTheConnectionAndLogNothing() throws Exception {
         stores.secondFactors().enable(ALICE, TotpEnrolment.enabled(TotpSecret.fromBase32("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"),
-            Instant.parse("2024-03-01T12:00:00Z"), List.of()));
+            Instant.parse("2024-03-01T12:00:00Z"), List.of()), stores.generations().current(ALICE));
         try (Connection holder = TestDatabases.connectionTo(stores)) {
             holder.setAutoCommit(false);
             Database.update(holder, "UPDATE totp_enrolments SET enabled_at = enabled_at WHERE username = ?", ALICE.asString());

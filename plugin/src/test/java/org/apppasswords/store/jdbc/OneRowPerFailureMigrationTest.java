@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.apache.james.core.Username;
 import org.apppasswords.apppassword.AppPasswordId;
+import org.apppasswords.apppassword.AppPasswordStore.AddOutcome;
 import org.apppasswords.apppassword.StoredAppPassword;
 import org.apppasswords.throttle.ClientAddress;
 import org.apppasswords.throttle.LoginFailure;
@@ -28,7 +29,8 @@ import com.zaxxer.hikari.HikariDataSource;
 /**
  * A store that an earlier version left at schema V3 (wrong TOTP codes counted as a throttle row of
  * scope {@code second-factor}) opened by this version: V4 moves that count into the enrolment,
- * replaces the throttle's tables, and keeps everything else. Run on H2 and PostgreSQL.
+ * replaces the throttle's tables, and keeps everything else; V5 starts every user at generation 0.
+ * Run on H2 and PostgreSQL.
  */
 class OneRowPerFailureMigrationTest {
     private static final String MIGRATIONS = "classpath:org/apppasswords/store/jdbc/migration";
@@ -61,7 +63,7 @@ class OneRowPerFailureMigrationTest {
         assertThat(schemaVersion(settings)).isEqualTo("3");
 
         try (JdbcStores stores = TestDatabases.open(settings)) {
-            assertThat(schemaVersion(settings)).isEqualTo("4");
+            assertThat(schemaVersion(settings)).isEqualTo("5");
 
             TotpEnrolment alice = stores.secondFactors().find(ALICE).orElseThrow();
             assertThat(alice.failedCodes()).isEqualTo(7);
@@ -82,7 +84,17 @@ class OneRowPerFailureMigrationTest {
             StoredAppPassword appPassword = stores.appPasswords().find(ALICE, AppPasswordId.parse("qd3k7").orElseThrow()).orElseThrow();
             assertThat(appPassword.label()).isEqualTo("Thunderbird");
             assertThat(appPassword.lastUsedProtocol()).contains("IMAP");
-            assertThat(stores.sessions().find("session-digest", ENABLED_AT)).isPresent();
+            assertThat(stores.sessions().find("session-digest", ENABLED_AT)).hasValueSatisfying(
+                session -> assertThat(session.generation()).isZero());
+
+            // V5: every user starts at generation 0, whether V3 left a row for them (Alice) or not (Bob).
+            assertThat(stores.generations().current(ALICE)).isZero();
+            assertThat(stores.generations().current(BOB)).isZero();
+            StoredAppPassword another = StoredAppPassword.created(AppPasswordId.parse("x7k2m").orElseThrow(), "Phone", "$sha256$c2Fs$aGFz",
+                ENABLED_AT);
+            assertThat(stores.appPasswords().add(ALICE, another, 25, 0)).isEqualTo(AddOutcome.ADDED);
+            assertThat(stores.appPasswords().revokeAll(ALICE)).isEqualTo(2);
+            assertThat(stores.generations().current(ALICE)).isEqualTo(1);
 
             ClientAddress address = ClientAddress.stored("203.0.113.7");
             assertThat(stores.loginFailures().read(ALICE, address, Instant.EPOCH).failures()).isEmpty();

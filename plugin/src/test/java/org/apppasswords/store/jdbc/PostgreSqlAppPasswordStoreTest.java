@@ -2,18 +2,24 @@ package org.apppasswords.store.jdbc;
 
 import org.apppasswords.apppassword.AppPasswordStore;
 import org.apppasswords.apppassword.AppPasswordStoreContract;
+import org.apppasswords.store.UserGenerations;
 import org.junit.jupiter.api.BeforeEach;
 
 class PostgreSqlAppPasswordStoreTest implements AppPasswordStoreContract {
-    private AppPasswordStore store;
+    private JdbcStores stores;
 
     @BeforeEach
     void setUp() {
-        store = TestDatabases.emptyPostgresql().appPasswords();
+        stores = TestDatabases.emptyPostgresql();
     }
 
     @Override
     public AppPasswordStore testee() {
-        return store;
+        return stores.appPasswords();
+    }
+
+    @Override
+    public UserGenerations generations() {
+        return stores.generations();
     }
 }

@@ -2,18 +2,24 @@ package org.apppasswords.store.jdbc;
 
 import org.apppasswords.totp.SecondFactorStore;
 import org.apppasswords.totp.SecondFactorStoreContract;
+import org.apppasswords.store.UserGenerations;
 import org.junit.jupiter.api.BeforeEach;
 
 class PostgreSqlSecondFactorStoreTest implements SecondFactorStoreContract {
-    private SecondFactorStore store;
+    private JdbcStores stores;
 
     @BeforeEach
     void setUp() {
-        store = TestDatabases.emptyPostgresql().secondFactors();
+        stores = TestDatabases.emptyPostgresql();
     }
 
     @Override
     public SecondFactorStore testee() {
-        return store;
+        return stores.secondFactors();
+    }
+
+    @Override
+    public UserGenerations generations() {
+        return stores.generations();
     }
 }
