@@ -9,6 +9,7 @@ import org.apppasswords.apppassword.AppPasswordStore;
 import org.apppasswords.modules.TestLogins;
 import org.apppasswords.repository.AppPasswordsUsersRepository;
 import org.apppasswords.session.SelfServiceSessionStore;
+import org.apppasswords.store.UserGenerations;
 import org.apppasswords.store.memory.MemoryLoginFailureStore;
 import org.apppasswords.totp.SecondFactorService;
 import org.apppasswords.totp.SecondFactorStore;
@@ -25,12 +26,14 @@ final class BenchLogins implements AutoCloseable {
     final AppPasswordsUsersRepository repository;
     final AppPasswordService appPasswords;
     final SecondFactorService secondFactors;
+    final UserGenerations generations;
     private final TestLogins logins;
 
     BenchLogins(AppPasswordStore appPasswordStore, SecondFactorStore secondFactorStore, SelfServiceSessionStore sessions,
-                UsersRepository james, Clock clock) {
+                UserGenerations generations, UsersRepository james, Clock clock) {
+        this.generations = generations;
         this.logins = TestLogins.around(james)
-            .stores(appPasswordStore, secondFactorStore, sessions, new MemoryLoginFailureStore())
+            .stores(appPasswordStore, secondFactorStore, sessions, new MemoryLoginFailureStore(), generations)
             .clock(clock)
             .metrics(new DropWizardMetricFactory(new MetricRegistry()))
             .build();

@@ -10,9 +10,11 @@ import org.apache.james.user.api.UsersRepositoryException;
 import org.apppasswords.apppassword.AppPassword;
 import org.apppasswords.apppassword.AppPasswordGenerator;
 import org.apppasswords.store.memory.MemoryAppPasswordStore;
+import org.apppasswords.store.memory.MemoryGenerations;
 import org.apppasswords.store.memory.MemorySecondFactorStore;
 import org.apppasswords.store.memory.MemorySelfServiceSessionStore;
 import org.apppasswords.totp.Totp;
+import org.apppasswords.totp.TotpEnrolment;
 import org.apppasswords.totp.TotpSecret;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -52,11 +54,12 @@ public class LoginBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() {
-            logins = new BenchLogins(new MemoryAppPasswordStore(), new MemorySecondFactorStore(), new MemorySelfServiceSessionStore(),
-                new NoOpUsersRepository(), new SteppingClock(START));
+            MemoryGenerations generations = new MemoryGenerations();
+            logins = new BenchLogins(new MemoryAppPasswordStore(generations), new MemorySecondFactorStore(generations),
+                new MemorySelfServiceSessionStore(generations), generations, new NoOpUsersRepository(), new SteppingClock(START));
             AppPassword last = null;
             for (int i = 0; i < 25; i++) {
-                last = logins.appPasswords.create(USER, "client " + i).password();
+                last = logins.appPasswords.create(USER, "client " + i, logins.generations.current(USER)).password();
             }
             right = last.reveal();
             // Well formed, checksum valid, id unknown: checked against the dummy hash (equal work).
@@ -84,9 +87,10 @@ public class LoginBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() {
-            logins = new BenchLogins(new MemoryAppPasswordStore(), new MemorySecondFactorStore(), new MemorySelfServiceSessionStore(),
-                new NoOpUsersRepository(), clock);
-            List<?> recoveryCodes = logins.secondFactors.enable(USER, secret);
+            MemoryGenerations generations = new MemoryGenerations();
+            logins = new BenchLogins(new MemoryAppPasswordStore(generations), new MemorySecondFactorStore(generations),
+                new MemorySelfServiceSessionStore(generations), generations, new NoOpUsersRepository(), clock);
+            List<?> recoveryCodes = logins.secondFactors.enable(USER, secret, TotpEnrolment.NO_STEP_USED, generations.current(USER));
             if (recoveryCodes.isEmpty()) {
                 throw new IllegalStateException("TOTP was not enabled");
             }

@@ -19,6 +19,7 @@ import org.apppasswords.apppassword.AppPasswordStore;
 import org.apppasswords.totp.SecondFactorStore;
 import org.apppasswords.store.jdbc.JdbcSettings;
 import org.apppasswords.store.jdbc.JdbcStores;
+import org.apppasswords.store.memory.MemoryGenerations;
 import org.apppasswords.store.memory.MemorySelfServiceSessionStore;
 
 /** One database of the scale run: seeded once, then measured in rounds. */
@@ -41,8 +42,8 @@ final class ScaleSize implements AutoCloseable {
         this.stores = stores;
         this.samples = samples;
         this.logins = new BenchLogins(counter.wrap(AppPasswordStore.class, stores.appPasswords()),
-            counter.wrap(SecondFactorStore.class, stores.secondFactors()), new MemorySelfServiceSessionStore(), new NoOpUsersRepository(),
-            Clock.systemUTC());
+            counter.wrap(SecondFactorStore.class, stores.secondFactors()), new MemorySelfServiceSessionStore(new MemoryGenerations()),
+            stores.generations(), new NoOpUsersRepository(), Clock.systemUTC());
     }
 
     /** A fresh database {@code bench_USERS}, its schema made by the store's own migrations, then seeded. */

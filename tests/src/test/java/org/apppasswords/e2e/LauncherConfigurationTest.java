@@ -63,7 +63,7 @@ class LauncherConfigurationTest {
         Path storeDirectory = workingDirectory.resolve("var").resolve("app-passwords");
         try (JdbcStores stores = JdbcStores.open(JdbcSettings.embeddedH2(storeDirectory, 2), new SecureRandom())) {
             stores.secondFactors().enable(Username.of("alice@" + JamesWithAppPasswords.DOMAIN),
-                TotpEnrolment.enabled(TotpSecret.generate(new SecureRandom()), Instant.now(), List.of()));
+                TotpEnrolment.enabled(TotpSecret.generate(new SecureRandom()), Instant.now(), List.of()), 0);
         }
         byte[] otherKey = new byte[32];
         new SecureRandom().nextBytes(otherKey);
@@ -77,7 +77,7 @@ class LauncherConfigurationTest {
         Path storeDirectory = workingDirectory.resolve("var").resolve("app-passwords");
         try (JdbcStores stores = JdbcStores.open(JdbcSettings.embeddedH2(storeDirectory, 2), new SecureRandom())) {
             stores.secondFactors().enable(Username.of("alice@" + JamesWithAppPasswords.DOMAIN),
-                TotpEnrolment.enabled(TotpSecret.generate(new SecureRandom()), Instant.now(), List.of()));
+                TotpEnrolment.enabled(TotpSecret.generate(new SecureRandom()), Instant.now(), List.of()), 0);
         }
         Files.delete(storeDirectory.resolve("encryption.key"));
 

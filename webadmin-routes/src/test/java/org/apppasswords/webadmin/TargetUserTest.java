@@ -18,6 +18,7 @@ import org.apppasswords.totp.PendingTotpEnrolment;
 import org.apppasswords.apppassword.StoredAppPassword;
 import org.apppasswords.totp.TotpEnrolment;
 import org.apppasswords.store.memory.MemoryAppPasswordStore;
+import org.apppasswords.store.memory.MemoryGenerations;
 import org.apppasswords.store.memory.MemoryLoginFailureStore;
 import org.apppasswords.store.memory.MemorySecondFactorStore;
 import org.apppasswords.store.memory.MemorySelfServiceSessionStore;
@@ -35,15 +36,19 @@ class TargetUserTest {
     static final Instant NOW = Instant.parse("2024-03-01T12:00:00Z");
     static final TotpSecret SEED = TotpSecret.fromBase32("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ");
 
-    final MemoryAppPasswordStore appPasswords = new MemoryAppPasswordStore();
-    final MemorySecondFactorStore secondFactors = new MemorySecondFactorStore();
+    /** These tests never revoke: every creation is made at the first generation. */
+    static final long NEVER_REVOKED = 0;
+
+    final MemoryGenerations generations = new MemoryGenerations();
+    final MemoryAppPasswordStore appPasswords = new MemoryAppPasswordStore(generations);
+    final MemorySecondFactorStore secondFactors = new MemorySecondFactorStore(generations);
     final UsersRepository usersRepository = mock(UsersRepository.class);
     TargetUser testee;
 
     @BeforeEach
     void setUp() throws Exception {
         when(usersRepository.contains(KNOWN)).thenReturn(true);
-        testee = new TargetUser(usersRepository, new UserSecrets(appPasswords, secondFactors, new MemorySelfServiceSessionStore(),
+        testee = new TargetUser(usersRepository, new UserSecrets(appPasswords, secondFactors, new MemorySelfServiceSessionStore(generations),
             AppPasswordsConfiguration.defaults(), new MemoryLoginFailureStore(), new AuditLog()));
     }
 
@@ -80,14 +85,14 @@ class TargetUserTest {
 
     @Test
     void resolveShouldReturnAnUnknownUserWhoStillHoldsAnAppPassword() throws Exception {
-        appPasswords.add(GONE, StoredAppPassword.created(AppPasswordId.parse("qd3k7").get(), "Mail", "$sha256$a$b", NOW), 25);
+        appPasswords.add(GONE, StoredAppPassword.created(AppPasswordId.parse("qd3k7").get(), "Mail", "$sha256$a$b", NOW), 25, NEVER_REVOKED);
 
         assertThat(testee.resolve(requestFor("gone@example.org"))).isEqualTo(GONE);
     }
 
     @Test
     void resolveShouldReturnAnUnknownUserWhoStillHasTotpOrAPendingEnrolment() throws Exception {
-        secondFactors.enable(GONE, TotpEnrolment.enabled(SEED, NOW, List.of()));
+        secondFactors.enable(GONE, TotpEnrolment.enabled(SEED, NOW, List.of()), NEVER_REVOKED);
         Username pending = Username.of("pending@example.org");
         secondFactors.startEnrolment(pending, new PendingTotpEnrolment(SEED, NOW));
 
@@ -102,7 +107,7 @@ class TargetUserTest {
 
     @Test
     void resolveShouldHaltWith404WhenOnlyAnotherUserHoldsSecrets() {
-        appPasswords.add(KNOWN, StoredAppPassword.created(AppPasswordId.parse("qd3k7").get(), "Mail", "$sha256$a$b", NOW), 25);
+        appPasswords.add(KNOWN, StoredAppPassword.created(AppPasswordId.parse("qd3k7").get(), "Mail", "$sha256$a$b", NOW), 25, NEVER_REVOKED);
 
         assertThat(statusOf(() -> testee.resolve(requestFor("gone@example.org")))).isEqualTo(404);
     }
@@ -131,7 +136,7 @@ class TargetUserTest {
     void anUnknownUserShouldNotBeAskedAboutWhenTheNameIsMalformed() throws Exception {
         UsersRepository strict = mock(UsersRepository.class);
         when(strict.contains(any())).thenThrow(new AssertionError("the repository must not be asked"));
-        TargetUser guarded = new TargetUser(strict, new UserSecrets(appPasswords, secondFactors, new MemorySelfServiceSessionStore(),
+        TargetUser guarded = new TargetUser(strict, new UserSecrets(appPasswords, secondFactors, new MemorySelfServiceSessionStore(generations),
             AppPasswordsConfiguration.defaults(), new MemoryLoginFailureStore(), new AuditLog()));
 
         assertThat(statusOf(() -> guarded.resolve(requestFor("a@b@example.org")))).isEqualTo(400);

@@ -108,7 +108,7 @@ class OneRowPerFailureMigrationTest {
     private static void writeAtV3(JdbcSettings settings) throws SQLException {
         try (HikariDataSource dataSource = dataSource(settings)) {
             flyway(dataSource).target("3").load().migrate();
-            Database database = new Database(dataSource);
+            Database database = new Database(dataSource, Database.writesBehind(settings.url()));
             SeedCipher secrets = EncryptionKey.open(database, settings.keyFile(), RANDOM);
             long enabledAt = Database.toNanos(ENABLED_AT);
             database.inTransaction("write a store at V3", connection -> {
