@@ -16,11 +16,11 @@ import java.util.stream.Collectors;
 
 import org.apache.james.core.Username;
 import org.apppasswords.apppassword.AppPasswordStore;
-import org.apppasswords.totp.SecondFactorStore;
 import org.apppasswords.store.jdbc.JdbcSettings;
 import org.apppasswords.store.jdbc.JdbcStores;
 import org.apppasswords.store.memory.MemoryGenerations;
 import org.apppasswords.store.memory.MemorySelfServiceSessionStore;
+import org.apppasswords.totp.SecondFactorStore;
 
 /** One database of the scale run: seeded once, then measured in rounds. */
 final class ScaleSize implements AutoCloseable {

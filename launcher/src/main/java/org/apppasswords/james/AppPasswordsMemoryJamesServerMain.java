@@ -10,10 +10,10 @@ import org.apache.james.modules.RunArgumentsModule;
 import org.apache.james.modules.server.JMXServerModule;
 import org.apache.james.user.api.UsernameChangeTaskStep;
 import org.apache.james.utils.GuiceProbe;
-import org.apppasswords.modules.AppPasswordsModule;
 import org.apppasswords.lifecycle.AppPasswordsUsernameChangeTaskStep;
-import org.apppasswords.webadmin.AppPasswordsRoutesModule;
+import org.apppasswords.modules.AppPasswordsModule;
 import org.apppasswords.selfservice.SelfServiceModule;
+import org.apppasswords.webadmin.AppPasswordsRoutesModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

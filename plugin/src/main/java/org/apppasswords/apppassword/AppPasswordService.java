@@ -5,14 +5,14 @@ import java.time.Clock;
 import javax.inject.Inject;
 
 import org.apache.james.core.Username;
-import org.apppasswords.audit.AuditLog;
+import org.apppasswords.apppassword.AppPasswordStore.AddOutcome;
+import org.apppasswords.apppassword.AppPasswordStore;
+import org.apppasswords.apppassword.StoredAppPassword;
 import org.apppasswords.audit.AuditLog.Actor;
+import org.apppasswords.audit.AuditLog;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.hashing.SecretHasher;
 import org.apppasswords.store.ChangedMeanwhileException;
-import org.apppasswords.apppassword.AppPasswordStore;
-import org.apppasswords.apppassword.AppPasswordStore.AddOutcome;
-import org.apppasswords.apppassword.StoredAppPassword;
 
 /**
  * Mints and revokes app passwords: generates the token, stores only its hash, and hands the

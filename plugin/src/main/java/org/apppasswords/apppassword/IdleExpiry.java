@@ -6,8 +6,8 @@ import java.util.Optional;
 
 import javax.inject.Inject;
 
-import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.apppassword.StoredAppPassword;
+import org.apppasswords.configuration.AppPasswordsConfiguration;
 
 /**
  * {@code appPasswords.idleExpiry}: an app password unused for that long (since its last use, or

@@ -3,11 +3,11 @@ package org.apppasswords.lifecycle;
 import javax.inject.Inject;
 
 import org.apache.james.core.Username;
-import org.apppasswords.audit.AuditLog;
-import org.apppasswords.audit.AuditLog.Actor;
 import org.apppasswords.apppassword.AppPasswordStore;
-import org.apppasswords.configuration.AppPasswordsConfiguration;
+import org.apppasswords.audit.AuditLog.Actor;
+import org.apppasswords.audit.AuditLog;
 import org.apppasswords.configuration.AppPasswordsConfiguration.OnPrimaryPasswordChange;
+import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.session.SelfServiceSessionStore;
 import org.apppasswords.throttle.LoginFailureStore;
 import org.apppasswords.totp.SecondFactorStore;

@@ -18,7 +18,8 @@ public final class ClientAddress {
     public static final ClientAddress UNKNOWN = new ClientAddress("-");
     /** The longest stored form; anything longer is not an address James writes and is cut. */
     public static final int MAX_LENGTH = 64;
-    private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]+");
+    private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
     private final String value;
 
@@ -40,9 +41,9 @@ public final class ClientAddress {
         String address = given.startsWith("[") && given.endsWith("]") ? given.substring(1, given.length() - 1) : given;
         int zone = address.indexOf('%');
         address = zone < 0 ? address : address.substring(0, zone);
-        if (IP_LITERAL.matcher(address).matches() && (address.contains(":") || address.chars().filter(c -> c == '.').count() == 3)) {
+        if (IPV4.matcher(address).matches() || IPV6.matcher(address).matches()) {
             try {
-                // A literal only: getByName does no name lookup for one.
+                // A literal only, strictly: getByName looks up any other text as a host name.
                 byte[] bytes = InetAddress.getByName(address).getAddress();
                 if (bytes.length == 16) {
                     byte[] network = Arrays.copyOf(Arrays.copyOf(bytes, 8), 16);

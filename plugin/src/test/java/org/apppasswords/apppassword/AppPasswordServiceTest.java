@@ -10,10 +10,10 @@ import java.util.Arrays;
 
 import org.apache.james.core.Username;
 import org.apppasswords.audit.AuditCapture;
-import org.apppasswords.audit.AuditLog;
 import org.apppasswords.audit.AuditLog.Actor;
-import org.apppasswords.configuration.AppPasswordsConfiguration;
+import org.apppasswords.audit.AuditLog;
 import org.apppasswords.configuration.AppPasswordsConfiguration.OnPrimaryPasswordChange;
+import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.hashing.SaltedSha256SecretHasher;
 import org.apppasswords.hashing.SecretHasher;
 import org.apppasswords.modules.TestJames;

@@ -7,15 +7,15 @@ import java.util.List;
 
 import org.apache.james.core.Username;
 import org.apppasswords.apppassword.AppPasswordId;
+import org.apppasswords.apppassword.StoredAppPassword;
 import org.apppasswords.audit.AuditLog;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
-import org.apppasswords.apppassword.StoredAppPassword;
-import org.apppasswords.totp.TotpEnrolment;
 import org.apppasswords.store.memory.MemoryAppPasswordStore;
 import org.apppasswords.store.memory.MemoryGenerations;
 import org.apppasswords.store.memory.MemoryLoginFailureStore;
 import org.apppasswords.store.memory.MemorySecondFactorStore;
 import org.apppasswords.store.memory.MemorySelfServiceSessionStore;
+import org.apppasswords.totp.TotpEnrolment;
 import org.apppasswords.totp.TotpSecret;
 import org.junit.jupiter.api.Test;
 

@@ -22,6 +22,14 @@ class ClientAddressTest {
         assertThat(of("203.0.113.7").asString()).isEqualTo("203.0.113.7");
     }
 
+    /** Text that only looks like an address is never handed to the resolver (which would look it up as a host name). */
+    @Test
+    void textThatOnlyLooksLikeAnAddressShouldBeKeptAsText() {
+        assertThat(of("999.1.1.1").asString()).isEqualTo("999.1.1.1");
+        assertThat(of("dead.beef.cafe.face").asString()).isEqualTo("dead.beef.cafe.face");
+        assertThat(of("1.2.3.04").asString()).isEqualTo("1.2.3.04");
+    }
+
     @Test
     void anIpv6AddressShouldBeCountedAsItsSlashSixtyFour() {
         assertThat(of("2001:DB8:0:0:1:2:3:4").asString()).isEqualTo("2001:db8:0:0:0:0:0:0/64");

@@ -15,14 +15,14 @@ import javax.inject.Inject;
 import org.apache.james.core.Username;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.login.Entrance;
-import org.apppasswords.totp.PendingTotpEnrolment;
-import org.apppasswords.totp.SecondFactorStore;
 import org.apppasswords.session.SelfServiceSession;
 import org.apppasswords.store.ChangedMeanwhileException;
-import org.apppasswords.totp.TotpEnrolment;
+import org.apppasswords.totp.PendingTotpEnrolment;
 import org.apppasswords.totp.RecoveryCode;
 import org.apppasswords.totp.SecondFactorAlreadyEnabledException;
 import org.apppasswords.totp.SecondFactorService;
+import org.apppasswords.totp.SecondFactorStore;
+import org.apppasswords.totp.TotpEnrolment;
 import org.apppasswords.totp.TotpSecret;
 import org.apppasswords.totp.TotpVerifier;
 

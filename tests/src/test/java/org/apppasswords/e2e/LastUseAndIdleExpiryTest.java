@@ -8,8 +8,8 @@ import java.util.Map;
 
 import org.apache.james.core.Username;
 import org.apppasswords.apppassword.CreatedAppPassword;
-import org.apppasswords.audit.AuditCapture;
 import org.apppasswords.apppassword.StoredAppPassword;
+import org.apppasswords.audit.AuditCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -17,9 +17,9 @@ import org.apache.james.webadmin.utils.JsonTransformer;
 import org.apache.james.webadmin.utils.Responses;
 import org.apppasswords.apppassword.AppPasswordId;
 import org.apppasswords.apppassword.AppPasswordService;
+import org.apppasswords.apppassword.AppPasswordStore;
 import org.apppasswords.apppassword.IdleExpiry;
 import org.apppasswords.audit.AuditLog.Actor;
-import org.apppasswords.apppassword.AppPasswordStore;
 import org.eclipse.jetty.http.HttpStatus;
 
 import spark.Request;

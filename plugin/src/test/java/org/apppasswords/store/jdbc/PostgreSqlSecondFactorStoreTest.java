@@ -1,8 +1,8 @@
 package org.apppasswords.store.jdbc;
 
+import org.apppasswords.store.UserGenerations;
 import org.apppasswords.totp.SecondFactorStore;
 import org.apppasswords.totp.SecondFactorStoreContract;
-import org.apppasswords.store.UserGenerations;
 import org.junit.jupiter.api.BeforeEach;
 
 class PostgreSqlSecondFactorStoreTest implements SecondFactorStoreContract {

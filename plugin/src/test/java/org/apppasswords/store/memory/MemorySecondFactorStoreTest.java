@@ -1,8 +1,8 @@
 package org.apppasswords.store.memory;
 
+import org.apppasswords.store.UserGenerations;
 import org.apppasswords.totp.SecondFactorStore;
 import org.apppasswords.totp.SecondFactorStoreContract;
-import org.apppasswords.store.UserGenerations;
 import org.junit.jupiter.api.BeforeEach;
 
 class MemorySecondFactorStoreTest implements SecondFactorStoreContract {
