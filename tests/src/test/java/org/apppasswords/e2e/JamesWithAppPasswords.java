@@ -3,6 +3,7 @@ package org.apppasswords.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +11,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.MemoryJamesConfiguration;
@@ -110,11 +114,17 @@ final class JamesWithAppPasswords implements BeforeAllCallback, AfterAllCallback
         }
     }
 
-    private void discardFailedStart() throws IOException {
+    private void discardFailedStart() throws Exception {
         try {
             server.stop();
         } catch (RuntimeException e) {
             // A server that failed to start may fail to stop too; its ports and directory go anyway.
+        }
+        // A start that failed half-way leaves James's MBeans registered: the next start in this JVM
+        // would fail on them (InstanceAlreadyExistsException) instead of binding its new ports.
+        MBeanServer beans = ManagementFactory.getPlatformMBeanServer();
+        for (ObjectName name : beans.queryNames(new ObjectName("org.apache.james:*"), null)) {
+            beans.unregisterMBean(name);
         }
         deleteWorkingDirectory();
     }

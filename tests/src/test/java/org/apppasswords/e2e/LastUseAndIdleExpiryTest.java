@@ -1,8 +1,10 @@
 package org.apppasswords.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -97,7 +99,9 @@ class LastUseAndIdleExpiryTest {
     @Test
     void anIdleAppPasswordShouldBeRefusedAndListedExpiredWhileAFreshOneWorks() throws Exception {
         TotpUser user = TotpUser.create(james, "idle");
-        Thread.sleep((IDLE_SECONDS + 1) * 1000);
+        // Watched in the admin's list, never by logging in (a login would be a use, and keep it alive).
+        await().atMost(Duration.ofSeconds(IDLE_SECONDS + 10)).until(() -> james.webAdmin().get("/users/" + user.name + "/app-passwords")
+            .then().extract().jsonPath().getBoolean("find { it.id == '" + user.appPassword.password().id().asString() + "' }.expired"));
 
         assertThat(Protocol.IMAP_LOGIN.login(james.ports(), user.name, user.appPassword.password().reveal())).isFalse();
         CreatedAppPassword fresh = TotpUser.mint(james, Username.of(user.name), "fresh");

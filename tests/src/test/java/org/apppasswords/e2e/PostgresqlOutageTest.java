@@ -1,6 +1,7 @@
 package org.apppasswords.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -132,14 +133,8 @@ class PostgresqlOutageTest {
         boolean attempt() throws Exception;
     }
 
-    private static boolean eventually(Login login) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(deadline)) {
-            if (login.attempt()) {
-                return true;
-            }
-            Thread.sleep(500);
-        }
-        return false;
+    private static boolean eventually(Login login) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(login::attempt);
+        return true;
     }
 }

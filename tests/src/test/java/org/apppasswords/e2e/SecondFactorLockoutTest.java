@@ -1,8 +1,10 @@
 package org.apppasswords.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.util.Map;
+import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,11 +52,9 @@ class SecondFactorLockoutTest {
     }
 
     /** A fresh step's code: the previous test's may be spent; waits at most one step. */
-    private String nextCode() throws InterruptedException {
+    private String nextCode() {
         long step = TotpUser.currentStep();
-        while (TotpUser.currentStep() == step) {
-            Thread.sleep(200);
-        }
+        await().atMost(Duration.ofSeconds(35)).until(() -> TotpUser.currentStep() != step);
         return user.primaryWithCode(user.codeForStep(TotpUser.currentStep()));
     }
 

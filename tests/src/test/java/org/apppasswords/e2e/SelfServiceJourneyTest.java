@@ -227,6 +227,7 @@ class SelfServiceJourneyTest {
                 + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\nConnection: close\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
             out.flush();
+            // A deliberate pause, not a wait for something: the body is held back while the session ends.
             Thread.sleep(500);
             assertThat(client().signOut(token).statusCode()).isEqualTo(204);
             out.write(body.getBytes(StandardCharsets.US_ASCII));

@@ -1,8 +1,10 @@
 package org.apppasswords.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -61,7 +63,8 @@ class SelfServiceSecondFactorRequiredTest {
         String token = signIn.jsonPath().getString("token");
         assertThat(client().listAppPasswords(token).statusCode()).isEqualTo(200);
 
-        Thread.sleep(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS) + 500);
+        // Asking does not extend a session: nothing does.
+        await().atMost(Duration.ofSeconds(TIMEOUT_SECONDS + 10)).until(() -> client().listAppPasswords(token).statusCode() == 401);
 
         Response expired = client().listAppPasswords(token);
         assertThat(expired.statusCode()).isEqualTo(401);
@@ -76,7 +79,9 @@ class SelfServiceSecondFactorRequiredTest {
         String firstToken = client().token(user, TotpUser.PRIMARY_PASSWORD);
         String secret = client().startEnrolment(firstToken, TotpUser.PRIMARY_PASSWORD).then().statusCode(200).extract().jsonPath().getString("secret");
 
-        Thread.sleep(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS) + 500);
+        // A wrong code shows whether the enrolment is still pending (403) or expired (409), and changes nothing.
+        await().atMost(Duration.ofSeconds(TIMEOUT_SECONDS + 10))
+            .until(() -> client().confirm(client().token(user, TotpUser.PRIMARY_PASSWORD), "000000").statusCode() == 409);
         String laterToken = client().token(user, TotpUser.PRIMARY_PASSWORD);
         Response refused = client().confirm(laterToken, Oathtool.currentCode(secret));
 

@@ -1,6 +1,7 @@
 package org.apppasswords.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import org.apppasswords.store.jdbc.TestPostgresql;
 import org.junit.jupiter.api.Test;
@@ -45,13 +46,9 @@ class StoreHealthCheckPostgresqlTest {
         assertThat(eventuallyHealthy()).isTrue();
     }
 
-    private static boolean eventuallyHealthy() throws InterruptedException {
-        for (int attempt = 0; attempt < 30; attempt++) {
-            if (james.webAdmin().get(CHECK).statusCode() == 200) {
-                return true;
-            }
-            Thread.sleep(1000);
-        }
-        return false;
+    private static boolean eventuallyHealthy() {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+            .until(() -> james.webAdmin().get(CHECK).statusCode() == 200);
+        return true;
     }
 }

@@ -1,8 +1,10 @@
 package org.apppasswords.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -86,13 +88,8 @@ class TwoNodesSharingPostgresqlTest {
         assertThat(Protocol.IMAP_LOGIN.login(nodeB.ports, user, created.password().reveal())).isTrue();
 
         // Written off the login path by node B's background writer, within its 5 s flush interval.
-        Instant deadline = Instant.now().plusSeconds(30);
-        Optional<Instant> lastUse = Optional.empty();
-        while (lastUse.isEmpty() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(250);
-            lastUse = nodeA.appPasswords().listAppPasswords(Username.of(user)).get(0).lastUsedAt();
-        }
-        assertThat(lastUse).isPresent();
+        await().atMost(Duration.ofSeconds(30))
+            .until(() -> nodeA.appPasswords().listAppPasswords(Username.of(user)).get(0).lastUsedAt().isPresent());
     }
 
     @Test
