@@ -137,8 +137,7 @@ final class EncryptionKey {
 
     private static Optional<String> storedCheck(Database database) {
         return database.read("read the key check value", connection -> {
-            try (PreparedStatement statement = Database.prepare(connection, "SELECT fact_value FROM app_passwords_metadata WHERE fact_name = ?", CHECK_NAME);
-                 ResultSet rows = statement.executeQuery()) {
+            try (ResultSet rows = Database.query(connection, "SELECT fact_value FROM app_passwords_metadata WHERE fact_name = ?", CHECK_NAME)) {
                 return rows.next() ? Optional.of(rows.getString(1)) : Optional.<String>empty();
             }
         });

@@ -1,7 +1,6 @@
 package org.apppasswords.store.jdbc;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -55,9 +54,8 @@ public final class JdbcAppPasswordStore implements AppPasswordStore {
     @Override
     public List<StoredAppPassword> list(Username user) {
         return database.read("list app passwords", connection -> {
-            try (PreparedStatement statement = Database.prepare(connection,
-                    "SELECT " + COLUMNS + " FROM app_passwords WHERE username = ? ORDER BY created_at, id", user.asString());
-                 ResultSet rows = statement.executeQuery()) {
+            try (ResultSet rows = Database.query(connection,
+                    "SELECT " + COLUMNS + " FROM app_passwords WHERE username = ? ORDER BY created_at, id", user.asString())) {
                 List<StoredAppPassword> entries = new ArrayList<>();
                 while (rows.next()) {
                     entries.add(read(rows));
@@ -99,17 +97,15 @@ public final class JdbcAppPasswordStore implements AppPasswordStore {
     }
 
     private static int count(Connection connection, Username user) throws SQLException {
-        try (PreparedStatement statement = Database.prepare(connection, "SELECT COUNT(*) FROM app_passwords WHERE username = ?", user.asString());
-             ResultSet rows = statement.executeQuery()) {
+        try (ResultSet rows = Database.query(connection, "SELECT COUNT(*) FROM app_passwords WHERE username = ?", user.asString())) {
             rows.next();
             return rows.getInt(1);
         }
     }
 
     private static Optional<StoredAppPassword> findIn(Connection connection, Username user, AppPasswordId id) throws SQLException {
-        try (PreparedStatement statement = Database.prepare(connection,
-                "SELECT " + COLUMNS + " FROM app_passwords WHERE username = ? AND id = ?", user.asString(), id.asString());
-             ResultSet rows = statement.executeQuery()) {
+        try (ResultSet rows = Database.query(connection,
+                "SELECT " + COLUMNS + " FROM app_passwords WHERE username = ? AND id = ?", user.asString(), id.asString())) {
             return rows.next() ? Optional.of(read(rows)) : Optional.empty();
         }
     }

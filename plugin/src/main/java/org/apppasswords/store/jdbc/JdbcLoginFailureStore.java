@@ -39,9 +39,8 @@ public final class JdbcLoginFailureStore implements LoginFailureStore {
     public History read(Username user, ClientAddress address, Instant since) {
         long from = Database.toNanos(since);
         return database.read("read login failures", connection -> {
-            try (PreparedStatement statement = Database.prepare(connection, READ, user.asString(), from, address.asString(), user.asString(),
-                    from, user.asString(), address.asString(), from);
-                 ResultSet rows = statement.executeQuery()) {
+            try (ResultSet rows = Database.query(connection, READ, user.asString(), from, address.asString(), user.asString(),
+                    from, user.asString(), address.asString(), from)) {
                 List<LoginFailure> failures = new ArrayList<>();
                 Optional<Instant> lastSuccess = Optional.empty();
                 while (rows.next()) {

@@ -1,7 +1,6 @@
 package org.apppasswords.store.jdbc;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -64,9 +63,8 @@ final class JdbcSecondFactorCodes {
     }
 
     private static int failedCodes(Connection connection, Username user) throws SQLException {
-        try (PreparedStatement statement = Database.prepare(connection, "SELECT failed_codes FROM totp_enrolments WHERE username = ?",
-                user.asString());
-             ResultSet rows = statement.executeQuery()) {
+        try (ResultSet rows = Database.query(connection, "SELECT failed_codes FROM totp_enrolments WHERE username = ?",
+                user.asString())) {
             return rows.next() ? rows.getInt(1) : 0;
         }
     }

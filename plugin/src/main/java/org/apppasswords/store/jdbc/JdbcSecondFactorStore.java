@@ -1,7 +1,6 @@
 package org.apppasswords.store.jdbc;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -71,9 +70,8 @@ public final class JdbcSecondFactorStore implements SecondFactorStore {
     @Override
     public Optional<PendingTotpEnrolment> findPendingEnrolment(Username user) {
         return database.read("read a pending TOTP enrolment", connection -> {
-            try (PreparedStatement statement = Database.prepare(connection,
-                    "SELECT encrypted_secret, started_at FROM totp_pending_enrolments WHERE username = ?", user.asString());
-                 ResultSet rows = statement.executeQuery()) {
+            try (ResultSet rows = Database.query(connection,
+                    "SELECT encrypted_secret, started_at FROM totp_pending_enrolments WHERE username = ?", user.asString())) {
                 return rows.next()
                     ? Optional.of(new PendingTotpEnrolment(secrets.open(rows.getString(1), user), Database.fromNanos(rows.getLong(2))))
                     : Optional.<PendingTotpEnrolment>empty();
@@ -134,11 +132,10 @@ public final class JdbcSecondFactorStore implements SecondFactorStore {
 
     /** One statement, the recovery codes joined as one row each (or one row of NULL): every primary-path login reads this. */
     private Optional<TotpEnrolment> find(Connection connection, Username user) throws SQLException {
-        try (PreparedStatement statement = Database.prepare(connection,
+        try (ResultSet rows = Database.query(connection,
                 "SELECT e.encrypted_secret, e.enabled_at, e.last_used_step, e.failed_codes, e.last_wrong_code, e.spent_codes, r.encoded_hash"
                     + " FROM totp_enrolments e LEFT JOIN totp_recovery_codes r ON r.username = e.username WHERE e.username = ? ORDER BY r.slot",
-                user.asString());
-             ResultSet rows = statement.executeQuery()) {
+                user.asString())) {
             if (!rows.next()) {
                 return Optional.empty();
             }
@@ -154,9 +151,8 @@ public final class JdbcSecondFactorStore implements SecondFactorStore {
     }
 
     private static Optional<String> sealedSecret(Connection connection, Username user) throws SQLException {
-        try (PreparedStatement statement = Database.prepare(connection,
-                "SELECT encrypted_secret FROM totp_enrolments WHERE username = ?", user.asString());
-             ResultSet rows = statement.executeQuery()) {
+        try (ResultSet rows = Database.query(connection,
+                "SELECT encrypted_secret FROM totp_enrolments WHERE username = ?", user.asString())) {
             return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
         }
     }

@@ -1,6 +1,5 @@
 package org.apppasswords.store.jdbc;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Optional;
@@ -34,12 +33,11 @@ public final class JdbcSelfServiceSessionStore implements SelfServiceSessionStor
     @Override
     public Optional<SelfServiceSession> find(String tokenDigest, Instant now) {
         return database.read("read a self-service session", connection -> {
-            try (PreparedStatement statement = Database.prepare(connection,
+            try (ResultSet rows = Database.query(connection,
                     // The user's generation in the same statement: read no later than the session's validity.
                     "SELECT s.username, s.created_at, s.expires_at, s.second_factor_verified, COALESCE(u.generation, 0)"
                         + " FROM self_service_sessions s LEFT JOIN app_password_users u ON u.username = s.username"
-                        + " WHERE s.token_digest = ? AND s.expires_at > ?", tokenDigest, Database.toNanos(now));
-                 ResultSet rows = statement.executeQuery()) {
+                        + " WHERE s.token_digest = ? AND s.expires_at > ?", tokenDigest, Database.toNanos(now))) {
                 if (!rows.next()) {
                     return Optional.<SelfServiceSession>empty();
                 }

@@ -1,7 +1,6 @@
 package org.apppasswords.store.jdbc;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -27,9 +26,8 @@ final class UserRows implements UserGenerations {
     @Override
     public long current(Username user) {
         return database.read("read a user's generation", connection -> {
-            try (PreparedStatement statement = Database.prepare(connection, "SELECT generation FROM app_password_users WHERE username = ?",
-                    user.asString());
-                 ResultSet rows = statement.executeQuery()) {
+            try (ResultSet rows = Database.query(connection, "SELECT generation FROM app_password_users WHERE username = ?",
+                    user.asString())) {
                 return rows.next() ? rows.getLong(1) : 0L;
             }
         });
@@ -86,9 +84,8 @@ final class UserRows implements UserGenerations {
 
     /** Holds the user's row until the transaction of {@code connection} ends; its generation. */
     private static long lock(Connection connection, Username user) throws SQLException {
-        try (PreparedStatement statement = Database.prepare(connection,
-                "SELECT generation FROM app_password_users WHERE username = ? FOR UPDATE", user.asString());
-             ResultSet rows = statement.executeQuery()) {
+        try (ResultSet rows = Database.query(connection,
+                "SELECT generation FROM app_password_users WHERE username = ? FOR UPDATE", user.asString())) {
             if (!rows.next()) {
                 throw new SQLException("The row of a user vanished while locking it");
             }
@@ -101,9 +98,8 @@ final class UserRows implements UserGenerations {
     }
 
     private static boolean exists(Connection connection, Username user) throws SQLException {
-        try (PreparedStatement statement = Database.prepare(connection,
-                "SELECT username FROM app_password_users WHERE username = ?", user.asString());
-             ResultSet rows = statement.executeQuery()) {
+        try (ResultSet rows = Database.query(connection,
+                "SELECT username FROM app_password_users WHERE username = ?", user.asString())) {
             return rows.next();
         }
     }
