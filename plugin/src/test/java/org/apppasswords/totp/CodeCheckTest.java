@@ -15,9 +15,9 @@ import java.util.stream.Collectors;
 
 import org.apache.james.core.Username;
 import org.apppasswords.hashing.SaltedSha256SecretHasher;
-import org.apppasswords.hashing.SecretHasher;
 import org.apppasswords.store.memory.MemoryGenerations;
 import org.apppasswords.store.memory.MemorySecondFactorStore;
+import org.apppasswords.testing.CountingSecretHasher;
 import org.apppasswords.testing.MutableClock;
 import org.apppasswords.totp.CodeMatch.Settled;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,7 @@ class CodeCheckTest {
 
     private final MutableClock clock = new MutableClock(LAST_SECOND_OF_A_STEP);
     private final CountingClock countingClock = new CountingClock(clock);
-    private final CountingHasher hasher = new CountingHasher(new SaltedSha256SecretHasher(RANDOM));
+    private final CountingSecretHasher hasher = new CountingSecretHasher(new SaltedSha256SecretHasher(RANDOM));
     private final CodeCheck codes = new CodeCheck(new TotpVerifier(countingClock), hasher, RANDOM, Optional.empty());
     private final SecondFactorStore store = new MemorySecondFactorStore(new MemoryGenerations());
     private final List<RecoveryCode> recoveryCodes = new RecoveryCodes(RANDOM).generate();
@@ -328,32 +328,6 @@ class CodeCheckTest {
         assertThat(second.settle(store, ALICE, MAX)).isEqualTo(Settled.REFUSED);
 
         assertThat(alice().failedCodes()).isZero();
-    }
-
-    /** Counts hash checks. */
-    private static final class CountingHasher implements SecretHasher {
-        private final SecretHasher delegate;
-        private final AtomicInteger matches = new AtomicInteger();
-
-        CountingHasher(SecretHasher delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public String hash(String secret) {
-            return delegate.hash(secret);
-        }
-
-        @Override
-        public boolean matches(String secret, String encodedHash) {
-            matches.incrementAndGet();
-            return delegate.matches(secret, encodedHash);
-        }
-
-        @Override
-        public String dummyHash() {
-            return delegate.dummyHash();
-        }
     }
 
     /** Counts the reads of a clock. */

@@ -48,6 +48,16 @@ class LauncherConfigurationTest {
         assertThat(startFailureWith("secondFactor.required=yes\n")).contains("secondFactor.required");
     }
 
+    /**
+     * Keys that would weaken a promise together are refused, naming both: {@code secondFactor.required}
+     * promises nobody logs in without a second factor, and app passwords minted without TOTP would.
+     */
+    @Test
+    void secondFactorRequiredWithAppPasswordsNotRequiringItShouldStopTheStartNamingBothKeys() throws Exception {
+        assertThat(startFailureWith("secondFactor.required=true\nappPasswords.requireSecondFactor=false\n"))
+            .contains("secondFactor.required").contains("appPasswords.requireSecondFactor");
+    }
+
     @Test
     void jdbcKeysShouldBeRefusedWithStoreMemory() throws Exception {
         assertThat(startFailureWith("store=memory\njdbc.url=jdbc:postgresql://127.0.0.1/james\n")).contains("'jdbc.url'").contains("store=memory");

@@ -3,7 +3,6 @@ package org.apppasswords.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.util.Map;
 import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -13,9 +12,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * 100 consecutive wrong codes behind the right primary password lock the TOTP path (NIST SP
  * 800-63B), through real IMAP: each guess from its own loopback address, so that only this rule
- * is at work. A recovery code still logs in and reopens it; so do an admin's reset and a primary
- * password change through James. Only guesses count: a stale mail client retrying the bare primary
- * password, or a {@code primary$CODE} it saved once, never locks its owner out.
+ * is at work. A recovery code still logs in and reopens it; so does an admin's reset. (A primary
+ * password change reopening it: {@link PasswordChangeEndsCodeLockTest}; stale retries that are not
+ * guesses: {@link StaleMailClientTest}.)
  */
 class SecondFactorLockoutTest {
     @RegisterExtension
@@ -65,38 +64,6 @@ class SecondFactorLockoutTest {
         assertThat(imap("127.0.2.1", user.primaryWithCurrentCode())).as("the right code is refused").isFalse();
         assertThat(imap("127.0.2.1", user.primaryWithCode(user.recoveryCodes.get(0).revealForDisplay()))).isTrue();
         assertThat(imap("127.0.2.1", nextCode())).as("reopened").isTrue();
-    }
-
-    @Test
-    void staleRetriesOfTheBarePasswordOrASpentCodeShouldNotLockTheTotpPath() throws Exception {
-        String spent = user.primaryWithCurrentCode();
-        assertThat(imap("127.0.3.1", spent)).as("the code is spent once").isTrue();
-
-        for (int i = 0; i < 110; i++) {
-            String source = "127.0.3." + (i + 2);
-            assertThat(imap(source, TotpUser.PRIMARY_PASSWORD)).as("bare primary password " + i).isFalse();
-            assertThat(imap(source, spent)).as("spent code " + i).isFalse();
-        }
-
-        assertThat(imap("127.0.4.1", nextCode())).as("a fresh code after 220 stale retries").isTrue();
-        String later = user.primaryWithCode(user.codeForStep(TotpUser.currentStep() + 1));
-        assertThat(new SelfServiceClient(james.ports()).signIn(user.name, later).statusCode()).as("self-service sign-in with the next step's code")
-            .isEqualTo(200);
-    }
-
-    @Test
-    void aPrimaryPasswordChangeThroughJamesShouldReopenTheTotpPath() throws Exception {
-        hundredWrongCodes();
-        assertThat(imap("127.0.2.1", user.primaryWithCurrentCode())).isFalse();
-        String newPassword = "Changed-Passw0rd-After-Lock";
-        SecretLeakDetector.register(newPassword);
-
-        james.webAdmin().contentType("application/json").body(Map.of("password", newPassword))
-            .put("/users/" + user.name + "?force").then().statusCode(204);
-
-        String fresh = newPassword + "$" + user.codeForStep(TotpUser.currentStep());
-        SecretLeakDetector.register(fresh);
-        assertThat(imap("127.0.2.1", fresh)).as("the new password and a code").isTrue();
     }
 
     @Test
