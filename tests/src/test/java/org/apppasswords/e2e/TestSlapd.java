@@ -1,6 +1,7 @@
 package org.apppasswords.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,6 +17,7 @@ import java.nio.file.Paths;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -195,20 +197,24 @@ final class TestSlapd implements BeforeAllCallback, AfterAllCallback {
             + "userPassword: " + ssha(jamesPassword) + "\n";
     }
 
-    private void awaitListening() throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            if (!slapd.isAlive()) {
-                throw new SlapdStartFailure("slapd stopped at start: " + Files.readString(directory.resolve("slapd.log")));
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(20);
-            }
+    private void awaitListening() {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+            .alias("slapd listening on " + url())
+            .until(() -> {
+                if (!slapd.isAlive()) {
+                    throw new SlapdStartFailure("slapd stopped at start: " + Files.readString(directory.resolve("slapd.log")));
+                }
+                return accepts(port);
+            });
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+            return true;
+        } catch (IOException notYet) {
+            return false;
         }
-        throw new IllegalStateException("slapd did not listen on " + url() + " within 20 s");
     }
 
     private static void run(List<String> command, String input) throws IOException, InterruptedException {
