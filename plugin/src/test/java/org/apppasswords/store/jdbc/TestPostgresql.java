@@ -134,10 +134,15 @@ public final class TestPostgresql {
         command[0] = script.toString();
         System.arraycopy(arguments, 0, command, 1, arguments.length);
         try {
-            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            Path errors = Files.createTempFile(name, ".stderr");
+            Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (process.waitFor() != 0) {
-                throw new IllegalStateException(name + " failed (is PostgreSQL installed? see scripts/ensure-postgresql)");
+            int exitCode = process.waitFor();
+            String errorOutput = Files.readString(errors);
+            Files.delete(errors);
+            if (exitCode != 0) {
+                // What the script printed (the server's log on a failed start) is what CI shows of a failure.
+                throw new IllegalStateException(name + " failed (is PostgreSQL installed? see scripts/ensure-postgresql):\n" + errorOutput);
             }
             return output;
         } catch (IOException e) {
