@@ -47,7 +47,8 @@ class ArchitectureTest {
             .layer("rules").definedBy(ROOT + ".login..", ROOT + ".lifecycle..")
             .layer("backends").definedBy(ROOT + ".store.jdbc..", ROOT + ".store.memory..")
             .layer("features").definedBy(ROOT + ".throttle..", ROOT + ".apppassword..", ROOT + ".totp..", ROOT + ".session..")
-            .layer("vocabulary").definedBy(ROOT + ".store", ROOT + ".audit..", ROOT + ".configuration..", ROOT + ".hashing..")
+            .layer("vocabulary").definedBy(ROOT + ".store", ROOT + ".audit..", ROOT + ".configuration..", ROOT + ".hashing..",
+                ROOT + ".signout..")
             .whereLayer("wiring").mayNotBeAccessedByAnyLayer()
             .whereLayer("james").mayOnlyBeAccessedByLayers("wiring")
             .whereLayer("rules").mayOnlyBeAccessedByLayers("james", "wiring")
@@ -73,7 +74,7 @@ class ArchitectureTest {
     @Test
     void featuresShouldNotDependOnTheLoginRulesNorTheirUsers() {
         noClasses().that().resideInAnyPackage(ROOT + ".apppassword..", ROOT + ".totp..", ROOT + ".session..", ROOT + ".throttle..",
-                ROOT + ".hashing..", ROOT + ".audit..", ROOT + ".configuration..", ROOT + ".store")
+                ROOT + ".hashing..", ROOT + ".audit..", ROOT + ".configuration..", ROOT + ".store", ROOT + ".signout..")
             .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".login..", ROOT + ".repository..", ROOT + ".lifecycle..",
                 ROOT + ".modules..")
             .check(MAIN);

@@ -23,6 +23,8 @@ import org.apache.james.protocols.lib.handler.ProtocolHandlerLoader;
 import org.apache.james.smtpserver.netty.SMTPServerFactory;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.utils.GuiceGenericLoader;
+import org.apppasswords.signout.SignOut;
+import org.apppasswords.signout.SignedInConnections;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.inject.AbstractModule;
@@ -42,8 +44,22 @@ final class LoginOriginModule extends AbstractModule {
     @Provides
     @Singleton
     IMAPServerFactory imapServerFactory(FileSystem fileSystem, Provider<ImapDecoder> decoder, Provider<ImapEncoder> encoder,
-                                        Provider<ImapProcessor> processor, MetricFactory metricFactory, GaugeRegistry gaugeRegistry) {
-        return new OriginAwareImapServerFactory(fileSystem, decoder, encoder, processor, metricFactory, gaugeRegistry);
+                                        Provider<ImapProcessor> processor, MetricFactory metricFactory, GaugeRegistry gaugeRegistry,
+                                        ImapConnections connections) {
+        return new OriginAwareImapServerFactory(fileSystem, decoder, encoder, processor, metricFactory, gaugeRegistry, connections);
+    }
+
+    @Provides
+    @Singleton
+    ImapConnections imapConnections(SignedInConnections signedIn) {
+        return new ImapConnections(signedIn);
+    }
+
+    /** Replaces the extension's default (nothing to sign out): a revocation ends the IMAP connections it concerns. */
+    @Provides
+    @Singleton
+    SignOut signOut(ImapConnections imapConnections) {
+        return imapConnections;
     }
 
     @Provides

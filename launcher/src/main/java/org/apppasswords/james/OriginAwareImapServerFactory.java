@@ -19,24 +19,31 @@ import org.apache.james.util.MDCBuilder;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInitializer;
 
 /**
  * James's IMAP servers, each connection read inside the logging context James bound to it
  * ({@link ConnectionLogContext}), so that an {@code AUTHENTICATE PLAIN} answered after James's
  * {@code +} is checked knowing its client address. The context joins the pipeline before James's
- * request decoder, where that answer is handed to the line handler the command pushed.
+ * request decoder, where that answer is handed to the line handler the command pushed. Every
+ * connection is also kept in {@link ImapConnections}, which signs it out on a revocation.
  */
 final class OriginAwareImapServerFactory extends IMAPServerFactory {
     private final ConnectionLogContext logContext = new ConnectionLogContext(OriginAwareImapServerFactory::boundContext);
 
+    private final ImapConnections connections;
+
     OriginAwareImapServerFactory(FileSystem fileSystem, Provider<ImapDecoder> decoder, Provider<ImapEncoder> encoder,
-                                 Provider<ImapProcessor> processor, MetricFactory metricFactory, GaugeRegistry gaugeRegistry) {
+                                 Provider<ImapProcessor> processor, MetricFactory metricFactory, GaugeRegistry gaugeRegistry,
+                                 ImapConnections connections) {
         super(fileSystem, decoder, encoder, processor, metricFactory, gaugeRegistry);
+        this.connections = connections;
     }
 
     @Override
     protected IMAPServer createServer() {
-        return new OriginAwareImapServer(decoder.get(), encoder.get(), processor.get(), imapMetrics, gaugeRegistry, logContext);
+        return new OriginAwareImapServer(decoder.get(), encoder.get(), processor.get(), imapMetrics, gaugeRegistry, logContext, connections);
     }
 
     /** Set when James's core handler sees the connection open, refreshed by a PROXY protocol header. */
@@ -49,17 +56,27 @@ final class OriginAwareImapServerFactory extends IMAPServerFactory {
 
     private static final class OriginAwareImapServer extends IMAPServer {
         private final ConnectionLogContext logContext;
+        private final ImapConnections connections;
 
         OriginAwareImapServer(ImapDecoder decoder, ImapEncoder encoder, ImapProcessor processor, ImapMetrics imapMetrics,
-                              GaugeRegistry gaugeRegistry, ConnectionLogContext logContext) {
+                              GaugeRegistry gaugeRegistry, ConnectionLogContext logContext, ImapConnections connections) {
             super(decoder, encoder, processor, imapMetrics, gaugeRegistry);
             this.logContext = logContext;
+            this.connections = connections;
         }
 
         @Override
         protected void configureBootstrap(ServerBootstrap bootstrap) {
             super.configureBootstrap(bootstrap);
             logContext.joinEveryConnection(bootstrap, NettyConstants.REQUEST_DECODER);
+            ChannelHandler initializer = bootstrap.config().childHandler();
+            bootstrap.childHandler(new ChannelInitializer<Channel>() {
+                @Override
+                protected void initChannel(Channel channel) {
+                    channel.pipeline().addLast(initializer);
+                    connections.opened(channel);
+                }
+            });
         }
     }
 }

@@ -12,6 +12,8 @@ import org.apppasswords.audit.AuditLog.Actor;
 import org.apppasswords.audit.AuditLog;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.hashing.SecretHasher;
+import org.apppasswords.signout.OpenedWith;
+import org.apppasswords.signout.SignOut;
 import org.apppasswords.store.ChangedMeanwhileException;
 
 /**
@@ -28,21 +30,18 @@ public final class AppPasswordService {
     private final Clock clock;
     private final int maxPerUser;
     private final AuditLog audit;
-
-    public AppPasswordService(AppPasswordStore store, AppPasswordGenerator generator, SecretHasher hasher, Clock clock,
-                              AppPasswordsConfiguration configuration) {
-        this(store, generator, hasher, clock, configuration, new AuditLog());
-    }
+    private final SignOut signOut;
 
     @Inject
     public AppPasswordService(AppPasswordStore store, AppPasswordGenerator generator, SecretHasher hasher, Clock clock,
-                              AppPasswordsConfiguration configuration, AuditLog audit) {
+                              AppPasswordsConfiguration configuration, AuditLog audit, SignOut signOut) {
         this.store = store;
         this.generator = generator;
         this.hasher = hasher;
         this.clock = clock;
         this.maxPerUser = configuration.maxAppPasswordsPerUser();
         this.audit = audit;
+        this.signOut = signOut;
     }
 
     /**
@@ -80,6 +79,7 @@ public final class AppPasswordService {
         boolean revoked = store.revoke(user, id);
         if (revoked) {
             audit.appPasswordRevoked(user, id.asString(), actor);
+            signOut.end(user, OpenedWith.appPassword(id.asString()));
         }
         return revoked;
     }
@@ -88,6 +88,7 @@ public final class AppPasswordService {
     public int revokeAll(Username user, Actor actor) {
         int revoked = store.revokeAll(user);
         audit.appPasswordsRevokedAll(user, actor);
+        signOut.end(user, OpenedWith.anything());
         return revoked;
     }
 }

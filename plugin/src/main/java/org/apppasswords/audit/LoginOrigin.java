@@ -12,18 +12,25 @@ import org.slf4j.MDC;
 public final class LoginOrigin {
     static final String ADDRESS_KEY = "ip";
     static final String PROTOCOL_KEY = "protocol";
+    static final String CONNECTION_KEY = "sessionId";
 
     private final Optional<String> address;
     private final Optional<String> protocol;
+    private final Optional<String> connection;
 
     public LoginOrigin(Optional<String> address, Optional<String> protocol) {
+        this(address, protocol, Optional.empty());
+    }
+
+    public LoginOrigin(Optional<String> address, Optional<String> protocol, Optional<String> connection) {
         this.address = address;
         this.protocol = protocol;
+        this.connection = connection;
     }
 
     /** What the calling thread's logging context says. */
     public static LoginOrigin current() {
-        return new LoginOrigin(nonBlank(MDC.get(ADDRESS_KEY)), nonBlank(MDC.get(PROTOCOL_KEY)));
+        return new LoginOrigin(nonBlank(MDC.get(ADDRESS_KEY)), nonBlank(MDC.get(PROTOCOL_KEY)), nonBlank(MDC.get(CONNECTION_KEY)));
     }
 
     public static LoginOrigin unknown() {
@@ -36,6 +43,11 @@ public final class LoginOrigin {
 
     public Optional<String> protocol() {
         return protocol;
+    }
+
+    /** The id James gave the connection (its session id), on protocols that keep one open. */
+    public Optional<String> connection() {
+        return connection;
     }
 
     private static Optional<String> nonBlank(String value) {

@@ -9,6 +9,8 @@ import org.apppasswords.audit.AuditLog;
 import org.apppasswords.configuration.AppPasswordsConfiguration.OnPrimaryPasswordChange;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.session.SelfServiceSessionStore;
+import org.apppasswords.signout.OpenedWith;
+import org.apppasswords.signout.SignOut;
 import org.apppasswords.throttle.LoginFailureStore;
 import org.apppasswords.totp.SecondFactorStore;
 
@@ -25,16 +27,18 @@ public final class UserSecrets {
     private final OnPrimaryPasswordChange onPrimaryPasswordChange;
     private final LoginFailureStore loginFailures;
     private final AuditLog audit;
+    private final SignOut signOut;
 
     @Inject
     public UserSecrets(AppPasswordStore appPasswords, SecondFactorStore secondFactors, SelfServiceSessionStore sessions,
-                       AppPasswordsConfiguration configuration, LoginFailureStore loginFailures, AuditLog audit) {
+                       AppPasswordsConfiguration configuration, LoginFailureStore loginFailures, AuditLog audit, SignOut signOut) {
         this.appPasswords = appPasswords;
         this.secondFactors = secondFactors;
         this.sessions = sessions;
         this.onPrimaryPasswordChange = configuration.onPrimaryPasswordChange();
         this.loginFailures = loginFailures;
         this.audit = audit;
+        this.signOut = signOut;
     }
 
     /**
@@ -56,6 +60,7 @@ public final class UserSecrets {
         endSessionsThenAppPasswords(user, Actor.USER_REMOVAL);
         secondFactors.disable(user);
         loginFailures.forget(user);
+        signOut.end(user, OpenedWith.anything());
     }
 
     /**
@@ -81,6 +86,8 @@ public final class UserSecrets {
         if (onPrimaryPasswordChange == OnPrimaryPasswordChange.REVOKE_ALL) {
             endSessionsThenAppPasswords(user, Actor.PRIMARY_PASSWORD_CHANGE);
         }
+        // With keep, the app passwords stay valid, and so do the connections they opened.
+        signOut.end(user, onPrimaryPasswordChange == OnPrimaryPasswordChange.REVOKE_ALL ? OpenedWith.anything() : OpenedWith.primaryPassword());
     }
 
     /**
@@ -94,6 +101,7 @@ public final class UserSecrets {
         sessions.revokeAll(user);
         boolean wasEnabled = secondFactors.disable(user);
         audit.totpResetByAdmin(user);
+        signOut.end(user, OpenedWith.anything());
         return wasEnabled;
     }
 
@@ -116,6 +124,7 @@ public final class UserSecrets {
         secondFactors.copyTo(from, to);
         appPasswords.moveAll(from, to);
         loginFailures.forget(from);
+        signOut.end(from, OpenedWith.anything());
     }
 
     /**

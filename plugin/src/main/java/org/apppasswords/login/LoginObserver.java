@@ -7,25 +7,31 @@ import org.apache.james.core.Username;
 import org.apache.james.metrics.api.MetricFactory;
 import org.apppasswords.audit.AuditLog;
 import org.apppasswords.audit.LoginOrigin;
+import org.apppasswords.signout.SignedInConnections;
 import org.apppasswords.throttle.LockoutListener;
 import org.apppasswords.throttle.Scope;
 
 /**
  * Everything a verdict causes besides the answer, in one place: the outage log, the metrics of
  * protocol logins, the audit line of every refusal, of a recovery code spent and of a lockout
- * started, and the last use of an accepted app password (written off the login path).
+ * started, the last use of an accepted app password (written off the login path), and what logged
+ * an IMAP connection in (so that revoking it ends the connection).
  */
 public final class LoginObserver implements LockoutListener {
+    private static final String IMAP = "IMAP";
     private final AuditLog audit;
     private final LoginMetrics metrics;
     private final StoreOutageLog outageLog;
     private final LastUseWriter lastUses;
+    private final SignedInConnections connections;
 
-    public LoginObserver(AuditLog audit, MetricFactory metricFactory, StoreOutageLog outageLog, LastUseWriter lastUses) {
+    public LoginObserver(AuditLog audit, MetricFactory metricFactory, StoreOutageLog outageLog, LastUseWriter lastUses,
+                         SignedInConnections connections) {
         this.audit = audit;
         this.metrics = new LoginMetrics(metricFactory);
         this.outageLog = outageLog;
         this.lastUses = lastUses;
+        this.connections = connections;
     }
 
     /** {@code checked}: whether the verdict asked the stores (a refusal by the input's shape alone tells nothing of an outage). */
@@ -49,6 +55,11 @@ public final class LoginObserver implements LockoutListener {
             audit.recoveryCodeUsed(user, origin);
         }
         verdict.appPassword().ifPresent(entry -> lastUses.noteUse(user, entry, origin.protocol()));
+        if (verdict.accepted() && entrance == Entrance.PROTOCOL && origin.protocol().equals(Optional.of(IMAP))) {
+            // Only IMAP's server forgets a connection when it closes (the launcher's): noted elsewhere, it would stay.
+            origin.connection().ifPresent(connection ->
+                connections.loggedIn(connection, verdict.appPassword().map(entry -> entry.id().asString())));
+        }
     }
 
     @Override

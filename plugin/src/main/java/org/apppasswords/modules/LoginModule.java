@@ -27,11 +27,14 @@ import org.apppasswords.repository.AppPasswordsUsersRepository;
 import org.apppasswords.repository.TokenEndpointUsersRepository;
 import org.apppasswords.throttle.LoginFailureStore;
 import org.apppasswords.throttle.Throttle;
+import org.apppasswords.signout.SignOut;
+import org.apppasswords.signout.SignedInConnections;
 import org.apppasswords.totp.CodeCheck;
 import org.apppasswords.totp.SecondFactorStore;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import com.google.inject.Scopes;
 
 /**
  * The login rules: one {@link LoginPipeline} per node (so that every entrance shares its throttle,
@@ -43,10 +46,18 @@ public final class LoginModule extends AbstractModule {
     /** Names the repository James configured (memory, LDAP...), which our decorator wraps. */
     public static final String WRAPPED = "app-passwords-wrapped-users-repository";
 
+    @Override
+    protected void configure() {
+        bind(SignedInConnections.class).in(Scopes.SINGLETON);
+        // The launcher binds its servers' own (overriding this): without them no connection is tracked.
+        bind(SignOut.class).toInstance(SignOut.none());
+    }
+
     @Provides
     @Singleton
-    LoginObserver loginObserver(AuditLog audit, MetricFactory metrics, Clock clock, LastUseWriter lastUses) {
-        return new LoginObserver(audit, metrics, new StoreOutageLog(clock), lastUses);
+    LoginObserver loginObserver(AuditLog audit, MetricFactory metrics, Clock clock, LastUseWriter lastUses,
+                                SignedInConnections connections) {
+        return new LoginObserver(audit, metrics, new StoreOutageLog(clock), lastUses, connections);
     }
 
     @Provides

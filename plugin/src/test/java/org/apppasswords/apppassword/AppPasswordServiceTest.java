@@ -18,6 +18,7 @@ import org.apppasswords.hashing.SaltedSha256SecretHasher;
 import org.apppasswords.hashing.SecretHasher;
 import org.apppasswords.modules.TestJames;
 import org.apppasswords.modules.TestLogins;
+import org.apppasswords.signout.SignOut;
 import org.apppasswords.store.ChangedMeanwhileException;
 import org.apppasswords.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
@@ -161,7 +162,7 @@ class AppPasswordServiceTest {
         fixture.appPasswords.add(ALICE, StoredAppPassword.created(AppPasswordId.parse("00000").orElseThrow(), "taken",
             hasher.hash("taken"), START), 25, fixture.generations.current(ALICE));
         AppPasswordService service = new AppPasswordService(fixture.appPasswords, new AppPasswordGenerator(new ZeroesFirstRandom()),
-            hasher, clock, AppPasswordsConfiguration.defaults(), new AuditLog());
+            hasher, clock, AppPasswordsConfiguration.defaults(), new AuditLog(), SignOut.none());
 
         CreatedAppPassword created = service.create(ALICE, "second", fixture.generations.current(ALICE));
 

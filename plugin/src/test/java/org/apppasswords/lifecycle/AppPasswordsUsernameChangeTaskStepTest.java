@@ -10,6 +10,7 @@ import org.apppasswords.apppassword.AppPasswordId;
 import org.apppasswords.apppassword.StoredAppPassword;
 import org.apppasswords.audit.AuditLog;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
+import org.apppasswords.signout.SignOut;
 import org.apppasswords.store.memory.MemoryAppPasswordStore;
 import org.apppasswords.store.memory.MemoryGenerations;
 import org.apppasswords.store.memory.MemoryLoginFailureStore;
@@ -31,7 +32,7 @@ class AppPasswordsUsernameChangeTaskStepTest {
     final MemorySecondFactorStore secondFactors = new MemorySecondFactorStore(generations);
     final AppPasswordsUsernameChangeTaskStep testee = new AppPasswordsUsernameChangeTaskStep(
         new UserSecrets(appPasswords, secondFactors, new MemorySelfServiceSessionStore(generations), AppPasswordsConfiguration.defaults(),
-            new MemoryLoginFailureStore(), new AuditLog()));
+            new MemoryLoginFailureStore(), new AuditLog(), SignOut.none()));
 
     void addAppPassword() {
         appPasswords.add(OLD, StoredAppPassword.created(AppPasswordId.parse("qd3k7").get(), "Mail", "$sha256$a$b", NOW), 25,

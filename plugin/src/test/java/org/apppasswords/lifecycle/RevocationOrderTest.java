@@ -21,6 +21,7 @@ import org.apppasswords.configuration.AppPasswordsConfiguration.OnPrimaryPasswor
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.session.SelfServiceSession;
 import org.apppasswords.session.SelfServiceSessionStore;
+import org.apppasswords.signout.SignOut;
 import org.apppasswords.store.memory.MemoryAppPasswordStore;
 import org.apppasswords.store.memory.MemoryGenerations;
 import org.apppasswords.store.memory.MemoryLoginFailureStore;
@@ -58,7 +59,7 @@ class RevocationOrderTest {
     UserSecrets testee(OnPrimaryPasswordChange onChange) {
         return new UserSecrets(appPasswords, secondFactors, sessions,
             new AppPasswordsConfiguration(false, 25, true, onChange, "James", Duration.ofMinutes(10)), new MemoryLoginFailureStore(),
-            new AuditLog());
+            new AuditLog(), SignOut.none());
     }
 
     UserSecrets testee() {

@@ -13,6 +13,7 @@ import org.apppasswords.audit.AuditLog;
 import org.apppasswords.configuration.AppPasswordsConfiguration.OnPrimaryPasswordChange;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.session.SelfServiceSession;
+import org.apppasswords.signout.SignOut;
 import org.apppasswords.store.memory.MemoryAppPasswordStore;
 import org.apppasswords.store.memory.MemoryGenerations;
 import org.apppasswords.store.memory.MemoryLoginFailureStore;
@@ -44,7 +45,7 @@ class UserSecretsTest {
 
     UserSecrets testee(OnPrimaryPasswordChange onChange) {
         return new UserSecrets(appPasswords, secondFactors, sessions,
-            new AppPasswordsConfiguration(false, 25, true, onChange, "James", Duration.ofMinutes(10)), loginFailures, new AuditLog());
+            new AppPasswordsConfiguration(false, 25, true, onChange, "James", Duration.ofMinutes(10)), loginFailures, new AuditLog(), SignOut.none());
     }
 
     UserSecrets testee() {

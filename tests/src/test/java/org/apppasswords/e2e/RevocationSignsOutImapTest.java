@@ -1,0 +1,126 @@
+package org.apppasswords.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A revocation signs the device out: an IMAP connection in IDLE receives {@code * BYE} and is
+ * closed within seconds, when an admin or the user revokes the app password that opened it, when
+ * all of them are revoked, when the primary password changes; and only the connections of what was
+ * revoked end.
+ */
+class RevocationSignsOutImapTest {
+    private static final Duration SIGN_OUT_WITHIN = Duration.ofSeconds(5);
+    private static final String NEW_PASSWORD = "Changed-Passw0rd-2";
+
+    @RegisterExtension
+    static JamesWithAppPasswords james = JamesWithAppPasswords.withDefaults();
+
+    static {
+        SecretLeakDetector.register(NEW_PASSWORD);
+    }
+
+    @Test
+    void anAdminRevokingAnAppPasswordShouldSignOutItsConnectionsOnly() throws Exception {
+        TotpUser user = TotpUser.create(james, "signout-admin");
+        try (Idling phone = Idling.login(user.name, user.appPassword.password().reveal());
+             Idling otherPhone = Idling.login(user.name, user.appPassword.password().reveal());
+             Idling laptop = Idling.login(user.name, user.secondAppPassword.password().reveal())) {
+            james.webAdmin().delete("/users/" + user.name + "/app-passwords/" + user.appPassword.password().id().asString())
+                .then().statusCode(204);
+
+            assertThat(phone.signedOutWithin()).isLessThan(SIGN_OUT_WITHIN);
+            assertThat(otherPhone.signedOutWithin()).isLessThan(SIGN_OUT_WITHIN);
+            assertThat(laptop.stillAnswers()).isTrue();
+        }
+    }
+
+    @Test
+    void theUserRevokingAnAppPasswordShouldSignOutItsConnection() throws Exception {
+        TotpUser user = TotpUser.create(james, "signout-user");
+        SelfServiceClient client = new SelfServiceClient(james.ports());
+        String token = client.token(user.name, user.primaryWithCurrentCode());
+        try (Idling phone = Idling.login(user.name, user.appPassword.password().reveal())) {
+            client.revoke(token, user.appPassword.password().id().asString()).then().statusCode(204);
+
+            assertThat(phone.signedOutWithin()).isLessThan(SIGN_OUT_WITHIN);
+        }
+    }
+
+    @Test
+    void revokingAllAppPasswordsShouldSignOutEveryConnectionOfTheUserAndNoOneElse() throws Exception {
+        TotpUser user = TotpUser.create(james, "signout-all");
+        TotpUser someoneElse = TotpUser.create(james, "signout-other");
+        try (Idling phone = Idling.login(user.name, user.appPassword.password().reveal());
+             Idling laptop = Idling.login(user.name, user.secondAppPassword.password().reveal());
+             Idling theirs = Idling.login(someoneElse.name, someoneElse.appPassword.password().reveal())) {
+            james.webAdmin().delete("/users/" + user.name + "/app-passwords").then().statusCode(204);
+
+            assertThat(phone.signedOutWithin()).isLessThan(SIGN_OUT_WITHIN);
+            assertThat(laptop.signedOutWithin()).isLessThan(SIGN_OUT_WITHIN);
+            assertThat(theirs.stillAnswers()).isTrue();
+        }
+    }
+
+    @Test
+    void aPrimaryPasswordChangeShouldSignOutTheConnectionsOfTheOldPasswordAndOfTheAppPasswords() throws Exception {
+        TotpUser user = TotpUser.create(james, "signout-password");
+        try (Idling phone = Idling.login(user.name, user.appPassword.password().reveal());
+             Idling webmail = Idling.login(user.name, user.primaryWithCurrentCode())) {
+            james.webAdmin().contentType("application/json").body(Map.of("password", NEW_PASSWORD))
+                .put("/users/" + user.name + "?force").then().statusCode(204);
+
+            assertThat(phone.signedOutWithin()).isLessThan(SIGN_OUT_WITHIN);
+            assertThat(webmail.signedOutWithin()).isLessThan(SIGN_OUT_WITHIN);
+        }
+    }
+
+    /** A mail client logged in over IMAP, its INBOX selected, in IDLE. */
+    private static final class Idling implements Closeable {
+        private final LineConnection connection;
+
+        private Idling(LineConnection connection) {
+            this.connection = connection;
+        }
+
+        static Idling login(String user, String password) throws IOException {
+            LineConnection connection = new LineConnection(james.ports().imap);
+            connection.readLine();
+            connection.writeLine("a1 LOGIN \"" + user + "\" \"" + password + "\"");
+            assertThat(connection.readUntil("a1 ")).startsWith("a1 OK");
+            connection.writeLine("a2 SELECT INBOX");
+            assertThat(connection.readUntil("a2 ")).startsWith("a2 OK");
+            connection.writeLine("a3 IDLE");
+            connection.readUntil("+");
+            return new Idling(connection);
+        }
+
+        /** How long until the server said BYE, after which it must have closed the connection. */
+        Duration signedOutWithin() throws IOException {
+            long start = System.nanoTime();
+            connection.readUntil("* BYE");
+            Duration waited = Duration.ofNanos(System.nanoTime() - start);
+            assertThatThrownBy(connection::readLine).as("the connection closed after BYE").isInstanceOf(IOException.class);
+            return waited;
+        }
+
+        boolean stillAnswers() throws IOException {
+            connection.writeLine("DONE");
+            connection.writeLine("a4 NOOP");
+            return connection.readUntil("a3 ").startsWith("a3 OK") && connection.readUntil("a4 ").startsWith("a4 OK");
+        }
+
+        @Override
+        public void close() throws IOException {
+            connection.close();
+        }
+    }
+}
