@@ -18,6 +18,7 @@ import org.apppasswords.apppassword.StoredAppPassword;
 import org.apppasswords.login.LastUseWriter;
 import org.apppasswords.session.SelfServiceSession;
 import org.apppasswords.session.SelfServiceSessionStore;
+import org.apppasswords.signout.SignedInConnections;
 import org.apppasswords.store.UserGenerations;
 import org.apppasswords.totp.PendingTotpEnrolment;
 import org.apppasswords.totp.RecoveryCode;
@@ -38,12 +39,13 @@ public final class AppPasswordsProbe implements GuiceProbe {
     private final SelfServiceSessionStore sessions;
     private final LastUseWriter lastUses;
     private final UserGenerations generations;
+    private final SignedInConnections signedIn;
     private final Clock clock;
 
     @Inject
     AppPasswordsProbe(AppPasswordService appPasswords, AppPasswordStore appPasswordStore, SecondFactorService secondFactors,
                       SecondFactorStore secondFactorStore, SelfServiceSessionStore sessions, LastUseWriter lastUses,
-                      UserGenerations generations, Clock clock) {
+                      UserGenerations generations, SignedInConnections signedIn, Clock clock) {
         this.appPasswords = appPasswords;
         this.appPasswordStore = appPasswordStore;
         this.secondFactors = secondFactors;
@@ -51,7 +53,13 @@ public final class AppPasswordsProbe implements GuiceProbe {
         this.sessions = sessions;
         this.lastUses = lastUses;
         this.generations = generations;
+        this.signedIn = signedIn;
         this.clock = clock;
+    }
+
+    /** How many live connections this node knows what logged in (one entry per open IMAP connection that did). */
+    public int signedInConnections() {
+        return signedIn.size();
     }
 
     public CreatedAppPassword createAppPassword(Username user, String label) {

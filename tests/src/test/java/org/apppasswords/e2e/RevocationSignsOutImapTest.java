@@ -2,6 +2,7 @@ package org.apppasswords.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -83,6 +84,22 @@ class RevocationSignsOutImapTest {
         }
     }
 
+    @Test
+    void whatLoggedAConnectionInShouldBeForgottenWhenItCloses() throws Exception {
+        TotpUser user = TotpUser.create(james, "signout-forget");
+        await().atMost(Duration.ofSeconds(10)).until(() -> james.appPasswords().signedInConnections() == 0);
+
+        Idling dropped = Idling.login(user.name, user.appPassword.password().reveal());
+        Idling loggedOut = Idling.login(user.name, user.secondAppPassword.password().reveal());
+        Idling primary = Idling.login(user.name, user.primaryWithCurrentCode());
+        assertThat(james.appPasswords().signedInConnections()).isEqualTo(3);
+        dropped.close();
+        loggedOut.logOut();
+        primary.close();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> james.appPasswords().signedInConnections() == 0);
+    }
+
     /** A mail client logged in over IMAP, its INBOX selected, in IDLE. */
     private static final class Idling implements Closeable {
         private final LineConnection connection;
@@ -116,6 +133,13 @@ class RevocationSignsOutImapTest {
             connection.writeLine("DONE");
             connection.writeLine("a4 NOOP");
             return connection.readUntil("a3 ").startsWith("a3 OK") && connection.readUntil("a4 ").startsWith("a4 OK");
+        }
+
+        void logOut() throws IOException {
+            connection.writeLine("DONE");
+            connection.writeLine("a5 LOGOUT");
+            connection.readUntil("a5 ");
+            connection.close();
         }
 
         @Override
