@@ -1,5 +1,6 @@
 package org.apppasswords.login;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -7,6 +8,7 @@ import org.apache.james.core.Username;
 import org.apache.james.metrics.api.MetricFactory;
 import org.apppasswords.audit.AuditLog;
 import org.apppasswords.audit.LoginOrigin;
+import org.apppasswords.signout.SignedInConnection;
 import org.apppasswords.signout.SignedInConnections;
 import org.apppasswords.throttle.LockoutListener;
 import org.apppasswords.throttle.Scope;
@@ -24,14 +26,16 @@ public final class LoginObserver implements LockoutListener {
     private final StoreOutageLog outageLog;
     private final LastUseWriter lastUses;
     private final SignedInConnections connections;
+    private final Clock clock;
 
     public LoginObserver(AuditLog audit, MetricFactory metricFactory, StoreOutageLog outageLog, LastUseWriter lastUses,
-                         SignedInConnections connections) {
+                         SignedInConnections connections, Clock clock) {
         this.audit = audit;
         this.metrics = new LoginMetrics(metricFactory);
         this.outageLog = outageLog;
         this.lastUses = lastUses;
         this.connections = connections;
+        this.clock = clock;
     }
 
     /** {@code checked}: whether the verdict asked the stores (a refusal by the input's shape alone tells nothing of an outage). */
@@ -57,8 +61,8 @@ public final class LoginObserver implements LockoutListener {
         verdict.appPassword().ifPresent(entry -> lastUses.noteUse(user, entry, origin.protocol()));
         if (verdict.accepted() && entrance == Entrance.PROTOCOL && origin.protocol().equals(Optional.of(IMAP))) {
             // Only IMAP's server forgets a connection when it closes (the launcher's): noted elsewhere, it would stay.
-            origin.connection().ifPresent(connection ->
-                connections.loggedIn(connection, verdict.appPassword().map(entry -> entry.id().asString())));
+            origin.connection().ifPresent(connection -> connections.loggedIn(connection, new SignedInConnection(user, IMAP,
+                origin.address(), clock.instant(), verdict.appPassword().map(entry -> entry.id().asString()))));
         }
     }
 

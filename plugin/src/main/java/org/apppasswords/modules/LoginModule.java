@@ -57,7 +57,7 @@ public final class LoginModule extends AbstractModule {
     @Singleton
     LoginObserver loginObserver(AuditLog audit, MetricFactory metrics, Clock clock, LastUseWriter lastUses,
                                 SignedInConnections connections) {
-        return new LoginObserver(audit, metrics, new StoreOutageLog(clock), lastUses, connections);
+        return new LoginObserver(audit, metrics, new StoreOutageLog(clock), lastUses, connections, clock);
     }
 
     @Provides

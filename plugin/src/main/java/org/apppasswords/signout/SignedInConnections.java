@@ -1,33 +1,45 @@
 package org.apppasswords.signout;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import org.apache.james.core.Username;
 
 /**
- * What logged each live connection in, by the connection's id (James's session id): an app
- * password's public id, or empty for the primary password. Noted by the login path when it accepts
- * a login on a connection, forgotten by the server when the connection closes. One map entry per
- * live connection; nothing secret.
+ * The live connections of this node that logged in through the extension, by the connection's id
+ * (James's session id): noted by the login path when it accepts a login on a connection, forgotten
+ * by the server when the connection closes. One small entry per live connection; nothing secret.
  */
 public final class SignedInConnections {
-    private final Map<String, Optional<String>> loggedInWith = new ConcurrentHashMap<>();
+    private final Map<String, SignedInConnection> byConnection = new ConcurrentHashMap<>();
 
-    public void loggedIn(String connection, Optional<String> appPasswordId) {
-        loggedInWith.put(connection, appPasswordId);
+    public void loggedIn(String connection, SignedInConnection signedIn) {
+        byConnection.put(connection, signedIn);
     }
 
     public void closed(String connection) {
-        loggedInWith.remove(connection);
+        byConnection.remove(connection);
     }
 
+    /** Whether a revocation selecting {@code openedWith} concerns this connection (one whose login was not seen: only {@link OpenedWith#anything}). */
     public boolean selects(String connection, OpenedWith openedWith) {
-        Optional<String> seen = loggedInWith.get(connection);
-        return seen == null ? openedWith.selectsUnseen() : openedWith.selects(seen);
+        SignedInConnection signedIn = byConnection.get(connection);
+        return signedIn == null ? openedWith.selectsUnseen() : openedWith.selects(signedIn.appPasswordId());
     }
 
-    /** How many connections are noted: the live ones that logged in through the extension. */
+    /** The user's live connections, oldest first. */
+    public List<SignedInConnection> of(Username user) {
+        return byConnection.values().stream()
+            .filter(signedIn -> signedIn.user().equals(user))
+            .sorted(Comparator.comparing(SignedInConnection::since))
+            .collect(Collectors.toList());
+    }
+
+    /** How many connections are noted. */
     public int size() {
-        return loggedInWith.size();
+        return byConnection.size();
     }
 }

@@ -3,14 +3,19 @@ package org.apppasswords.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
+import org.apache.james.core.Username;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.restassured.path.json.JsonPath;
 
 /**
  * A revocation signs the device out: an IMAP connection in IDLE receives {@code * BYE} and is
@@ -82,6 +87,37 @@ class RevocationSignsOutImapTest {
             assertThat(phone.signedOutWithin()).isLessThan(SIGN_OUT_WITHIN);
             assertThat(webmail.signedOutWithin()).isLessThan(SIGN_OUT_WITHIN);
         }
+    }
+
+    @Test
+    void anAdminShouldSeeTheUsersLiveConnectionsAndEndThemAll() throws Exception {
+        TotpUser user = TotpUser.create(james, "signout-list");
+        String path = "/users/" + user.name + "/connections";
+        james.webAdmin().get(path).then().statusCode(200).body(equalTo("[]"));
+        try (Idling phone = Idling.login(user.name, user.appPassword.password().reveal());
+             Idling webmail = Idling.login(user.name, user.primaryWithCurrentCode())) {
+            JsonPath listed = james.webAdmin().get(path).then().statusCode(200).extract().jsonPath();
+
+            assertThat(listed.getList("protocol")).containsExactly("IMAP", "IMAP");
+            assertThat(listed.getList("address")).containsExactly("127.0.0.1", "127.0.0.1");
+            assertThat(listed.getList("appPasswordId")).containsExactly(user.appPassword.password().id().asString(), null);
+            assertThat(listed.getList("label")).containsExactly("Thunderbird", null);
+            assertThat(listed.getList("node")).doesNotContainNull();
+            assertThat(listed.getList("since", String.class)).allSatisfy(since -> assertThat(Instant.parse(since)).isBefore(Instant.now()));
+
+            james.webAdmin().delete(path).then().statusCode(204);
+
+            assertThat(phone.signedOutWithin()).isLessThan(SIGN_OUT_WITHIN);
+            assertThat(webmail.signedOutWithin()).isLessThan(SIGN_OUT_WITHIN);
+        }
+        assertThat(james.appPasswords().listAppPasswords(Username.of(user.name))).as("nothing revoked").hasSize(2);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> james.webAdmin().get(path).then().statusCode(200).body(equalTo("[]")));
+    }
+
+    @Test
+    void theConnectionsOfAnUnknownUserShouldBeNotFound() {
+        james.webAdmin().get("/users/nobody-here@" + JamesWithAppPasswords.DOMAIN + "/connections").then().statusCode(404);
+        james.webAdmin().post("/users/nobody-here@" + JamesWithAppPasswords.DOMAIN + "/connections").then().statusCode(405);
     }
 
     @Test

@@ -15,5 +15,6 @@ public final class AppPasswordsRoutesModule extends AbstractModule {
         Multibinder<Routes> routes = Multibinder.newSetBinder(binder(), Routes.class);
         routes.addBinding().to(AppPasswordsRoutes.class);
         routes.addBinding().to(SecondFactorRoutes.class);
+        routes.addBinding().to(ConnectionsRoutes.class);
     }
 }
