@@ -1,14 +1,14 @@
 package org.apppasswords.james;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.apache.james.core.Username;
 import org.apache.james.imap.api.process.ImapSession;
 import org.apache.james.imapserver.netty.NettyConstants;
-import org.apache.james.mailbox.MailboxSession;
+import org.apppasswords.signout.LocalConnections;
 import org.apppasswords.signout.OpenedWith;
-import org.apppasswords.signout.SignOut;
 import org.apppasswords.signout.SignedInConnections;
 
 import io.netty.buffer.Unpooled;
@@ -19,13 +19,13 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 
 /**
- * The live IMAP connections of this node, and their sign-out: a revocation writes an untagged
- * {@code BYE} to each connection it concerns and closes it, IDLE or not (James 3.8.1 has no
- * disconnector of its own). Which connection a revocation concerns: one of the user's (the user
+ * The live IMAP connections of this node, and their sign-out: a revocation (relayed to every node
+ * by {@code SignOutRelay}) writes an untagged {@code BYE} to each connection it concerns and closes
+ * it, IDLE or not (James 3.8.1 has no disconnector of its own). Which connection a revocation concerns: one of the user's (the user
  * who logged in, not one they act for), selected by what logged it in ({@link SignedInConnections},
  * noted by the login path under James's session id).
  */
-final class ImapConnections implements SignOut {
+final class ImapConnections implements LocalConnections {
     private static final byte[] BYE = "* BYE Signed out: the password of this connection was revoked\r\n"
         .getBytes(StandardCharsets.US_ASCII);
 
@@ -45,11 +45,11 @@ final class ImapConnections implements SignOut {
     }
 
     @Override
-    public void end(Username user, OpenedWith openedWith) {
+    public void end(Username user, OpenedWith openedWith, Instant loggedInBefore) {
         for (Channel channel : channels) {
             sessionOf(channel)
                 .filter(session -> loggedInUser(session).equals(Optional.of(user)))
-                .filter(session -> signedIn.selects(session.sessionId().asString(), openedWith))
+                .filter(session -> signedIn.selects(session.sessionId().asString(), openedWith, loggedInBefore))
                 .ifPresent(session -> channel.writeAndFlush(Unpooled.wrappedBuffer(BYE)).addListener(ChannelFutureListener.CLOSE));
         }
     }

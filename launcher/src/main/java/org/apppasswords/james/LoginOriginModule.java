@@ -23,7 +23,7 @@ import org.apache.james.protocols.lib.handler.ProtocolHandlerLoader;
 import org.apache.james.smtpserver.netty.SMTPServerFactory;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.utils.GuiceGenericLoader;
-import org.apppasswords.signout.SignOut;
+import org.apppasswords.signout.LocalConnections;
 import org.apppasswords.signout.SignedInConnections;
 
 import com.google.common.collect.ImmutableSet;
@@ -55,10 +55,10 @@ final class LoginOriginModule extends AbstractModule {
         return new ImapConnections(signedIn);
     }
 
-    /** Replaces the extension's default (nothing to sign out): a revocation ends the IMAP connections it concerns. */
+    /** Replaces the extension's default (no connection kept): a revocation ends the IMAP connections it concerns. */
     @Provides
     @Singleton
-    SignOut signOut(ImapConnections imapConnections) {
+    LocalConnections localConnections(ImapConnections imapConnections) {
         return imapConnections;
     }
 

@@ -22,6 +22,8 @@ import org.apppasswords.hashing.SaltedSha256SecretHasher;
 import org.apppasswords.hashing.SecretHasher;
 import org.apppasswords.login.LastUseWriter;
 import org.apppasswords.session.SelfServiceSessionStore;
+import org.apppasswords.signout.LocalConnections;
+import org.apppasswords.signout.SignOut;
 import org.apppasswords.store.TimedStore;
 import org.apppasswords.store.UserGenerations;
 import org.apppasswords.throttle.LoginFailureStore;
@@ -59,6 +61,15 @@ public final class AppPasswordsModule extends AbstractModule {
         bind(Stores.class).in(Scopes.SINGLETON);
         Multibinder.newSetBinder(binder(), HealthCheck.class).addBinding().to(StoreHealthCheck.class);
         install(new LoginModule());
+        // The launcher binds its servers' own (overriding this): without them no connection is signed out.
+        bind(LocalConnections.class).toInstance(LocalConnections.none());
+    }
+
+    /** Revocations sign out through the store, so that every node sharing it ends its own connections. */
+    @Provides
+    @Singleton
+    SignOut signOut(Stores stores) {
+        return stores.signOut;
     }
 
     private AppPasswordsConfiguration readConfiguration() {

@@ -2,6 +2,7 @@ package org.apppasswords.modules;
 
 import org.apppasswords.apppassword.AppPasswordStore;
 import org.apppasswords.session.SelfServiceSessionStore;
+import org.apppasswords.signout.SignOutNotices;
 import org.apppasswords.store.UserGenerations;
 import org.apppasswords.throttle.LoginFailureStore;
 import org.apppasswords.totp.SecondFactorStore;
@@ -13,6 +14,7 @@ final class Backend {
     final SelfServiceSessionStore sessions;
     final LoginFailureStore loginFailures;
     final UserGenerations generations;
+    final SignOutNotices signOutNotices;
     /** Whether a change of the login path may reach the disk after its answer (and so be lost to a crash). */
     final boolean writesBehind;
     /** Throws {@link org.apppasswords.store.StoreUnavailableException} when the store does not answer. */
@@ -20,12 +22,13 @@ final class Backend {
     final Runnable close;
 
     Backend(AppPasswordStore appPasswords, SecondFactorStore secondFactors, SelfServiceSessionStore sessions, LoginFailureStore loginFailures,
-            UserGenerations generations, boolean writesBehind, Runnable ping, Runnable close) {
+            UserGenerations generations, SignOutNotices signOutNotices, boolean writesBehind, Runnable ping, Runnable close) {
         this.appPasswords = appPasswords;
         this.secondFactors = secondFactors;
         this.sessions = sessions;
         this.loginFailures = loginFailures;
         this.generations = generations;
+        this.signOutNotices = signOutNotices;
         this.writesBehind = writesBehind;
         this.ping = ping;
         this.close = close;

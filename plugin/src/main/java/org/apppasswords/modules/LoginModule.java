@@ -27,7 +27,6 @@ import org.apppasswords.repository.AppPasswordsUsersRepository;
 import org.apppasswords.repository.TokenEndpointUsersRepository;
 import org.apppasswords.throttle.LoginFailureStore;
 import org.apppasswords.throttle.Throttle;
-import org.apppasswords.signout.SignOut;
 import org.apppasswords.signout.SignedInConnections;
 import org.apppasswords.totp.CodeCheck;
 import org.apppasswords.totp.SecondFactorStore;
@@ -49,8 +48,6 @@ public final class LoginModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(SignedInConnections.class).in(Scopes.SINGLETON);
-        // The launcher binds its servers' own (overriding this): without them no connection is tracked.
-        bind(SignOut.class).toInstance(SignOut.none());
     }
 
     @Provides

@@ -11,6 +11,8 @@ import java.util.Optional;
 public final class OpenedWith {
     private enum Kind { ANYTHING, PRIMARY_PASSWORD, APP_PASSWORD }
 
+    private static final String APP_PREFIX = "app:";
+
     private final Kind kind;
     private final String appPasswordId;
 
@@ -49,6 +51,29 @@ public final class OpenedWith {
     /** Whether a connection whose login was not seen (a login James made without us) is selected: only by {@link #anything}. */
     public boolean selectsUnseen() {
         return kind == Kind.ANYTHING;
+    }
+
+    /** The stored form: {@code anything}, {@code primary} or {@code app:ID}. */
+    public String stored() {
+        switch (kind) {
+            case ANYTHING:
+                return "anything";
+            case PRIMARY_PASSWORD:
+                return "primary";
+            default:
+                return APP_PREFIX + appPasswordId;
+        }
+    }
+
+    /** The selection {@link #stored} wrote; empty for anything else (a newer node's form, say). */
+    public static Optional<OpenedWith> fromStored(String stored) {
+        if (stored.equals("anything")) {
+            return Optional.of(anything());
+        }
+        if (stored.equals("primary")) {
+            return Optional.of(primaryPassword());
+        }
+        return stored.startsWith(APP_PREFIX) ? Optional.of(appPassword(stored.substring(APP_PREFIX.length()))) : Optional.empty();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.apppasswords.signout;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +25,14 @@ public final class SignedInConnections {
         byConnection.remove(connection);
     }
 
-    /** Whether a revocation selecting {@code openedWith} concerns this connection (one whose login was not seen: only {@link OpenedWith#anything}). */
-    public boolean selects(String connection, OpenedWith openedWith) {
+    /**
+     * Whether a revocation selecting {@code openedWith} concerns this connection, logged in before
+     * {@code loggedInBefore} (one whose login was not seen: only {@link OpenedWith#anything}).
+     */
+    public boolean selects(String connection, OpenedWith openedWith, Instant loggedInBefore) {
         SignedInConnection signedIn = byConnection.get(connection);
-        return signedIn == null ? openedWith.selectsUnseen() : openedWith.selects(signedIn.appPasswordId());
+        return signedIn == null ? openedWith.selectsUnseen()
+            : openedWith.selects(signedIn.appPasswordId()) && signedIn.since().isBefore(loggedInBefore);
     }
 
     /** The user's live connections, oldest first. */

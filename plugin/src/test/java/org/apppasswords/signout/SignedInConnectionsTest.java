@@ -12,6 +12,7 @@ class SignedInConnectionsTest {
     static final Username ALICE = Username.of("alice@example.org");
     static final Username BOB = Username.of("bob@example.org");
     static final Instant NOW = Instant.parse("2026-12-05T10:00:00Z");
+    static final Instant LATER = NOW.plusSeconds(600);
 
     final SignedInConnections connections = new SignedInConnections();
 
@@ -25,9 +26,9 @@ class SignedInConnectionsTest {
         connections.loggedIn("s2", alice(Optional.of("bbbbb"), NOW));
         connections.loggedIn("s3", alice(Optional.empty(), NOW));
 
-        assertThat(connections.selects("s1", OpenedWith.appPassword("aaaaa"))).isTrue();
-        assertThat(connections.selects("s2", OpenedWith.appPassword("aaaaa"))).isFalse();
-        assertThat(connections.selects("s3", OpenedWith.appPassword("aaaaa"))).isFalse();
+        assertThat(connections.selects("s1", OpenedWith.appPassword("aaaaa"), LATER)).isTrue();
+        assertThat(connections.selects("s2", OpenedWith.appPassword("aaaaa"), LATER)).isFalse();
+        assertThat(connections.selects("s3", OpenedWith.appPassword("aaaaa"), LATER)).isFalse();
     }
 
     @Test
@@ -35,15 +36,24 @@ class SignedInConnectionsTest {
         connections.loggedIn("s1", alice(Optional.of("aaaaa"), NOW));
         connections.loggedIn("s3", alice(Optional.empty(), NOW));
 
-        assertThat(connections.selects("s1", OpenedWith.primaryPassword())).isFalse();
-        assertThat(connections.selects("s3", OpenedWith.primaryPassword())).isTrue();
+        assertThat(connections.selects("s1", OpenedWith.primaryPassword(), LATER)).isFalse();
+        assertThat(connections.selects("s3", OpenedWith.primaryPassword(), LATER)).isTrue();
     }
 
     @Test
     void aConnectionWhoseLoginWasNotSeenShouldBeSelectedOnlyByAnything() {
-        assertThat(connections.selects("unseen", OpenedWith.anything())).isTrue();
-        assertThat(connections.selects("unseen", OpenedWith.primaryPassword())).isFalse();
-        assertThat(connections.selects("unseen", OpenedWith.appPassword("aaaaa"))).isFalse();
+        assertThat(connections.selects("unseen", OpenedWith.anything(), LATER)).isTrue();
+        assertThat(connections.selects("unseen", OpenedWith.primaryPassword(), LATER)).isFalse();
+        assertThat(connections.selects("unseen", OpenedWith.appPassword("aaaaa"), LATER)).isFalse();
+    }
+
+    @Test
+    void aConnectionThatLoggedInAfterTheRevocationShouldNotBeSelected() {
+        connections.loggedIn("before", alice(Optional.of("aaaaa"), NOW));
+        connections.loggedIn("after", alice(Optional.of("aaaaa"), NOW.plusSeconds(10)));
+
+        assertThat(connections.selects("before", OpenedWith.anything(), NOW.plusSeconds(5))).isTrue();
+        assertThat(connections.selects("after", OpenedWith.anything(), NOW.plusSeconds(5))).isFalse();
     }
 
     @Test
@@ -54,7 +64,7 @@ class SignedInConnectionsTest {
 
         assertThat(connections.size()).isZero();
         assertThat(connections.of(ALICE)).isEmpty();
-        assertThat(connections.selects("s1", OpenedWith.appPassword("aaaaa"))).isFalse();
+        assertThat(connections.selects("s1", OpenedWith.appPassword("aaaaa"), LATER)).isFalse();
     }
 
     @Test

@@ -1,12 +1,9 @@
 package org.apppasswords.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.io.Closeable;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -37,9 +34,9 @@ class RevocationSignsOutImapTest {
     @Test
     void anAdminRevokingAnAppPasswordShouldSignOutItsConnectionsOnly() throws Exception {
         TotpUser user = TotpUser.create(james, "signout-admin");
-        try (Idling phone = Idling.login(user.name, user.appPassword.password().reveal());
-             Idling otherPhone = Idling.login(user.name, user.appPassword.password().reveal());
-             Idling laptop = Idling.login(user.name, user.secondAppPassword.password().reveal())) {
+        try (IdlingImapClient phone = IdlingImapClient.login(james.ports(), user.name, user.appPassword.password().reveal());
+             IdlingImapClient otherPhone = IdlingImapClient.login(james.ports(), user.name, user.appPassword.password().reveal());
+             IdlingImapClient laptop = IdlingImapClient.login(james.ports(), user.name, user.secondAppPassword.password().reveal())) {
             james.webAdmin().delete("/users/" + user.name + "/app-passwords/" + user.appPassword.password().id().asString())
                 .then().statusCode(204);
 
@@ -54,7 +51,7 @@ class RevocationSignsOutImapTest {
         TotpUser user = TotpUser.create(james, "signout-user");
         SelfServiceClient client = new SelfServiceClient(james.ports());
         String token = client.token(user.name, user.primaryWithCurrentCode());
-        try (Idling phone = Idling.login(user.name, user.appPassword.password().reveal())) {
+        try (IdlingImapClient phone = IdlingImapClient.login(james.ports(), user.name, user.appPassword.password().reveal())) {
             client.revoke(token, user.appPassword.password().id().asString()).then().statusCode(204);
 
             assertThat(phone.signedOutWithin()).isLessThan(SIGN_OUT_WITHIN);
@@ -65,9 +62,9 @@ class RevocationSignsOutImapTest {
     void revokingAllAppPasswordsShouldSignOutEveryConnectionOfTheUserAndNoOneElse() throws Exception {
         TotpUser user = TotpUser.create(james, "signout-all");
         TotpUser someoneElse = TotpUser.create(james, "signout-other");
-        try (Idling phone = Idling.login(user.name, user.appPassword.password().reveal());
-             Idling laptop = Idling.login(user.name, user.secondAppPassword.password().reveal());
-             Idling theirs = Idling.login(someoneElse.name, someoneElse.appPassword.password().reveal())) {
+        try (IdlingImapClient phone = IdlingImapClient.login(james.ports(), user.name, user.appPassword.password().reveal());
+             IdlingImapClient laptop = IdlingImapClient.login(james.ports(), user.name, user.secondAppPassword.password().reveal());
+             IdlingImapClient theirs = IdlingImapClient.login(james.ports(), someoneElse.name, someoneElse.appPassword.password().reveal())) {
             james.webAdmin().delete("/users/" + user.name + "/app-passwords").then().statusCode(204);
 
             assertThat(phone.signedOutWithin()).isLessThan(SIGN_OUT_WITHIN);
@@ -79,8 +76,8 @@ class RevocationSignsOutImapTest {
     @Test
     void aPrimaryPasswordChangeShouldSignOutTheConnectionsOfTheOldPasswordAndOfTheAppPasswords() throws Exception {
         TotpUser user = TotpUser.create(james, "signout-password");
-        try (Idling phone = Idling.login(user.name, user.appPassword.password().reveal());
-             Idling webmail = Idling.login(user.name, user.primaryWithCurrentCode())) {
+        try (IdlingImapClient phone = IdlingImapClient.login(james.ports(), user.name, user.appPassword.password().reveal());
+             IdlingImapClient webmail = IdlingImapClient.login(james.ports(), user.name, user.primaryWithCurrentCode())) {
             james.webAdmin().contentType("application/json").body(Map.of("password", NEW_PASSWORD))
                 .put("/users/" + user.name + "?force").then().statusCode(204);
 
@@ -94,8 +91,8 @@ class RevocationSignsOutImapTest {
         TotpUser user = TotpUser.create(james, "signout-list");
         String path = "/users/" + user.name + "/connections";
         james.webAdmin().get(path).then().statusCode(200).body(equalTo("[]"));
-        try (Idling phone = Idling.login(user.name, user.appPassword.password().reveal());
-             Idling webmail = Idling.login(user.name, user.primaryWithCurrentCode())) {
+        try (IdlingImapClient phone = IdlingImapClient.login(james.ports(), user.name, user.appPassword.password().reveal());
+             IdlingImapClient webmail = IdlingImapClient.login(james.ports(), user.name, user.primaryWithCurrentCode())) {
             JsonPath listed = james.webAdmin().get(path).then().statusCode(200).extract().jsonPath();
 
             assertThat(listed.getList("protocol")).containsExactly("IMAP", "IMAP");
@@ -125,62 +122,14 @@ class RevocationSignsOutImapTest {
         TotpUser user = TotpUser.create(james, "signout-forget");
         await().atMost(Duration.ofSeconds(10)).until(() -> james.appPasswords().signedInConnections() == 0);
 
-        Idling dropped = Idling.login(user.name, user.appPassword.password().reveal());
-        Idling loggedOut = Idling.login(user.name, user.secondAppPassword.password().reveal());
-        Idling primary = Idling.login(user.name, user.primaryWithCurrentCode());
+        IdlingImapClient dropped = IdlingImapClient.login(james.ports(), user.name, user.appPassword.password().reveal());
+        IdlingImapClient loggedOut = IdlingImapClient.login(james.ports(), user.name, user.secondAppPassword.password().reveal());
+        IdlingImapClient primary = IdlingImapClient.login(james.ports(), user.name, user.primaryWithCurrentCode());
         assertThat(james.appPasswords().signedInConnections()).isEqualTo(3);
         dropped.close();
         loggedOut.logOut();
         primary.close();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> james.appPasswords().signedInConnections() == 0);
-    }
-
-    /** A mail client logged in over IMAP, its INBOX selected, in IDLE. */
-    private static final class Idling implements Closeable {
-        private final LineConnection connection;
-
-        private Idling(LineConnection connection) {
-            this.connection = connection;
-        }
-
-        static Idling login(String user, String password) throws IOException {
-            LineConnection connection = new LineConnection(james.ports().imap);
-            connection.readLine();
-            connection.writeLine("a1 LOGIN \"" + user + "\" \"" + password + "\"");
-            assertThat(connection.readUntil("a1 ")).startsWith("a1 OK");
-            connection.writeLine("a2 SELECT INBOX");
-            assertThat(connection.readUntil("a2 ")).startsWith("a2 OK");
-            connection.writeLine("a3 IDLE");
-            connection.readUntil("+");
-            return new Idling(connection);
-        }
-
-        /** How long until the server said BYE, after which it must have closed the connection. */
-        Duration signedOutWithin() throws IOException {
-            long start = System.nanoTime();
-            connection.readUntil("* BYE");
-            Duration waited = Duration.ofNanos(System.nanoTime() - start);
-            assertThatThrownBy(connection::readLine).as("the connection closed after BYE").isInstanceOf(IOException.class);
-            return waited;
-        }
-
-        boolean stillAnswers() throws IOException {
-            connection.writeLine("DONE");
-            connection.writeLine("a4 NOOP");
-            return connection.readUntil("a3 ").startsWith("a3 OK") && connection.readUntil("a4 ").startsWith("a4 OK");
-        }
-
-        void logOut() throws IOException {
-            connection.writeLine("DONE");
-            connection.writeLine("a5 LOGOUT");
-            connection.readUntil("a5 ");
-            connection.close();
-        }
-
-        @Override
-        public void close() throws IOException {
-            connection.close();
-        }
     }
 }

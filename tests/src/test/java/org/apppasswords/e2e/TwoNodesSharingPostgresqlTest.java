@@ -81,6 +81,20 @@ class TwoNodesSharingPostgresqlTest {
     }
 
     @Test
+    void aRevocationOnNodeAShouldSignOutTheConnectionNodeBHolds() throws Exception {
+        String user = userOnBothNodes("signout");
+        CreatedAppPassword revoked = mint(user);
+        CreatedAppPassword kept = mint(user);
+        try (IdlingImapClient phone = IdlingImapClient.login(nodeB.ports, user, revoked.password().reveal());
+             IdlingImapClient laptop = IdlingImapClient.login(nodeB.ports, user, kept.password().reveal())) {
+            nodeA.webAdmin().delete("/users/" + user + "/app-passwords/" + revoked.password().id().asString()).then().statusCode(204);
+
+            assertThat(phone.signedOutWithin()).isLessThan(Duration.ofSeconds(5));
+            assertThat(laptop.stillAnswers()).isTrue();
+        }
+    }
+
+    @Test
     void aLoginOnNodeBShouldRecordTheLastUseSeenOnNodeA() throws Exception {
         String user = userOnBothNodes("lastuse");
         CreatedAppPassword created = mint(user);

@@ -1,9 +1,12 @@
 package org.apppasswords.store.jdbc;
 
 import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 
 import org.apppasswords.apppassword.AppPasswordStore;
 import org.apppasswords.session.SelfServiceSessionStore;
+import org.apppasswords.signout.SignOutNotices;
 import org.apppasswords.store.UserGenerations;
 import org.apppasswords.throttle.LoginFailureStore;
 import org.apppasswords.totp.SecondFactorStore;
@@ -12,6 +15,7 @@ import org.flywaydb.core.api.FlywayException;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.SQLExceptionOverride;
 
 /**
  * The JDBC stores over one HikariCP pool: opening migrates the schema with Flyway
@@ -30,6 +34,7 @@ public final class JdbcStores implements AutoCloseable {
     private final JdbcSecondFactorStore secondFactors;
     private final JdbcSelfServiceSessionStore sessions;
     private final JdbcLoginFailureStore loginFailures;
+    private final JdbcSignOutNotices signOutNotices;
 
     private JdbcStores(HikariDataSource dataSource, Database database, SeedCipher cipher) {
         this.dataSource = dataSource;
@@ -39,6 +44,7 @@ public final class JdbcStores implements AutoCloseable {
         this.secondFactors = new JdbcSecondFactorStore(database, userRows, cipher);
         this.sessions = new JdbcSelfServiceSessionStore(database, userRows);
         this.loginFailures = new JdbcLoginFailureStore(database);
+        this.signOutNotices = new JdbcSignOutNotices(database);
     }
 
     /** @throws IllegalStateException with an operator-facing message when the database or the key cannot be used */
@@ -130,6 +136,10 @@ public final class JdbcStores implements AutoCloseable {
         return loginFailures;
     }
 
+    public SignOutNotices signOutNotices() {
+        return signOutNotices;
+    }
+
     /** Runs a trivial query ({@code SELECT 1}); throws {@link org.apppasswords.store.StoreUnavailableException} when the database does not answer. */
     public void ping() {
         database.read("check that the store answers", connection -> {
@@ -142,5 +152,22 @@ public final class JdbcStores implements AutoCloseable {
     @Override
     public void close() {
         dataSource.close();
+    }
+
+    /**
+     * Tells HikariCP that a statement that timed out (H2's row-lock timeout) left its connection
+     * usable. By default the pool evicts the connection and logs the whole exception at WARN, and H2's
+     * text of a lock timeout quotes the locked row: a user name with a sealed TOTP seed or an app
+     * password's hash, which have no place in a log. Our own message names the operation only. A
+     * connection error (SQLSTATE class 08) is still evicted. Named in the pool's configuration, so
+     * HikariCP creates it: public, with a public constructor.
+     */
+    public static final class TimeoutsKeepTheConnection implements SQLExceptionOverride {
+        @java.lang.Override
+        public Override adjudicate(SQLException exception) {
+            String state = exception.getSQLState();
+            boolean connectionError = state != null && state.startsWith("08");
+            return exception instanceof SQLTimeoutException && !connectionError ? Override.DO_NOT_EVICT : Override.CONTINUE_EVICT;
+        }
     }
 }

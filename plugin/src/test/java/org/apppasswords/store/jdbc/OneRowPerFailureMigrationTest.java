@@ -29,7 +29,8 @@ import com.zaxxer.hikari.HikariDataSource;
 /**
  * A store that an earlier version left at schema V3 (wrong TOTP codes counted as a throttle row of
  * scope {@code second-factor}) opened by this version: V4 moves that count into the enrolment,
- * replaces the throttle's tables, and keeps everything else; V5 starts every user at generation 0.
+ * replaces the throttle's tables, and keeps everything else; V5 starts every user at generation 0;
+ * V6 adds the sign-out notices.
  * Run on H2 and PostgreSQL.
  */
 class OneRowPerFailureMigrationTest {
@@ -63,7 +64,7 @@ class OneRowPerFailureMigrationTest {
         assertThat(schemaVersion(settings)).isEqualTo("3");
 
         try (JdbcStores stores = TestDatabases.open(settings)) {
-            assertThat(schemaVersion(settings)).isEqualTo("5");
+            assertThat(schemaVersion(settings)).isEqualTo("6");
 
             TotpEnrolment alice = stores.secondFactors().find(ALICE).orElseThrow();
             assertThat(alice.failedCodes()).isEqualTo(7);

@@ -1,0 +1,16 @@
+package org.apppasswords.signout;
+
+import java.time.Instant;
+
+import org.apache.james.core.Username;
+
+/** This node's live connections, as the launcher's servers keep them. */
+public interface LocalConnections {
+    /** Ends the connections of {@code user} that {@code openedWith} selects and that logged in before {@code loggedInBefore}. */
+    void end(Username user, OpenedWith openedWith, Instant loggedInBefore);
+
+    /** Where no server keeps its connections (unit tests, a James without the launcher's servers). */
+    static LocalConnections none() {
+        return (user, openedWith, loggedInBefore) -> { };
+    }
+}
