@@ -52,7 +52,7 @@ public final class AppPasswordsMemoryJamesServerMain implements JamesServerMain 
     }
 
     /**
-     * The server {@link #main} starts, for tests and embedders: James's memory server with the
+     * The server {@link #main} starts, also built by embedders (the tests, the demo): James's memory server with the
      * modules its main adds, plus ours: the admin WebAdmin routes, the self-service routes on the
      * JMAP port and a username-change step. Overridden: the {@code UsersRepository} binding, the
      * draft-JMAP authentication endpoint, and, so that every login says where it comes from, the

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Where the extension keeps its data: {@code store} [jdbc] (or memory, for tests), and for jdbc
+ * Where the extension keeps its data: {@code store} [jdbc] (or memory, lost at each stop), and for jdbc
  * {@code jdbc.url} [an embedded H2 file, {@code var/app-passwords/store.mv.db} under James's
  * working directory], {@code jdbc.user}, {@code jdbc.password}, {@code jdbc.poolSize} [10] and
  * {@code encryption.keyFile} [{@code var/app-passwords/encryption.key}]. Relative key file paths

@@ -9,7 +9,7 @@ import org.apppasswords.store.memory.MemorySignOutNotices;
 
 import com.google.inject.AbstractModule;
 
-/** {@code store=memory}: everything in this JVM, lost when James stops. For tests and trials. */
+/** {@code store=memory}: everything in this JVM, lost when James stops: for trials on one node. */
 final class MemoryStoreModule extends AbstractModule {
     @Override
     protected void configure() {

@@ -15,7 +15,7 @@ import org.apppasswords.apppassword.AppPasswordStore;
 import org.apppasswords.apppassword.StoredAppPassword;
 
 /**
- * App passwords held in this JVM only: lost on restart, not shared between nodes. For tests and
+ * App passwords held in this JVM only: lost on restart, not shared between nodes: for
  * single-node trials. Adds and revoke-all are ordered with every other change to the user's
  * secrets by {@link MemoryGenerations}; each user's entries change under
  * {@link ConcurrentHashMap#compute}, which makes the limit check and the insert one atomic step.
