@@ -1,6 +1,5 @@
 package org.apppasswords.login;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -26,20 +25,18 @@ public final class LoginObserver implements LockoutListener {
     private final StoreOutageLog outageLog;
     private final LastUseWriter lastUses;
     private final SignedInConnections connections;
-    private final Clock clock;
 
     public LoginObserver(AuditLog audit, MetricFactory metricFactory, StoreOutageLog outageLog, LastUseWriter lastUses,
-                         SignedInConnections connections, Clock clock) {
+                         SignedInConnections connections) {
         this.audit = audit;
         this.metrics = new LoginMetrics(metricFactory);
         this.outageLog = outageLog;
         this.lastUses = lastUses;
         this.connections = connections;
-        this.clock = clock;
     }
 
     /** {@code checked}: whether the verdict asked the stores (a refusal by the input's shape alone tells nothing of an outage). */
-    void observe(Entrance entrance, Username user, LoginOrigin origin, Verdict verdict, boolean checked) {
+    void observe(Entrance entrance, Username user, LoginOrigin origin, Verdict verdict, boolean checked, Instant started) {
         if (verdict.storeFailure().isPresent()) {
             outageLog.refused(verdict.storeFailure().get());
         } else if (checked) {
@@ -62,7 +59,7 @@ public final class LoginObserver implements LockoutListener {
         if (verdict.accepted() && entrance == Entrance.PROTOCOL && origin.protocol().equals(Optional.of(IMAP))) {
             // Only IMAP's server forgets a connection when it closes (the launcher's): noted elsewhere, it would stay.
             origin.connection().ifPresent(connection -> connections.loggedIn(connection, new SignedInConnection(user, IMAP,
-                origin.address(), clock.instant(), verdict.appPassword().map(entry -> entry.id().asString()))));
+                origin.address(), started, verdict.appPassword().map(entry -> entry.id().asString()))));
         }
     }
 

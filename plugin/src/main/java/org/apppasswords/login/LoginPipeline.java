@@ -1,5 +1,7 @@
 package org.apppasswords.login;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.apache.james.core.Username;
@@ -19,14 +21,18 @@ public final class LoginPipeline {
     private final AppPasswordCheck appPasswords;
     private final PrimaryCheck primary;
     private final LoginObserver observer;
+    private final Clock clock;
 
-    public LoginPipeline(AppPasswordCheck appPasswords, PrimaryCheck primary, LoginObserver observer) {
+    public LoginPipeline(AppPasswordCheck appPasswords, PrimaryCheck primary, LoginObserver observer, Clock clock) {
         this.appPasswords = appPasswords;
         this.primary = primary;
         this.observer = observer;
+        this.clock = clock;
     }
 
     public Verdict check(Entrance entrance, Username user, String presented, LoginOrigin origin) {
+        // Before the stores are read: a revocation published after this instant found the login already checked.
+        Instant started = clock.instant();
         String input = presented == null ? "" : presented;
         Optional<AppPassword> appPassword = AppPasswordFormat.recognise(input);
         Verdict.Method method = appPassword.isPresent() ? Verdict.Method.APP_PASSWORD
@@ -40,7 +46,7 @@ public final class LoginPipeline {
         } catch (StoreUnavailableException e) {
             verdict = Verdict.unavailable(method, e.getMessage());
         }
-        observer.observe(entrance, user, origin, verdict, checked);
+        observer.observe(entrance, user, origin, verdict, checked, started);
         return verdict;
     }
 }

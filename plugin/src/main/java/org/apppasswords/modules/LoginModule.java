@@ -54,7 +54,7 @@ public final class LoginModule extends AbstractModule {
     @Singleton
     LoginObserver loginObserver(AuditLog audit, MetricFactory metrics, Clock clock, LastUseWriter lastUses,
                                 SignedInConnections connections) {
-        return new LoginObserver(audit, metrics, new StoreOutageLog(clock), lastUses, connections, clock);
+        return new LoginObserver(audit, metrics, new StoreOutageLog(clock), lastUses, connections);
     }
 
     @Provides
@@ -80,7 +80,7 @@ public final class LoginModule extends AbstractModule {
         AppPasswordCheck appPasswordCheck = new AppPasswordCheck(appPasswords, hasher, new IdleExpiry(configuration, clock), wrapped);
         PrimaryCheck primaryCheck = new PrimaryCheck(throttle, secondFactors, codes, primaryPasswords,
             configuration.secondFactorRequired(), configuration.throttle().secondFactorMaxFailures());
-        return new LoginPipeline(appPasswordCheck, primaryCheck, observer);
+        return new LoginPipeline(appPasswordCheck, primaryCheck, observer, clock);
     }
 
     /**

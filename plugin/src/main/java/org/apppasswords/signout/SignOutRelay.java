@@ -19,14 +19,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each read starts {@link #WINDOW} before the previous one began, so that a notice committed late
  * (its number taken earlier) and the notices published while this node could not read the store are
- * still seen; the numbers already applied are remembered, so none is applied twice. A connection
- * counts as logged in before a notice when its login was noted up to {@link #MARGIN} after it: the
- * nodes' clocks differ, and a login checked just before the revocation is noted just after.
+ * still seen; the numbers already applied are remembered, so none is applied twice. A notice ends
+ * the connections whose login check started before it was published: a login checked against the
+ * secret just revoked ends, a login with a new password made after the revocation (a user removed
+ * then created again) stays. Across nodes that compares two clocks, which must agree (NTP).
  */
 public final class SignOutRelay implements SignOut, AutoCloseable {
     static final Duration INTERVAL = Duration.ofSeconds(1);
     static final Duration WINDOW = Duration.ofSeconds(30);
-    static final Duration MARGIN = Duration.ofSeconds(5);
     /** How long notices are kept for a node that cannot read them meanwhile. */
     static final Duration KEPT = Duration.ofMinutes(10);
     private static final Logger LOGGER = LoggerFactory.getLogger(SignOutRelay.class);
@@ -64,7 +64,7 @@ public final class SignOutRelay implements SignOut, AutoCloseable {
             notices.publish(user, openedWith, now);
         } catch (RuntimeException e) {
             LOGGER.warn("A sign-out could not be published to the other nodes: they keep their connections until they log in again");
-            local.end(user, openedWith, now.plus(MARGIN));
+            local.end(user, openedWith, now);
         }
     }
 
@@ -75,7 +75,7 @@ public final class SignOutRelay implements SignOut, AutoCloseable {
             Instant from = readFrom.minus(WINDOW);
             for (SignOutNotice notice : notices.since(from)) {
                 if (applied.putIfAbsent(notice.sequence(), notice.at()) == null) {
-                    local.end(notice.user(), notice.openedWith(), notice.at().plus(MARGIN));
+                    local.end(notice.user(), notice.openedWith(), notice.at());
                 }
             }
             readFrom = now;

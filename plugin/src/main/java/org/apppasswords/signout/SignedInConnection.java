@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import org.apache.james.core.Username;
 
-/** One live connection, as its login left it: who, from where, since when, and with what (nothing secret). */
+/** One live connection, as its login left it: who, from where, since when (its check started), and with what (nothing secret). */
 public final class SignedInConnection {
     private final Username user;
     private final String protocol;

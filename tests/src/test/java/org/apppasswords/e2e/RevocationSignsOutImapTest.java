@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import org.apache.james.core.Username;
+import org.apppasswords.apppassword.CreatedAppPassword;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -83,6 +84,20 @@ class RevocationSignsOutImapTest {
 
             assertThat(phone.signedOutWithin()).isLessThan(SIGN_OUT_WITHIN);
             assertThat(webmail.signedOutWithin()).isLessThan(SIGN_OUT_WITHIN);
+        }
+    }
+
+    @Test
+    void aConnectionLoggedInAfterTheRevocationShouldStayOpen() throws Exception {
+        TotpUser user = TotpUser.create(james, "signout-after");
+        james.webAdmin().delete("/users/" + user.name + "/app-passwords").then().statusCode(204);
+        CreatedAppPassword newPhone = TotpUser.mint(james, Username.of(user.name), "New phone");
+
+        try (IdlingImapClient phone = IdlingImapClient.login(james.ports(), user.name, newPhone.password().reveal())) {
+            // Past several reads of the notices, the revoke-all among them: the connection stays noted, and open.
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> james.webAdmin().get("/users/" + user.name + "/connections").jsonPath().getList("$").size() == 1);
+            assertThat(phone.stillAnswers()).isTrue();
         }
     }
 
