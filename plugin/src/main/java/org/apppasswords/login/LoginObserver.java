@@ -35,7 +35,11 @@ public final class LoginObserver implements LockoutListener {
         this.connections = connections;
     }
 
-    /** {@code checked}: whether the verdict asked the stores (a refusal by the input's shape alone tells nothing of an outage). */
+    /**
+     * {@code checked}: whether the verdict asked the stores (a refusal by the input's shape alone tells
+     * nothing of an outage); {@code started}: when the check began, the time an IMAP connection it
+     * accepts is noted with (a sign-out ends the connections checked before it).
+     */
     void observe(Entrance entrance, Username user, LoginOrigin origin, Verdict verdict, boolean checked, Instant started) {
         if (verdict.storeFailure().isPresent()) {
             outageLog.refused(verdict.storeFailure().get());
