@@ -19,6 +19,7 @@ import org.apache.james.jmap.rfc8621.RFC8621MethodsModule;
 import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.metrics.api.GaugeRegistry;
 import org.apache.james.metrics.api.MetricFactory;
+import org.apache.james.pop3server.netty.POP3ServerFactory;
 import org.apache.james.protocols.lib.handler.ProtocolHandlerLoader;
 import org.apache.james.smtpserver.netty.SMTPServerFactory;
 import org.apache.james.user.api.UsersRepository;
@@ -29,6 +30,7 @@ import org.apppasswords.signout.SignedInConnections;
 import com.google.common.collect.ImmutableSet;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import com.google.inject.Scopes;
 
 /**
  * Where a login comes from, on the exchanges where James 3.8.1 checks the password without saying
@@ -38,34 +40,41 @@ import com.google.inject.Provides;
  * connection's context around every read (SASL responses sent after a continuation), and JMAP
  * Basic by James's own strategy given each request's address. Draft-JMAP {@code /authentication}
  * gets the same in {@link DraftJmapAuthenticationModule}. POP3, ManageSieve, IMAP {@code LOGIN}
- * and the SASL initial-response forms already carry James's context.
+ * and the SASL initial-response forms already carry James's context. The IMAP, POP3 and SMTP
+ * servers also keep their connections ({@link ProtocolConnections}), to sign them out on a revocation.
  */
 final class LoginOriginModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        bind(POP3ServerFactory.class).to(SignedOutPop3ServerFactory.class).in(Scopes.SINGLETON);
+    }
+
     @Provides
     @Singleton
     IMAPServerFactory imapServerFactory(FileSystem fileSystem, Provider<ImapDecoder> decoder, Provider<ImapEncoder> encoder,
                                         Provider<ImapProcessor> processor, MetricFactory metricFactory, GaugeRegistry gaugeRegistry,
-                                        ImapConnections connections) {
-        return new OriginAwareImapServerFactory(fileSystem, decoder, encoder, processor, metricFactory, gaugeRegistry, connections);
+                                        ProtocolConnections connections) {
+        return new OriginAwareImapServerFactory(fileSystem, decoder, encoder, processor, metricFactory, gaugeRegistry, connections.imap);
     }
 
     @Provides
     @Singleton
-    ImapConnections imapConnections(SignedInConnections signedIn) {
-        return new ImapConnections(signedIn);
-    }
-
-    /** Replaces the extension's default (no connection kept): a revocation ends the IMAP connections it concerns. */
-    @Provides
-    @Singleton
-    LocalConnections localConnections(ImapConnections imapConnections) {
-        return imapConnections;
+    SMTPServerFactory smtpServerFactory(DNSService dns, ProtocolHandlerLoader loader, FileSystem fileSystem, MetricFactory metricFactory,
+                                        ProtocolConnections connections) {
+        return new OriginAwareSmtpServerFactory(dns, loader, fileSystem, metricFactory, connections.smtp);
     }
 
     @Provides
     @Singleton
-    SMTPServerFactory smtpServerFactory(DNSService dns, ProtocolHandlerLoader loader, FileSystem fileSystem, MetricFactory metricFactory) {
-        return new OriginAwareSmtpServerFactory(dns, loader, fileSystem, metricFactory);
+    ProtocolConnections protocolConnections(SignedInConnections signedIn) {
+        return new ProtocolConnections(signedIn);
+    }
+
+    /** Replaces the extension's default (no connection kept): a revocation ends the connections it concerns. */
+    @Provides
+    @Singleton
+    LocalConnections localConnections(ProtocolConnections connections) {
+        return connections;
     }
 
     /**

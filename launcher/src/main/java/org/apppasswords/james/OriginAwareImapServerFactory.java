@@ -19,24 +19,22 @@ import org.apache.james.util.MDCBuilder;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelInitializer;
 
 /**
  * James's IMAP servers, each connection read inside the logging context James bound to it
  * ({@link ConnectionLogContext}), so that an {@code AUTHENTICATE PLAIN} answered after James's
  * {@code +} is checked knowing its client address. The context joins the pipeline before James's
  * request decoder, where that answer is handed to the line handler the command pushed. Every
- * connection is also kept in {@link ImapConnections}, which signs it out on a revocation.
+ * connection is also kept ({@link ServerConnections}), to be signed out on a revocation.
  */
 final class OriginAwareImapServerFactory extends IMAPServerFactory {
     private final ConnectionLogContext logContext = new ConnectionLogContext(OriginAwareImapServerFactory::boundContext);
 
-    private final ImapConnections connections;
+    private final ServerConnections connections;
 
     OriginAwareImapServerFactory(FileSystem fileSystem, Provider<ImapDecoder> decoder, Provider<ImapEncoder> encoder,
                                  Provider<ImapProcessor> processor, MetricFactory metricFactory, GaugeRegistry gaugeRegistry,
-                                 ImapConnections connections) {
+                                 ServerConnections connections) {
         super(fileSystem, decoder, encoder, processor, metricFactory, gaugeRegistry);
         this.connections = connections;
     }
@@ -56,10 +54,10 @@ final class OriginAwareImapServerFactory extends IMAPServerFactory {
 
     private static final class OriginAwareImapServer extends IMAPServer {
         private final ConnectionLogContext logContext;
-        private final ImapConnections connections;
+        private final ServerConnections connections;
 
         OriginAwareImapServer(ImapDecoder decoder, ImapEncoder encoder, ImapProcessor processor, ImapMetrics imapMetrics,
-                              GaugeRegistry gaugeRegistry, ConnectionLogContext logContext, ImapConnections connections) {
+                              GaugeRegistry gaugeRegistry, ConnectionLogContext logContext, ServerConnections connections) {
             super(decoder, encoder, processor, imapMetrics, gaugeRegistry);
             this.logContext = logContext;
             this.connections = connections;
@@ -69,14 +67,7 @@ final class OriginAwareImapServerFactory extends IMAPServerFactory {
         protected void configureBootstrap(ServerBootstrap bootstrap) {
             super.configureBootstrap(bootstrap);
             logContext.joinEveryConnection(bootstrap, NettyConstants.REQUEST_DECODER);
-            ChannelHandler initializer = bootstrap.config().childHandler();
-            bootstrap.childHandler(new ChannelInitializer<Channel>() {
-                @Override
-                protected void initChannel(Channel channel) {
-                    channel.pipeline().addLast(initializer);
-                    connections.opened(channel);
-                }
-            });
+            connections.keepEveryConnection(bootstrap);
         }
     }
 }

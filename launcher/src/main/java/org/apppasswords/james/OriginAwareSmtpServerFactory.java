@@ -23,39 +23,51 @@ import io.netty.channel.Channel;
  * is checked knowing its client address. James's core handler sets that context for a command but
  * hands a pushed line handler the line without it; ours joins the pipeline just before it, on the
  * same event loop (James's framer runs on another executor: before it, the context would not follow).
+ * Every connection is also kept ({@link ServerConnections}), to be signed out on a revocation.
  */
 final class OriginAwareSmtpServerFactory extends SMTPServerFactory {
     private final ConnectionLogContext logContext = new ConnectionLogContext(OriginAwareSmtpServerFactory::boundContext);
 
-    OriginAwareSmtpServerFactory(DNSService dns, ProtocolHandlerLoader loader, FileSystem fileSystem, MetricFactory metricFactory) {
+    private final ServerConnections connections;
+
+    OriginAwareSmtpServerFactory(DNSService dns, ProtocolHandlerLoader loader, FileSystem fileSystem, MetricFactory metricFactory,
+                                 ServerConnections connections) {
         super(dns, loader, fileSystem, metricFactory);
+        this.connections = connections;
     }
 
     @Override
     protected SMTPServer createServer() {
-        return new OriginAwareSmtpServer(smtpMetrics, logContext);
+        return new OriginAwareSmtpServer(smtpMetrics, logContext, connections);
     }
 
-    /** Set when James's core handler sees the connection open, refreshed by a PROXY protocol header. */
+    /**
+     * Set when James's core handler sees the connection open, refreshed by a PROXY protocol header;
+     * with the session id, which James adds only around a command (the login path notes the login under it).
+     */
     private static Optional<MDCBuilder> boundContext(Channel channel) {
         return Optional.ofNullable(channel.attr(BasicChannelInboundHandler.SESSION_ATTRIBUTE_KEY).get())
             .filter(ProtocolSession.class::isInstance)
             .map(ProtocolSession.class::cast)
-            .flatMap(session -> session.getAttachment(BasicChannelInboundHandler.MDC_ATTRIBUTE_KEY, ProtocolSession.State.Connection));
+            .flatMap(session -> session.getAttachment(BasicChannelInboundHandler.MDC_ATTRIBUTE_KEY, ProtocolSession.State.Connection)
+                .map(bound -> MDCBuilder.create().addToContext(MDCBuilder.SESSION_ID, session.getSessionID()).addToContext(bound)));
     }
 
     private static final class OriginAwareSmtpServer extends SMTPServer {
         private final ConnectionLogContext logContext;
+        private final ServerConnections connections;
 
-        OriginAwareSmtpServer(SmtpMetrics smtpMetrics, ConnectionLogContext logContext) {
+        OriginAwareSmtpServer(SmtpMetrics smtpMetrics, ConnectionLogContext logContext, ServerConnections connections) {
             super(smtpMetrics);
             this.logContext = logContext;
+            this.connections = connections;
         }
 
         @Override
         protected void configureBootstrap(ServerBootstrap bootstrap) {
             super.configureBootstrap(bootstrap);
             logContext.joinEveryConnection(bootstrap, HandlerConstants.CORE_HANDLER);
+            connections.keepEveryConnection(bootstrap);
         }
     }
 }

@@ -7,6 +7,7 @@ import org.apache.james.core.Username;
 import org.apache.james.metrics.api.MetricFactory;
 import org.apppasswords.audit.AuditLog;
 import org.apppasswords.audit.LoginOrigin;
+import org.apppasswords.signout.LocalConnections;
 import org.apppasswords.signout.SignedInConnection;
 import org.apppasswords.signout.SignedInConnections;
 import org.apppasswords.throttle.LockoutListener;
@@ -16,28 +17,29 @@ import org.apppasswords.throttle.Scope;
  * Everything a verdict causes besides the answer, in one place: the outage log, the metrics of
  * protocol logins, the audit line of every refusal, of a recovery code spent and of a lockout
  * started, the last use of an accepted app password (written off the login path), and what logged
- * an IMAP connection in (so that revoking it ends the connection).
+ * a connection in (so that revoking it ends the connection).
  */
 public final class LoginObserver implements LockoutListener {
-    private static final String IMAP = "IMAP";
     private final AuditLog audit;
     private final LoginMetrics metrics;
     private final StoreOutageLog outageLog;
     private final LastUseWriter lastUses;
     private final SignedInConnections connections;
+    private final LocalConnections servers;
 
     public LoginObserver(AuditLog audit, MetricFactory metricFactory, StoreOutageLog outageLog, LastUseWriter lastUses,
-                         SignedInConnections connections) {
+                         SignedInConnections connections, LocalConnections servers) {
         this.audit = audit;
         this.metrics = new LoginMetrics(metricFactory);
         this.outageLog = outageLog;
         this.lastUses = lastUses;
         this.connections = connections;
+        this.servers = servers;
     }
 
     /**
      * {@code checked}: whether the verdict asked the stores (a refusal by the input's shape alone tells
-     * nothing of an outage); {@code started}: when the check began, the time an IMAP connection it
+     * nothing of an outage); {@code started}: when the check began, the time a connection it
      * accepts is noted with (a sign-out ends the connections checked before it).
      */
     void observe(Entrance entrance, Username user, LoginOrigin origin, Verdict verdict, boolean checked, Instant started) {
@@ -60,9 +62,10 @@ public final class LoginObserver implements LockoutListener {
             audit.recoveryCodeUsed(user, origin);
         }
         verdict.appPassword().ifPresent(entry -> lastUses.noteUse(user, entry, origin.protocol()));
-        if (verdict.accepted() && entrance == Entrance.PROTOCOL && origin.protocol().equals(Optional.of(IMAP))) {
-            // Only IMAP's server forgets a connection when it closes (the launcher's): noted elsewhere, it would stay.
-            origin.connection().ifPresent(connection -> connections.loggedIn(connection, new SignedInConnection(user, IMAP,
+        Optional<String> keptProtocol = origin.protocol().filter(servers::keeps);
+        if (verdict.accepted() && entrance == Entrance.PROTOCOL && keptProtocol.isPresent()) {
+            // Only where the server forgets a connection when it closes: noted elsewhere, it would stay.
+            origin.connection().ifPresent(connection -> connections.loggedIn(connection, new SignedInConnection(user, keptProtocol.get(),
                 origin.address(), started, verdict.appPassword().map(entry -> entry.id().asString()))));
         }
     }

@@ -22,6 +22,7 @@ import org.apppasswords.hashing.SaltedSha256SecretHasher;
 import org.apppasswords.hashing.SecretHasher;
 import org.apppasswords.login.LastUseWriter;
 import org.apppasswords.session.SelfServiceSessionStore;
+import org.apppasswords.signout.DirectoryPublisher;
 import org.apppasswords.signout.LocalConnections;
 import org.apppasswords.signout.SignOut;
 import org.apppasswords.store.TimedStore;
@@ -70,6 +71,13 @@ public final class AppPasswordsModule extends AbstractModule {
     @Singleton
     SignOut signOut(Stores stores) {
         return stores.signOut;
+    }
+
+    /** A user's live connections on every node, for the admin's and the user's lists. */
+    @Provides
+    @Singleton
+    DirectoryPublisher connectionDirectory(Stores stores) {
+        return stores.connections;
     }
 
     private AppPasswordsConfiguration readConfiguration() {

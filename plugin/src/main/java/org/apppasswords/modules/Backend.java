@@ -2,6 +2,7 @@ package org.apppasswords.modules;
 
 import org.apppasswords.apppassword.AppPasswordStore;
 import org.apppasswords.session.SelfServiceSessionStore;
+import org.apppasswords.signout.ConnectionDirectory;
 import org.apppasswords.signout.SignOutNotices;
 import org.apppasswords.store.UserGenerations;
 import org.apppasswords.throttle.LoginFailureStore;
@@ -15,6 +16,7 @@ final class Backend {
     final LoginFailureStore loginFailures;
     final UserGenerations generations;
     final SignOutNotices signOutNotices;
+    final ConnectionDirectory connectionDirectory;
     /** Whether a change of the login path may reach the disk after its answer (and so be lost to a crash). */
     final boolean writesBehind;
     /** Throws {@link org.apppasswords.store.StoreUnavailableException} when the store does not answer. */
@@ -22,13 +24,14 @@ final class Backend {
     final Runnable close;
 
     Backend(AppPasswordStore appPasswords, SecondFactorStore secondFactors, SelfServiceSessionStore sessions, LoginFailureStore loginFailures,
-            UserGenerations generations, SignOutNotices signOutNotices, boolean writesBehind, Runnable ping, Runnable close) {
+            UserGenerations generations, SignOutNotices signOutNotices, ConnectionDirectory connectionDirectory, boolean writesBehind, Runnable ping, Runnable close) {
         this.appPasswords = appPasswords;
         this.secondFactors = secondFactors;
         this.sessions = sessions;
         this.loginFailures = loginFailures;
         this.generations = generations;
         this.signOutNotices = signOutNotices;
+        this.connectionDirectory = connectionDirectory;
         this.writesBehind = writesBehind;
         this.ping = ping;
         this.close = close;

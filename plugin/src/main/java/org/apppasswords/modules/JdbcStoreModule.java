@@ -30,7 +30,7 @@ final class JdbcStoreModule extends AbstractModule {
     Backend backend(AppPasswordsConfiguration configuration, JamesDirectoriesProvider directories, SecureRandom random) {
         JdbcStores stores = JdbcStores.open(settings(configuration.storage(), directories), random);
         return new Backend(stores.appPasswords(), stores.secondFactors(), stores.sessions(), stores.loginFailures(), stores.generations(),
-            stores.signOutNotices(), stores.writesBehind(), stores::ping, stores::close);
+            stores.signOutNotices(), stores.connectionDirectory(), stores.writesBehind(), stores::ping, stores::close);
     }
 
     static JdbcSettings settings(StorageConfiguration storage, JamesDirectoriesProvider directories) {

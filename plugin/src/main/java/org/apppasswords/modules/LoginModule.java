@@ -27,6 +27,7 @@ import org.apppasswords.repository.AppPasswordsUsersRepository;
 import org.apppasswords.repository.TokenEndpointUsersRepository;
 import org.apppasswords.throttle.LoginFailureStore;
 import org.apppasswords.throttle.Throttle;
+import org.apppasswords.signout.LocalConnections;
 import org.apppasswords.signout.SignedInConnections;
 import org.apppasswords.totp.CodeCheck;
 import org.apppasswords.totp.SecondFactorStore;
@@ -53,8 +54,8 @@ public final class LoginModule extends AbstractModule {
     @Provides
     @Singleton
     LoginObserver loginObserver(AuditLog audit, MetricFactory metrics, Clock clock, LastUseWriter lastUses,
-                                SignedInConnections connections) {
-        return new LoginObserver(audit, metrics, new StoreOutageLog(clock), lastUses, connections);
+                                SignedInConnections connections, LocalConnections servers) {
+        return new LoginObserver(audit, metrics, new StoreOutageLog(clock), lastUses, connections, servers);
     }
 
     @Provides

@@ -5,6 +5,7 @@ import org.apppasswords.store.memory.MemoryGenerations;
 import org.apppasswords.store.memory.MemoryLoginFailureStore;
 import org.apppasswords.store.memory.MemorySecondFactorStore;
 import org.apppasswords.store.memory.MemorySelfServiceSessionStore;
+import org.apppasswords.store.memory.MemoryConnectionDirectory;
 import org.apppasswords.store.memory.MemorySignOutNotices;
 
 import com.google.inject.AbstractModule;
@@ -15,6 +16,7 @@ final class MemoryStoreModule extends AbstractModule {
     protected void configure() {
         MemoryGenerations generations = new MemoryGenerations();
         bind(Backend.class).toInstance(new Backend(new MemoryAppPasswordStore(generations), new MemorySecondFactorStore(generations),
-            new MemorySelfServiceSessionStore(generations), new MemoryLoginFailureStore(), generations, new MemorySignOutNotices(), false, () -> { }, () -> { }));
+            new MemorySelfServiceSessionStore(generations), new MemoryLoginFailureStore(), generations, new MemorySignOutNotices(), new MemoryConnectionDirectory(), false,
+            () -> { }, () -> { }));
     }
 }

@@ -8,26 +8,31 @@ import javax.inject.Singleton;
 
 import org.apppasswords.login.LastUseWriter;
 import org.apppasswords.signout.LocalConnections;
+import org.apppasswords.signout.DirectoryPublisher;
 import org.apppasswords.signout.SignOutRelay;
+import org.apppasswords.signout.SignedInConnections;
 
 /**
- * The stores of the backend {@code store=} chose, opened once at start, and the writer of last uses
- * that writes into them, and the relay of sign-outs that reads them. Guice builds it itself, so
- * James calls {@link #close()} when it stops: the relay stops, pending last uses are written, then
- * the backend closes.
+ * The stores of the backend {@code store=} chose, opened once at start, and what works on them in
+ * the background: the writer of last uses, the relay of sign-outs and the publisher of live
+ * connections. Guice builds it itself, so James calls {@link #close()} when it stops: the relay
+ * stops, this node's connections are unpublished, pending last uses are written, then the backend closes.
  */
 @Singleton
 final class Stores implements AutoCloseable {
     final Backend backend;
     final LastUseWriter lastUses;
     final SignOutRelay signOut;
+    final DirectoryPublisher connections;
 
     @Inject
-    Stores(Backend backend, Clock clock, LocalConnections localConnections) {
+    Stores(Backend backend, Clock clock, LocalConnections localConnections, SignedInConnections signedIn) {
         this.backend = backend;
         this.lastUses = new LastUseWriter(backend.appPasswords, clock);
         this.signOut = new SignOutRelay(backend.signOutNotices, localConnections, clock);
+        this.connections = new DirectoryPublisher(backend.connectionDirectory, signedIn, clock);
         signOut.start();
+        connections.start();
     }
 
     @PreDestroy
@@ -35,6 +40,7 @@ final class Stores implements AutoCloseable {
     public void close() {
         signOut.close();
         try {
+            connections.close();
             lastUses.close();
         } finally {
             backend.close.run();

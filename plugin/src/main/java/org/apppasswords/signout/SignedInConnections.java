@@ -2,8 +2,11 @@ package org.apppasswords.signout;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -16,13 +19,28 @@ import org.apache.james.core.Username;
  */
 public final class SignedInConnections {
     private final Map<String, SignedInConnection> byConnection = new ConcurrentHashMap<>();
+    private final Set<Username> changed = ConcurrentHashMap.newKeySet();
 
     public void loggedIn(String connection, SignedInConnection signedIn) {
         byConnection.put(connection, signedIn);
+        changed.add(signedIn.user());
     }
 
     public void closed(String connection) {
-        byConnection.remove(connection);
+        SignedInConnection signedIn = byConnection.remove(connection);
+        if (signedIn != null) {
+            changed.add(signedIn.user());
+        }
+    }
+
+    /** The users whose connections changed since the previous call, for the directory of every node's connections. */
+    public Set<Username> takeChanged() {
+        Set<Username> taken = new HashSet<>();
+        for (Iterator<Username> users = changed.iterator(); users.hasNext(); ) {
+            taken.add(users.next());
+            users.remove();
+        }
+        return taken;
     }
 
     /**
@@ -41,6 +59,11 @@ public final class SignedInConnections {
             .filter(signedIn -> signedIn.user().equals(user))
             .sorted(Comparator.comparing(SignedInConnection::since))
             .collect(Collectors.toList());
+    }
+
+    /** The users with a connection noted. */
+    public Set<Username> users() {
+        return byConnection.values().stream().map(SignedInConnection::user).collect(Collectors.toSet());
     }
 
     /** How many connections are noted. */

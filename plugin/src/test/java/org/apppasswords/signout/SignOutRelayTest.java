@@ -20,7 +20,17 @@ class SignOutRelayTest {
     final MutableClock clock = new MutableClock(START);
     final FlakyNotices notices = new FlakyNotices();
     final List<String> ended = new ArrayList<>();
-    final LocalConnections local = (user, openedWith, loggedInBefore) -> ended.add(user.asString() + " " + openedWith + " before " + loggedInBefore);
+    final LocalConnections local = new LocalConnections() {
+        @Override
+        public void end(Username user, OpenedWith openedWith, Instant loggedInBefore) {
+            ended.add(user.asString() + " " + openedWith + " before " + loggedInBefore);
+        }
+
+        @Override
+        public boolean keeps(String protocol) {
+            return true;
+        }
+    };
     final SignOutRelay relay = new SignOutRelay(notices, local, clock);
 
     @Test

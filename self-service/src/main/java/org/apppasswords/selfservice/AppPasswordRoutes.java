@@ -20,6 +20,7 @@ import org.apppasswords.audit.AuditLog.Actor;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.login.Entrance;
 import org.apppasswords.session.SelfServiceSession;
+import org.apppasswords.signout.DirectoryPublisher;
 import org.apppasswords.store.ChangedMeanwhileException;
 import org.apppasswords.totp.SecondFactorStore;
 
@@ -43,10 +44,11 @@ final class AppPasswordRoutes {
     private final Checks checks;
     private final boolean requireSecondFactor;
     private final IdleExpiry idleExpiry;
+    private final DirectoryPublisher connections;
 
     @Inject
     AppPasswordRoutes(Sessions sessions, AppPasswordService service, AppPasswordStore store, SecondFactorStore secondFactors,
-                      Checks checks, AppPasswordsConfiguration configuration, IdleExpiry idleExpiry) {
+                      Checks checks, AppPasswordsConfiguration configuration, IdleExpiry idleExpiry, DirectoryPublisher connections) {
         this.sessions = sessions;
         this.service = service;
         this.store = store;
@@ -54,13 +56,15 @@ final class AppPasswordRoutes {
         this.checks = checks;
         this.requireSecondFactor = configuration.appPasswordsRequireSecondFactor();
         this.idleExpiry = idleExpiry;
+        this.connections = connections;
     }
 
     Mono<Reply> list(HttpServerRequest request) {
         return Blocking.call(() -> {
             Username user = allowedUser(sessions.authenticate(request));
+            Map<String, Long> live = connections.perAppPassword(user);
             List<Map<String, Object>> entries = store.list(user).stream()
-                .map(entry -> describe(entry, idleExpiry.isExpired(entry)))
+                .map(entry -> describe(entry, idleExpiry.isExpired(entry), live.getOrDefault(entry.id().asString(), 0L)))
                 .collect(Collectors.toList());
             return Reply.ok(entries);
         });
@@ -129,7 +133,7 @@ final class AppPasswordRoutes {
         return ApiError.notFound("You hold no app password with this id");
     }
 
-    static Map<String, Object> describe(StoredAppPassword entry, boolean expired) {
+    static Map<String, Object> describe(StoredAppPassword entry, boolean expired, long liveConnections) {
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("id", entry.id().asString());
         description.put("label", entry.label());
@@ -137,6 +141,7 @@ final class AppPasswordRoutes {
         description.put("lastUsedAt", entry.lastUsedAt().map(Object::toString).orElse(null));
         description.put("lastUsedProtocol", entry.lastUsedProtocol().orElse(null));
         description.put("expired", expired);
+        description.put("liveConnections", liveConnections);
         return description;
     }
 }

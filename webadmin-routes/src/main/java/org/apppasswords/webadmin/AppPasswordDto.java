@@ -9,10 +9,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * One app password as admins (and users) see it: id, label and times, ISO-8601 in UTC,
  * {@code lastUsedAt} null when never used, {@code lastUsedProtocol} the protocol of that use
  * (null when never used or when James named none), {@code expired} true once idle longer than
- * {@code appPasswords.idleExpiry}. Built from the stored entry's public fields only: the
+ * {@code appPasswords.idleExpiry}, {@code liveConnections} how many connections it holds open
+ * on every node. Built from the stored entry's public fields only: the
  * stored hash has no getter here, so it cannot reach an answer.
  */
-@JsonPropertyOrder({"id", "label", "createdAt", "lastUsedAt", "lastUsedProtocol", "expired"})
+@JsonPropertyOrder({"id", "label", "createdAt", "lastUsedAt", "lastUsedProtocol", "expired", "liveConnections"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public final class AppPasswordDto {
     private final String id;
@@ -21,23 +22,22 @@ public final class AppPasswordDto {
     private final String lastUsedAt;
     private final String lastUsedProtocol;
     private final boolean expired;
+    private final long liveConnections;
 
-    private AppPasswordDto(String id, String label, String createdAt, String lastUsedAt, String lastUsedProtocol, boolean expired) {
+    private AppPasswordDto(String id, String label, String createdAt, String lastUsedAt, String lastUsedProtocol, boolean expired,
+                           long liveConnections) {
         this.id = id;
         this.label = label;
         this.createdAt = createdAt;
         this.lastUsedAt = lastUsedAt;
         this.lastUsedProtocol = lastUsedProtocol;
         this.expired = expired;
+        this.liveConnections = liveConnections;
     }
 
-    public static AppPasswordDto from(StoredAppPassword stored) {
-        return from(stored, false);
-    }
-
-    public static AppPasswordDto from(StoredAppPassword stored, boolean expired) {
+    public static AppPasswordDto from(StoredAppPassword stored, boolean expired, long liveConnections) {
         return new AppPasswordDto(stored.id().asString(), stored.label(), stored.createdAt().toString(),
-            stored.lastUsedAt().map(Object::toString).orElse(null), stored.lastUsedProtocol().orElse(null), expired);
+            stored.lastUsedAt().map(Object::toString).orElse(null), stored.lastUsedProtocol().orElse(null), expired, liveConnections);
     }
 
     public String getId() {
@@ -62,5 +62,9 @@ public final class AppPasswordDto {
 
     public boolean isExpired() {
         return expired;
+    }
+
+    public long getLiveConnections() {
+        return liveConnections;
     }
 }

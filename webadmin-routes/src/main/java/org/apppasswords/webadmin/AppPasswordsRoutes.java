@@ -5,6 +5,7 @@ import static org.apache.james.webadmin.utils.ErrorResponder.ErrorType.INVALID_A
 import static org.apache.james.webadmin.utils.ErrorResponder.ErrorType.NOT_FOUND;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import javax.inject.Inject;
@@ -20,6 +21,7 @@ import org.apppasswords.apppassword.AppPasswordService;
 import org.apppasswords.apppassword.AppPasswordStore;
 import org.apppasswords.apppassword.IdleExpiry;
 import org.apppasswords.audit.AuditLog.Actor;
+import org.apppasswords.signout.DirectoryPublisher;
 import org.eclipse.jetty.http.HttpStatus;
 
 import spark.Request;
@@ -42,15 +44,17 @@ public final class AppPasswordsRoutes implements Routes {
     private final AppPasswordStore store;
     private final AppPasswordService service;
     private final IdleExpiry idleExpiry;
+    private final DirectoryPublisher connections;
     private final JsonTransformer jsonTransformer;
 
     @Inject
     AppPasswordsRoutes(TargetUser targetUser, AppPasswordStore store, AppPasswordService service, IdleExpiry idleExpiry,
-                       JsonTransformer jsonTransformer) {
+                       DirectoryPublisher connections, JsonTransformer jsonTransformer) {
         this.targetUser = targetUser;
         this.store = store;
         this.service = service;
         this.idleExpiry = idleExpiry;
+        this.connections = connections;
         this.jsonTransformer = jsonTransformer;
     }
 
@@ -71,8 +75,9 @@ public final class AppPasswordsRoutes implements Routes {
 
     private List<AppPasswordDto> list(Request request, Response response) throws UsersRepositoryException {
         Username user = targetUser.resolve(request);
+        Map<String, Long> live = connections.perAppPassword(user);
         return store.list(user).stream()
-            .map(entry -> AppPasswordDto.from(entry, idleExpiry.isExpired(entry)))
+            .map(entry -> AppPasswordDto.from(entry, idleExpiry.isExpired(entry), live.getOrDefault(entry.id().asString(), 0L)))
             .collect(Collectors.toList());
     }
 

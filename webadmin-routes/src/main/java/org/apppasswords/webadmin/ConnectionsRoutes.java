@@ -2,8 +2,6 @@ package org.apppasswords.webadmin;
 
 import static org.apache.james.webadmin.Constants.SEPARATOR;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -19,29 +17,28 @@ import org.apppasswords.apppassword.AppPasswordStore;
 import org.apppasswords.apppassword.StoredAppPassword;
 import org.apppasswords.signout.OpenedWith;
 import org.apppasswords.signout.SignOut;
-import org.apppasswords.signout.SignedInConnections;
+import org.apppasswords.signout.DirectoryPublisher;
 
 import spark.Request;
 import spark.Response;
 import spark.Service;
 
 /**
- * A user's live connections on this node (the IMAP connections that logged in through the
- * extension), and their end: {@code DELETE} signs them all out, as a revoke-all would, without
+ * A user's live connections on every node (the IMAP, POP3 and SMTP connections that logged in
+ * through the extension; another node's as it published them, at most seconds old), and their end: {@code DELETE} signs them all out, as a revoke-all would, without
  * revoking anything.
  */
 public final class ConnectionsRoutes implements Routes {
     static final String BASE_PATH = "/users" + SEPARATOR + TargetUser.PARAM + SEPARATOR + "connections";
-    private static final String NODE = localHostName();
 
     private final TargetUser targetUser;
-    private final SignedInConnections connections;
+    private final DirectoryPublisher connections;
     private final SignOut signOut;
     private final AppPasswordStore appPasswords;
     private final JsonTransformer jsonTransformer;
 
     @Inject
-    ConnectionsRoutes(TargetUser targetUser, SignedInConnections connections, SignOut signOut, AppPasswordStore appPasswords,
+    ConnectionsRoutes(TargetUser targetUser, DirectoryPublisher connections, SignOut signOut, AppPasswordStore appPasswords,
                       JsonTransformer jsonTransformer) {
         this.targetUser = targetUser;
         this.connections = connections;
@@ -69,20 +66,13 @@ public final class ConnectionsRoutes implements Routes {
         Map<String, String> labels = appPasswords.list(user).stream()
             .collect(Collectors.toMap(entry -> entry.id().asString(), StoredAppPassword::label));
         return connections.of(user).stream()
-            .map(connection -> new ConnectionDto(connection, NODE, connection.appPasswordId().map(labels::get).orElse(null)))
+            .map(listed -> new ConnectionDto(listed.connection(), listed.node(),
+                listed.connection().appPasswordId().map(labels::get).orElse(null)))
             .collect(Collectors.toList());
     }
 
     private String endAll(Request request, Response response) throws UsersRepositoryException {
         signOut.end(targetUser.resolve(request), OpenedWith.anything());
         return Responses.returnNoContent(response);
-    }
-
-    private static String localHostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
-        }
     }
 }

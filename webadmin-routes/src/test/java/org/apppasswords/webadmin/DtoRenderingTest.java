@@ -26,13 +26,14 @@ class DtoRenderingTest {
 
     @Test
     void anAppPasswordNeverUsedShouldRenderANullLastUse() throws Exception {
-        assertThat(json.render(AppPasswordDto.from(stored())))
-            .isEqualTo("{\"id\":\"qd3k7\",\"label\":\"Thunderbird\",\"createdAt\":\"2024-03-01T12:00:00Z\",\"lastUsedAt\":null,\"lastUsedProtocol\":null,\"expired\":false}");
+        assertThat(json.render(AppPasswordDto.from(stored(), false, 0)))
+            .isEqualTo("{\"id\":\"qd3k7\",\"label\":\"Thunderbird\",\"createdAt\":\"2024-03-01T12:00:00Z\",\"lastUsedAt\":null,\"lastUsedProtocol\":null,\"expired\":false,"
+                + "\"liveConnections\":0}");
     }
 
     @Test
     void anAppPasswordUsedShouldRenderItsLastUseInIso8601() throws Exception {
-        String rendered = json.render(AppPasswordDto.from(stored().usedAt(Instant.parse("2024-03-02T08:30:15.250Z"))));
+        String rendered = json.render(AppPasswordDto.from(stored().usedAt(Instant.parse("2024-03-02T08:30:15.250Z")), false, 0));
 
         assertThat(rendered).contains("\"lastUsedAt\":\"2024-03-02T08:30:15.250Z\"");
     }
@@ -40,14 +41,14 @@ class DtoRenderingTest {
     @Test
     void anAppPasswordShouldRenderTheProtocolOfItsLastUseAndWhetherItExpired() throws Exception {
         String rendered = json.render(AppPasswordDto.from(
-            stored().usedAt(Instant.parse("2024-03-02T08:30:15.250Z"), java.util.Optional.of("IMAP")), true));
+            stored().usedAt(Instant.parse("2024-03-02T08:30:15.250Z"), java.util.Optional.of("IMAP")), true, 2));
 
-        assertThat(rendered).endsWith("\"lastUsedProtocol\":\"IMAP\",\"expired\":true}");
+        assertThat(rendered).endsWith("\"lastUsedProtocol\":\"IMAP\",\"expired\":true,\"liveConnections\":2}");
     }
 
     @Test
     void anAppPasswordShouldNotRenderAnyPartOfItsHash() throws Exception {
-        String rendered = json.render(AppPasswordDto.from(stored()));
+        String rendered = json.render(AppPasswordDto.from(stored(), false, 0));
 
         assertThat(rendered).doesNotContain("sha256").doesNotContain("c2FsdHNhbHRzYWx0").doesNotContain("aGFzaGhhc2hoYXNoaGFzaGhhc2g");
     }

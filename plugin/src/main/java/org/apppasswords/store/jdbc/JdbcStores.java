@@ -6,6 +6,7 @@ import java.sql.SQLTimeoutException;
 
 import org.apppasswords.apppassword.AppPasswordStore;
 import org.apppasswords.session.SelfServiceSessionStore;
+import org.apppasswords.signout.ConnectionDirectory;
 import org.apppasswords.signout.SignOutNotices;
 import org.apppasswords.store.UserGenerations;
 import org.apppasswords.throttle.LoginFailureStore;
@@ -34,7 +35,7 @@ public final class JdbcStores implements AutoCloseable {
     private final JdbcSecondFactorStore secondFactors;
     private final JdbcSelfServiceSessionStore sessions;
     private final JdbcLoginFailureStore loginFailures;
-    private final JdbcSignOutNotices signOutNotices;
+    private final JdbcLiveSignOut liveSignOut;
 
     private JdbcStores(HikariDataSource dataSource, Database database, SeedCipher cipher) {
         this.dataSource = dataSource;
@@ -44,7 +45,7 @@ public final class JdbcStores implements AutoCloseable {
         this.secondFactors = new JdbcSecondFactorStore(database, userRows, cipher);
         this.sessions = new JdbcSelfServiceSessionStore(database, userRows);
         this.loginFailures = new JdbcLoginFailureStore(database);
-        this.signOutNotices = new JdbcSignOutNotices(database);
+        this.liveSignOut = new JdbcLiveSignOut(database);
     }
 
     /** @throws IllegalStateException with an operator-facing message when the database or the key cannot be used */
@@ -137,7 +138,11 @@ public final class JdbcStores implements AutoCloseable {
     }
 
     public SignOutNotices signOutNotices() {
-        return signOutNotices;
+        return liveSignOut;
+    }
+
+    public ConnectionDirectory connectionDirectory() {
+        return liveSignOut;
     }
 
     /** Runs a trivial query ({@code SELECT 1}); throws {@link org.apppasswords.store.StoreUnavailableException} when the database does not answer. */

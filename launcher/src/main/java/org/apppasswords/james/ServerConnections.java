@@ -1,0 +1,82 @@
+package org.apppasswords.james;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.apache.james.core.Username;
+import org.apppasswords.signout.OpenedWith;
+import org.apppasswords.signout.SignedInConnections;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
+
+/**
+ * The live connections of one of James's servers on this node (IMAP, POP3 or SMTP), and their
+ * sign-out: a revocation (relayed to every node by {@code SignOutRelay}) writes the protocol's
+ * goodbye to each connection it concerns and closes it, IDLE or not (James 3.8.1 has no
+ * disconnector of its own). Which connection a revocation concerns: one of the user's (the user
+ * who logged in, not one they act for), selected by what logged it in ({@link SignedInConnections},
+ * noted by the login path under James's session id).
+ */
+final class ServerConnections {
+    /** What James's session on a connection says. */
+    interface Sessions {
+        /** James's session id, the one in the connection's logging context; empty once James let the session go. */
+        Optional<String> id(Channel channel);
+
+        /** The user who logged in, not one they act for; empty before the login. */
+        Optional<Username> loggedInUser(Channel channel);
+    }
+
+    // Drops closed channels by itself.
+    private final ChannelGroup channels;
+    private final byte[] goodbye;
+    private final Sessions sessions;
+    private final SignedInConnections signedIn;
+
+    /** {@code goodbye}: the line, without its CRLF, that tells the client why the server closes. */
+    ServerConnections(String protocol, String goodbye, Sessions sessions, SignedInConnections signedIn) {
+        this.channels = new DefaultChannelGroup("app-passwords-" + protocol, GlobalEventExecutor.INSTANCE);
+        this.goodbye = (goodbye + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        this.sessions = sessions;
+        this.signedIn = signedIn;
+    }
+
+    /** Keeps every connection the server accepts, from a server's {@code configureBootstrap}, once James configured it. */
+    void keepEveryConnection(ServerBootstrap bootstrap) {
+        ChannelHandler jamesInitializer = bootstrap.config().childHandler();
+        bootstrap.childHandler(new ChannelInitializer<Channel>() {
+            @Override
+            protected void initChannel(Channel channel) {
+                channel.pipeline().addLast(jamesInitializer);
+                opened(channel);
+            }
+        });
+    }
+
+    /** Kept until it closes, when what logged it in is forgotten. */
+    private void opened(Channel channel) {
+        channels.add(channel);
+        // Netty completes the close future before James's channelInactive lets the session go.
+        channel.closeFuture().addListener(closed -> sessions.id(channel).ifPresent(signedIn::closed));
+    }
+
+    void end(Username user, OpenedWith openedWith, Instant loggedInBefore) {
+        for (Channel channel : channels) {
+            boolean concerned = sessions.loggedInUser(channel).equals(Optional.of(user))
+                && sessions.id(channel).filter(id -> signedIn.selects(id, openedWith, loggedInBefore)).isPresent();
+            if (concerned) {
+                // writeAndFlush goes through the whole pipeline (TLS, COMPRESS), from any thread.
+                channel.writeAndFlush(Unpooled.wrappedBuffer(goodbye)).addListener(ChannelFutureListener.CLOSE);
+            }
+        }
+    }
+}
