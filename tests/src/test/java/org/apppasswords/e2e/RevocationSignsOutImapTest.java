@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.james.core.Username;
@@ -124,6 +125,23 @@ class RevocationSignsOutImapTest {
         }
         assertThat(james.appPasswords().listAppPasswords(Username.of(user.name))).as("nothing revoked").hasSize(2);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> james.webAdmin().get(path).then().statusCode(200).body(equalTo("[]")));
+    }
+
+    @Test
+    void theListsOfAppPasswordsShouldCountTheirLiveConnections() throws Exception {
+        TotpUser user = TotpUser.create(james, "signout-count");
+        SelfServiceClient client = new SelfServiceClient(james.ports());
+        String token = client.token(user.name, user.primaryWithCurrentCode());
+        try (IdlingImapClient phone = IdlingImapClient.login(james.ports(), user.name, user.appPassword.password().reveal());
+             IdlingImapClient otherPhone = IdlingImapClient.login(james.ports(), user.name, user.appPassword.password().reveal())) {
+            JsonPath admins = james.webAdmin().get("/users/" + user.name + "/app-passwords").then().statusCode(200).extract().jsonPath();
+            JsonPath users = client.listAppPasswords(token).then().statusCode(200).extract().jsonPath();
+
+            for (JsonPath list : List.of(admins, users)) {
+                assertThat(list.getList("label")).containsExactly("Thunderbird", "iPhone Mail");
+                assertThat(list.getList("liveConnections")).containsExactly(2, 0);
+            }
+        }
     }
 
     @Test

@@ -95,6 +95,23 @@ class TwoNodesSharingPostgresqlTest {
     }
 
     @Test
+    void aConnectionHeldByNodeBShouldBeListedOnNodeAUntilItCloses() throws Exception {
+        String user = userOnBothNodes("listed");
+        CreatedAppPassword phonePassword = mint(user);
+        String connections = "/users/" + user + "/connections";
+        IdlingImapClient phone = IdlingImapClient.login(nodeB.ports, user, phonePassword.password().reveal());
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(nodeA.webAdmin().get(connections).jsonPath()
+            .getList("appPasswordId")).containsExactly(phonePassword.password().id().asString()));
+        assertThat(nodeA.webAdmin().get(connections).jsonPath().getString("[0].label")).isEqualTo("client");
+        assertThat(nodeA.webAdmin().get("/users/" + user + "/app-passwords").jsonPath().getList("liveConnections")).containsExactly(1);
+
+        phone.logOut();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> nodeA.webAdmin().get(connections).jsonPath().getList("$").isEmpty());
+    }
+
+    @Test
     void aLoginOnNodeBShouldRecordTheLastUseSeenOnNodeA() throws Exception {
         String user = userOnBothNodes("lastuse");
         CreatedAppPassword created = mint(user);
