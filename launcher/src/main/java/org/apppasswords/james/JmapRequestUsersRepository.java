@@ -27,9 +27,12 @@ final class JmapRequestUsersRepository extends ForwardingUsersRepository {
     static final String PROTOCOL = "JMAP";
 
     private final Optional<String> address;
+    private final Optional<String> connection;
 
-    JmapRequestUsersRepository(UsersRepository delegate, HttpServerRequest request) {
+    /** {@code connection}: the id of the connection a JMAP push holds open, which the login path notes the login under. */
+    JmapRequestUsersRepository(UsersRepository delegate, HttpServerRequest request, Optional<String> connection) {
         super(delegate);
+        this.connection = connection;
         this.address = Optional.ofNullable(request.remoteAddress())
             .map(InetSocketAddress::getAddress)
             .map(inetAddress -> inetAddress.getHostAddress());
@@ -40,6 +43,8 @@ final class JmapRequestUsersRepository extends ForwardingUsersRepository {
         try (ThreadLogContext restored = ThreadLogContext.save()) {
             address.ifPresentOrElse(value -> MDC.put(MDCBuilder.IP, value), () -> MDC.remove(MDCBuilder.IP));
             MDC.put(MDCBuilder.PROTOCOL, PROTOCOL);
+            // Never another connection's, left on this shared thread.
+            connection.ifPresentOrElse(value -> MDC.put(MDCBuilder.SESSION_ID, value), () -> MDC.remove(MDCBuilder.SESSION_ID));
             return delegate.test(name, password);
         }
     }

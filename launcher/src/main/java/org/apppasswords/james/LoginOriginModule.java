@@ -86,10 +86,11 @@ final class LoginOriginModule extends AbstractModule {
     @Singleton
     @Named("jmapRFC8621AuthenticationStrategies")
     Set<AuthenticationStrategy> rfc8621AuthenticationStrategies(GuiceGenericLoader loader, JmapRfc8621Configuration configuration,
-                                                                UsersRepository usersRepository, MailboxManager mailboxManager) {
+                                                                UsersRepository usersRepository, MailboxManager mailboxManager,
+                                                                ProtocolConnections connections) {
         return new RFC8621MethodsModule().provideAuthenticationStrategies(loader, configuration).stream()
             .map(strategy -> strategy.getClass() == BasicAuthenticationStrategy.class
-                ? new OriginAwareBasicAuthenticationStrategy(usersRepository, mailboxManager)
+                ? new OriginAwareBasicAuthenticationStrategy(usersRepository, mailboxManager, connections.jmapPush)
                 : strategy)
             .collect(ImmutableSet.toImmutableSet());
     }

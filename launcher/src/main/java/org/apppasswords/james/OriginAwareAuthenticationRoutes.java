@@ -1,5 +1,6 @@
 package org.apppasswords.james;
 
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.apache.james.jmap.JMAPRoute;
@@ -56,7 +57,7 @@ final class OriginAwareAuthenticationRoutes extends AuthenticationRoutes {
 
     /** James's own POST action (CORS headers included), from routes that check passwords with the request's origin. */
     private Publisher<Void> postFromItsOrigin(HttpServerRequest request, HttpServerResponse response) {
-        AuthenticationRoutes forRequest = new AuthenticationRoutes(new JmapRequestUsersRepository(usersRepository, request),
+        AuthenticationRoutes forRequest = new AuthenticationRoutes(new JmapRequestUsersRepository(usersRepository, request, Optional.empty()),
             simpleTokenManager, accessTokenManager, simpleTokenFactory, metricFactory, authenticator);
         return forRequest.routes()
             .filter(OriginAwareAuthenticationRoutes::isPost)

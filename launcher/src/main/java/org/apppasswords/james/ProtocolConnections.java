@@ -14,22 +14,29 @@ import org.apppasswords.signout.LocalConnections;
 import org.apppasswords.signout.OpenedWith;
 import org.apppasswords.signout.SignedInConnections;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
 
 /**
- * This node's live IMAP, POP3 and SMTP connections, kept by the launcher's servers, each told how
- * to read James's session on a connection and how to say goodbye in its protocol. ManageSieve and
- * JMAP push are not kept: James 3.8.1 gives the launcher no way into their servers (README, "Known limits").
+ * This node's live IMAP, POP3, SMTP and JMAP push connections, kept by the launcher's servers (JMAP
+ * push: by its Basic authentication), each told how to read James's session on a connection and how
+ * to say goodbye in its protocol. ManageSieve is not kept: James 3.8.1 gives the launcher no way
+ * into its server (README, "Known limits").
  */
 final class ProtocolConnections implements LocalConnections {
     // The protocol names James puts in the connection's logging context, which the login path notes the login under.
     private static final String IMAP = "IMAP";
     private static final String POP3 = "POP3";
     private static final String SMTP = "SMTP";
+    private static final String JMAP = JmapRequestUsersRepository.PROTOCOL;
 
     final ServerConnections imap;
     final ServerConnections pop3;
     final ServerConnections smtp;
+    final ServerConnections jmapPush;
 
     ProtocolConnections(SignedInConnections signedIn) {
         imap = new ServerConnections(IMAP, "* BYE Signed out: the password of this connection was revoked", new ImapSessions(), signedIn);
@@ -37,11 +44,24 @@ final class ProtocolConnections implements LocalConnections {
             new ProtocolSessions(session -> ((POP3Session) session).getHandlerState() == POP3Session.TRANSACTION), signedIn);
         smtp = new ServerConnections(SMTP, "421 4.7.0 Signed out: the password of this connection was revoked",
             new ProtocolSessions(session -> true), signedIn);
+        jmapPush = new ServerConnections(JMAP, ProtocolConnections::jmapGoodbye, new JmapPushSessions(signedIn), signedIn);
+    }
+
+    /** The id a JMAP push connection's login is noted under: Netty's id of the channel (HTTP has no session). */
+    static String jmapConnectionId(Channel channel) {
+        return channel.id().asLongText();
+    }
+
+    /** A WebSocket is told why it closes (1008); an EventSource stream just ends, as HTTP allows nothing else. */
+    private static Object jmapGoodbye(Channel channel) {
+        return channel.pipeline().get(WebSocketFrameEncoder.class) != null
+            ? new CloseWebSocketFrame(WebSocketCloseStatus.POLICY_VIOLATION.code(), "Signed out: the password of this connection was revoked")
+            : Unpooled.EMPTY_BUFFER;
     }
 
     @Override
     public boolean keeps(String protocol) {
-        return protocol.equals(IMAP) || protocol.equals(POP3) || protocol.equals(SMTP);
+        return protocol.equals(IMAP) || protocol.equals(POP3) || protocol.equals(SMTP) || protocol.equals(JMAP);
     }
 
     @Override
@@ -49,6 +69,26 @@ final class ProtocolConnections implements LocalConnections {
         imap.end(user, openedWith, loggedInBefore);
         pop3.end(user, openedWith, loggedInBefore);
         smtp.end(user, openedWith, loggedInBefore);
+        jmapPush.end(user, openedWith, loggedInBefore);
+    }
+
+    /** JMAP push: only the connections a login was noted on (the login path is told their id), by that login's user. */
+    private static final class JmapPushSessions implements ServerConnections.Sessions {
+        private final SignedInConnections signedIn;
+
+        JmapPushSessions(SignedInConnections signedIn) {
+            this.signedIn = signedIn;
+        }
+
+        @Override
+        public Optional<String> id(Channel channel) {
+            return Optional.of(jmapConnectionId(channel));
+        }
+
+        @Override
+        public Optional<Username> loggedInUser(Channel channel) {
+            return signedIn.userOf(jmapConnectionId(channel));
+        }
     }
 
     private static final class ImapSessions implements ServerConnections.Sessions {

@@ -3,6 +3,7 @@ package org.apppasswords.james;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.apache.james.core.Username;
 import org.apppasswords.signout.OpenedWith;
@@ -19,7 +20,7 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 
 /**
- * The live connections of one of James's servers on this node (IMAP, POP3 or SMTP), and their
+ * The live connections of one of James's servers on this node (IMAP, POP3, SMTP, JMAP push), and their
  * sign-out: a revocation (relayed to every node by {@code SignOutRelay}) writes the protocol's
  * goodbye to each connection it concerns and closes it, IDLE or not (James 3.8.1 has no
  * disconnector of its own). Which connection a revocation concerns: one of the user's (the user
@@ -38,14 +39,19 @@ final class ServerConnections {
 
     // Drops closed channels by itself.
     private final ChannelGroup channels;
-    private final byte[] goodbye;
+    private final Function<Channel, Object> goodbye;
     private final Sessions sessions;
     private final SignedInConnections signedIn;
 
     /** {@code goodbye}: the line, without its CRLF, that tells the client why the server closes. */
     ServerConnections(String protocol, String goodbye, Sessions sessions, SignedInConnections signedIn) {
+        this(protocol, channel -> Unpooled.wrappedBuffer((goodbye + "\r\n").getBytes(StandardCharsets.US_ASCII)), sessions, signedIn);
+    }
+
+    /** {@code goodbye}: what the connection is written last (a message its pipeline encodes), before it closes. */
+    ServerConnections(String protocol, Function<Channel, Object> goodbye, Sessions sessions, SignedInConnections signedIn) {
         this.channels = new DefaultChannelGroup("app-passwords-" + protocol, GlobalEventExecutor.INSTANCE);
-        this.goodbye = (goodbye + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        this.goodbye = goodbye;
         this.sessions = sessions;
         this.signedIn = signedIn;
     }
@@ -57,13 +63,13 @@ final class ServerConnections {
             @Override
             protected void initChannel(Channel channel) {
                 channel.pipeline().addLast(jamesInitializer);
-                opened(channel);
+                keep(channel);
             }
         });
     }
 
     /** Kept until it closes, when what logged it in is forgotten. */
-    private void opened(Channel channel) {
+    void keep(Channel channel) {
         channels.add(channel);
         // Netty completes the close future before James's channelInactive lets the session go.
         channel.closeFuture().addListener(closed -> sessions.id(channel).ifPresent(signedIn::closed));
@@ -75,7 +81,7 @@ final class ServerConnections {
                 && sessions.id(channel).filter(id -> signedIn.selects(id, openedWith, loggedInBefore)).isPresent();
             if (concerned) {
                 // writeAndFlush goes through the whole pipeline (TLS, COMPRESS), from any thread.
-                channel.writeAndFlush(Unpooled.wrappedBuffer(goodbye)).addListener(ChannelFutureListener.CLOSE);
+                channel.writeAndFlush(goodbye.apply(channel)).addListener(ChannelFutureListener.CLOSE);
             }
         }
     }

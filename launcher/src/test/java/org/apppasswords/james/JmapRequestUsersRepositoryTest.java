@@ -9,6 +9,7 @@ import static org.mockito.Mockito.when;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.james.core.Username;
@@ -31,6 +32,10 @@ class JmapRequestUsersRepositoryTest {
     }
 
     private UsersRepository viewFrom(InetSocketAddress remoteAddress) throws Exception {
+        return viewFrom(remoteAddress, Optional.empty());
+    }
+
+    private UsersRepository viewFrom(InetSocketAddress remoteAddress, Optional<String> connection) throws Exception {
         when(james.test(any(), anyString())).thenAnswer(invocation -> {
             Map<String, String> context = MDC.getCopyOfContextMap();
             seenByTheCheck.set(context == null ? Map.of() : context);
@@ -38,7 +43,7 @@ class JmapRequestUsersRepositoryTest {
         });
         HttpServerRequest request = mock(HttpServerRequest.class);
         when(request.remoteAddress()).thenReturn(remoteAddress);
-        return new JmapRequestUsersRepository(james, request);
+        return new JmapRequestUsersRepository(james, request, connection);
     }
 
     @Test
@@ -70,5 +75,16 @@ class JmapRequestUsersRepositoryTest {
         view.test(ALICE, "secret");
 
         assertThat(seenByTheCheck.get()).doesNotContainKey("ip").containsEntry("protocol", "JMAP");
+    }
+
+    @Test
+    void aPushRequestShouldBeCheckedUnderItsConnectionAndAnyOtherUnderNone() throws Exception {
+        MDC.put("sessionId", "an-imap-session-served-before");
+
+        viewFrom(new InetSocketAddress("203.0.113.7", 40123), Optional.of("push-connection")).test(ALICE, "secret");
+        assertThat(seenByTheCheck.get()).containsEntry("sessionId", "push-connection");
+
+        viewFrom(new InetSocketAddress("203.0.113.7", 40123)).test(ALICE, "secret");
+        assertThat(seenByTheCheck.get()).doesNotContainKey("sessionId");
     }
 }

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -51,6 +52,11 @@ public final class SignedInConnections {
         SignedInConnection signedIn = byConnection.get(connection);
         return signedIn == null ? openedWith.selectsUnseen()
             : openedWith.selects(signedIn.appPasswordId()) && signedIn.since().isBefore(loggedInBefore);
+    }
+
+    /** Who logged {@code connection} in; empty when no login was noted on it. */
+    public Optional<Username> userOf(String connection) {
+        return Optional.ofNullable(byConnection.get(connection)).map(SignedInConnection::user);
     }
 
     /** The user's live connections, oldest first. */
