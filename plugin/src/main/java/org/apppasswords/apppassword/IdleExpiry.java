@@ -2,6 +2,7 @@ package org.apppasswords.apppassword;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 import javax.inject.Inject;
@@ -26,6 +27,16 @@ public final class IdleExpiry {
     public IdleExpiry(AppPasswordsConfiguration configuration, Clock clock) {
         this.idleLimit = configuration.appPasswordIdleExpiry();
         this.clock = clock;
+    }
+
+    /** When {@code entry} expires unless used meanwhile; empty when expiry is off. */
+    public Optional<Instant> expiresAt(StoredAppPassword entry) {
+        return idleLimit.map(limit -> entry.lastActivity().plus(limit));
+    }
+
+    /** Whether expiry is on. */
+    public boolean isOn() {
+        return idleLimit.isPresent();
     }
 
     /** True when expiry is on and {@code entry} was last active (used, else created) at least the limit ago. */

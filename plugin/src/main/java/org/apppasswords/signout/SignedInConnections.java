@@ -67,6 +67,11 @@ public final class SignedInConnections {
             .collect(Collectors.toList());
     }
 
+    /** Every connection noted. */
+    public List<SignedInConnection> all() {
+        return List.copyOf(byConnection.values());
+    }
+
     /** The users with a connection noted. */
     public Set<Username> users() {
         return byConnection.values().stream().map(SignedInConnection::user).collect(Collectors.toSet());

@@ -19,7 +19,8 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * Last use (time and protocol) and {@code appPasswords.idleExpiry} through a real James: shown by
- * the admin list and the user's own list, and an idle app password refused over IMAP. Also the
+ * the admin list and the user's own list, an idle app password refused over IMAP and the connection
+ * it held open signed out. Also the
  * store's health check on the default embedded H2.
  */
 class LastUseAndIdleExpiryTest {
@@ -114,6 +115,15 @@ class LastUseAndIdleExpiryTest {
             assertThat(list.getBoolean("find { it.id == '" + user.appPassword.password().id().asString() + "' }.expired"))
                 .as("kept, shown expired").isTrue();
             assertThat(list.getBoolean("find { it.id == '" + fresh.password().id().asString() + "' }.expired")).isFalse();
+        }
+    }
+
+    @Test
+    void anAppPasswordExpiringShouldSignOutTheConnectionItHoldsOpen() throws Exception {
+        TotpUser user = TotpUser.create(james, "idle-open");
+        try (IdlingImapClient phone = IdlingImapClient.login(james.ports(), user.name, user.appPassword.password().reveal())) {
+            // Its login was its last use: it expires that long after, and the next look (every second) ends it.
+            assertThat(phone.signedOutWithin()).isLessThan(Duration.ofSeconds(IDLE_SECONDS + 5));
         }
     }
 
