@@ -17,6 +17,7 @@ import org.apache.james.jmap.http.AuthenticationStrategy;
 import org.apache.james.jmap.http.BasicAuthenticationStrategy;
 import org.apache.james.jmap.rfc8621.RFC8621MethodsModule;
 import org.apache.james.mailbox.MailboxManager;
+import org.apache.james.managesieveserver.netty.ManageSieveServerFactory;
 import org.apache.james.metrics.api.GaugeRegistry;
 import org.apache.james.metrics.api.MetricFactory;
 import org.apache.james.pop3server.netty.POP3ServerFactory;
@@ -40,13 +41,15 @@ import com.google.inject.Scopes;
  * connection's context around every read (SASL responses sent after a continuation), and JMAP
  * Basic by James's own strategy given each request's address. Draft-JMAP {@code /authentication}
  * gets the same in {@link DraftJmapAuthenticationModule}. POP3, ManageSieve, IMAP {@code LOGIN}
- * and the SASL initial-response forms already carry James's context. The IMAP, POP3 and SMTP
- * servers also keep their connections ({@link ProtocolConnections}), to sign them out on a revocation.
+ * and the SASL initial-response forms already carry James's context. The IMAP, POP3, SMTP and
+ * ManageSieve servers and JMAP push also keep their connections ({@link ProtocolConnections}), to
+ * sign them out on a revocation.
  */
 final class LoginOriginModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(POP3ServerFactory.class).to(SignedOutPop3ServerFactory.class).in(Scopes.SINGLETON);
+        bind(ManageSieveServerFactory.class).to(SignedOutManageSieveServerFactory.class).in(Scopes.SINGLETON);
     }
 
     @Provides

@@ -7,6 +7,7 @@ import java.util.function.Predicate;
 import org.apache.james.core.Username;
 import org.apache.james.imap.api.process.ImapSession;
 import org.apache.james.imapserver.netty.NettyConstants;
+import org.apache.james.managesieve.api.Session;
 import org.apache.james.protocols.api.ProtocolSession;
 import org.apache.james.protocols.netty.BasicChannelInboundHandler;
 import org.apache.james.protocols.pop3.POP3Session;
@@ -21,10 +22,9 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
 
 /**
- * This node's live IMAP, POP3, SMTP and JMAP push connections, kept by the launcher's servers (JMAP
+ * This node's live IMAP, POP3, SMTP, ManageSieve and JMAP push connections, kept by the launcher's servers (JMAP
  * push: by its Basic authentication), each told how to read James's session on a connection and how
- * to say goodbye in its protocol. ManageSieve is not kept: James 3.8.1 gives the launcher no way
- * into its server (README, "Known limits").
+ * to say goodbye in its protocol.
  */
 final class ProtocolConnections implements LocalConnections {
     // The protocol names James puts in the connection's logging context, which the login path notes the login under.
@@ -32,11 +32,13 @@ final class ProtocolConnections implements LocalConnections {
     private static final String POP3 = "POP3";
     private static final String SMTP = "SMTP";
     private static final String JMAP = JmapRequestUsersRepository.PROTOCOL;
+    private static final String MANAGE_SIEVE = "MANAGE-SIEVE";
 
     final ServerConnections imap;
     final ServerConnections pop3;
     final ServerConnections smtp;
     final ServerConnections jmapPush;
+    final ServerConnections manageSieve;
 
     ProtocolConnections(SignedInConnections signedIn) {
         imap = new ServerConnections(IMAP, "* BYE Signed out: the password of this connection was revoked", new ImapSessions(), signedIn);
@@ -45,6 +47,8 @@ final class ProtocolConnections implements LocalConnections {
         smtp = new ServerConnections(SMTP, "421 4.7.0 Signed out: the password of this connection was revoked",
             new ProtocolSessions(session -> true), signedIn);
         jmapPush = new ServerConnections(JMAP, ProtocolConnections::jmapGoodbye, new JmapPushSessions(signedIn), signedIn);
+        manageSieve = new ServerConnections(MANAGE_SIEVE, "BYE \"Signed out: the password of this connection was revoked\"",
+            new ManageSieveSessions(), signedIn);
     }
 
     /** The id a JMAP push connection's login is noted under: Netty's id of the channel (HTTP has no session). */
@@ -61,7 +65,7 @@ final class ProtocolConnections implements LocalConnections {
 
     @Override
     public boolean keeps(String protocol) {
-        return protocol.equals(IMAP) || protocol.equals(POP3) || protocol.equals(SMTP) || protocol.equals(JMAP);
+        return protocol.equals(IMAP) || protocol.equals(POP3) || protocol.equals(SMTP) || protocol.equals(JMAP) || protocol.equals(MANAGE_SIEVE);
     }
 
     @Override
@@ -70,6 +74,22 @@ final class ProtocolConnections implements LocalConnections {
         pop3.end(user, openedWith, loggedInBefore);
         smtp.end(user, openedWith, loggedInBefore);
         jmapPush.end(user, openedWith, loggedInBefore);
+        manageSieve.end(user, openedWith, loggedInBefore);
+    }
+
+    /** ManageSieve: its session id is Netty's short id of the channel (James's logging context says so). */
+    private static final class ManageSieveSessions implements ServerConnections.Sessions {
+        @Override
+        public Optional<String> id(Channel channel) {
+            return Optional.of(channel.id().asShortText());
+        }
+
+        @Override
+        public Optional<Username> loggedInUser(Channel channel) {
+            return Optional.ofNullable(channel.attr(org.apache.james.managesieveserver.netty.NettyConstants.SESSION_ATTRIBUTE_KEY).get())
+                .filter(Session::isAuthenticated)
+                .map(Session::getUser);
+        }
     }
 
     /** JMAP push: only the connections a login was noted on (the login path is told their id), by that login's user. */

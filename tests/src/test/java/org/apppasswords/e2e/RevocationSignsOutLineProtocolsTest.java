@@ -13,11 +13,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.restassured.path.json.JsonPath;
 
 /**
- * A revocation signs POP3 and SMTP sessions out as it does IMAP's: the server writes its goodbye
- * ({@code -ERR}, {@code 421}) and closes, within seconds; a connection that has not logged in, or
- * logged in with something else, stays.
+ * A revocation signs POP3, SMTP and ManageSieve sessions out as it does IMAP's: the server writes
+ * its goodbye ({@code -ERR}, {@code 421}, {@code BYE}) and closes, within seconds; a connection that
+ * has not logged in, or logged in with something else, stays.
  */
-class RevocationSignsOutPop3AndSmtpTest {
+class RevocationSignsOutLineProtocolsTest {
     private static final Duration SIGN_OUT_WITHIN = Duration.ofSeconds(5);
 
     @RegisterExtension
@@ -48,34 +48,50 @@ class RevocationSignsOutPop3AndSmtpTest {
     }
 
     @Test
+    void revokingAnAppPasswordShouldSignOutItsManageSieveSessionOnly() throws Exception {
+        TotpUser user = TotpUser.create(james, "signout-sieve");
+        try (Session filters = Session.manageSieve(user.name, user.appPassword.password().reveal());
+             Session other = Session.manageSieve(user.name, user.secondAppPassword.password().reveal())) {
+            revoke(user, user.appPassword.password().id().asString());
+
+            assertThat(filters.signedOutWithin("BYE \"Signed out")).isLessThan(SIGN_OUT_WITHIN);
+            assertThat(other.stillAnswers("NOOP", "OK")).isTrue();
+        }
+    }
+
+    @Test
     void revokingAllShouldLeaveTheSessionsThatHaveNotLoggedIn() throws Exception {
         TotpUser user = TotpUser.create(james, "signout-notyet");
         try (Session loggedIn = Session.pop3(user.name, user.appPassword.password().reveal());
              Session onlyNamed = Session.pop3UserOnly(user.name);
-             Session greeted = Session.smtpGreeted()) {
+             Session greeted = Session.smtpGreeted();
+             Session sieveGreeted = Session.manageSieveGreeted()) {
             james.webAdmin().delete("/users/" + user.name + "/app-passwords").then().statusCode(204);
 
             assertThat(loggedIn.signedOutWithin("-ERR Signed out")).isLessThan(SIGN_OUT_WITHIN);
             assertThat(onlyNamed.stillAnswers("CAPA", "+OK")).isTrue();
             assertThat(greeted.stillAnswers("NOOP", "250")).isTrue();
+            assertThat(sieveGreeted.stillAnswers("NOOP", "OK")).isTrue();
         }
     }
 
     @Test
-    void anAdminShouldSeePop3AndSmtpSessionsAndEndThemAll() throws Exception {
+    void anAdminShouldSeePop3SmtpAndManageSieveSessionsAndEndThemAll() throws Exception {
         TotpUser user = TotpUser.create(james, "signout-pop3-list");
         String path = "/users/" + user.name + "/connections";
         try (Session phone = Session.pop3(user.name, user.appPassword.password().reveal());
-             Session script = Session.smtpInitialResponse(user.name, user.secondAppPassword.password().reveal())) {
+             Session script = Session.smtpInitialResponse(user.name, user.secondAppPassword.password().reveal());
+             Session filters = Session.manageSieve(user.name, user.secondAppPassword.password().reveal())) {
             JsonPath listed = james.webAdmin().get(path).then().statusCode(200).extract().jsonPath();
 
-            assertThat(listed.getList("protocol")).containsExactly("POP3", "SMTP");
-            assertThat(listed.getList("label")).containsExactly("Thunderbird", "iPhone Mail");
+            assertThat(listed.getList("protocol")).containsExactly("POP3", "SMTP", "MANAGE-SIEVE");
+            assertThat(listed.getList("label")).containsExactly("Thunderbird", "iPhone Mail", "iPhone Mail");
 
             james.webAdmin().delete(path).then().statusCode(204);
 
             assertThat(phone.signedOutWithin("-ERR Signed out")).isLessThan(SIGN_OUT_WITHIN);
             assertThat(script.signedOutWithin("421 4.7.0 Signed out")).isLessThan(SIGN_OUT_WITHIN);
+            assertThat(filters.signedOutWithin("BYE \"Signed out")).isLessThan(SIGN_OUT_WITHIN);
         }
     }
 
@@ -127,6 +143,19 @@ class RevocationSignsOutPop3AndSmtpTest {
             Session session = smtpGreeted();
             session.connection.writeLine("AUTH PLAIN " + LineConnection.saslPlain("", user, password));
             assertThat(session.connection.readLine()).startsWith("235");
+            return session;
+        }
+
+        static Session manageSieveGreeted() throws IOException {
+            LineConnection sieve = new LineConnection(james.ports().manageSieve);
+            sieve.readUntil("OK");
+            return new Session(sieve);
+        }
+
+        static Session manageSieve(String user, String password) throws IOException {
+            Session session = manageSieveGreeted();
+            session.connection.writeLine("AUTHENTICATE \"PLAIN\" \"" + LineConnection.saslPlain("", user, password) + "\"");
+            assertThat(session.connection.readLine()).startsWith("OK");
             return session;
         }
 
