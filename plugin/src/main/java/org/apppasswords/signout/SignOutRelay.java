@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each read starts {@link #WINDOW} before the previous one began, so that a notice committed late
  * (its number taken earlier) and the notices published while this node could not read the store are
- * still seen; the numbers already applied are remembered, so none is applied twice. A notice ends
+ * still seen; the numbers already applied are remembered, so that none is applied again once it
+ * has settled ({@link #SETTLING}). A notice ends
  * the connections whose login check started before it was published: a login checked against the
  * secret just revoked ends, a login with a new password made after the revocation (a user removed
  * then created again) stays. Across nodes that compares two clocks, which must agree (NTP).
@@ -27,6 +28,12 @@ import org.slf4j.LoggerFactory;
 public final class SignOutRelay implements SignOut, AutoCloseable {
     static final Duration INTERVAL = Duration.ofSeconds(1);
     static final Duration WINDOW = Duration.ofSeconds(30);
+    /**
+     * How long a notice is applied again at each read: a login whose check started before the
+     * revocation may be noted after this node first applied the notice (the check read the secret
+     * just before it was revoked); applied again, the notice ends that connection too.
+     */
+    static final Duration SETTLING = Duration.ofSeconds(5);
     /** How long notices are kept for a node that cannot read them meanwhile. */
     static final Duration KEPT = Duration.ofMinutes(10);
     private static final Logger LOGGER = LoggerFactory.getLogger(SignOutRelay.class);
@@ -74,7 +81,8 @@ public final class SignOutRelay implements SignOut, AutoCloseable {
         try {
             Instant from = readFrom.minus(WINDOW);
             for (SignOutNotice notice : notices.since(from)) {
-                if (applied.putIfAbsent(notice.sequence(), notice.at()) == null) {
+                boolean settling = notice.at().isAfter(now.minus(SETTLING));
+                if (applied.putIfAbsent(notice.sequence(), notice.at()) == null || settling) {
                     local.end(notice.user(), notice.openedWith(), notice.at());
                 }
             }

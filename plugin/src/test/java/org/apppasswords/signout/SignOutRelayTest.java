@@ -45,13 +45,20 @@ class SignOutRelayTest {
     }
 
     @Test
-    void aNoticeShouldBeAppliedOnce() {
+    void aNoticeShouldBeAppliedAgainWhileItSettlesThenNoMore() {
         relay.end(ALICE, OpenedWith.anything());
+        relay.read();
+        // A login checked before the revocation, noted after that read, ends at the next one.
+        clock.advance(Duration.ofSeconds(1));
+        relay.read();
+        assertThat(ended).hasSize(2);
+
+        clock.advance(SignOutRelay.SETTLING);
         relay.read();
         clock.advance(Duration.ofSeconds(1));
         relay.read();
 
-        assertThat(ended).hasSize(1);
+        assertThat(ended).hasSize(2);
     }
 
     @Test
