@@ -2,6 +2,7 @@ package org.apppasswords.james;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import org.apache.james.core.Username;
@@ -20,11 +21,12 @@ import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
+import io.netty.util.AttributeKey;
 
 /**
- * This node's live IMAP, POP3, SMTP, ManageSieve and JMAP push connections, kept by the launcher's servers (JMAP
- * push: by its Basic authentication), each told how to read James's session on a connection and how
- * to say goodbye in its protocol.
+ * This node's live IMAP, POP3, SMTP, ManageSieve and JMAP push connections, kept by the launcher's
+ * servers (JMAP push: by its Basic authentication), each told how to read James's session on a
+ * connection and how to say goodbye in its protocol.
  */
 final class ProtocolConnections implements LocalConnections {
     // The protocol names James puts in the connection's logging context, which the login path notes the login under.
@@ -33,6 +35,8 @@ final class ProtocolConnections implements LocalConnections {
     private static final String SMTP = "SMTP";
     private static final String JMAP = JmapRequestUsersRepository.PROTOCOL;
     private static final String MANAGE_SIEVE = "MANAGE-SIEVE";
+    private static final Set<String> KEPT = Set.of(IMAP, POP3, SMTP, JMAP, MANAGE_SIEVE);
+    private static final AttributeKey<Session> MANAGE_SIEVE_SESSION = org.apache.james.managesieveserver.netty.NettyConstants.SESSION_ATTRIBUTE_KEY;
 
     final ServerConnections imap;
     final ServerConnections pop3;
@@ -65,7 +69,7 @@ final class ProtocolConnections implements LocalConnections {
 
     @Override
     public boolean keeps(String protocol) {
-        return protocol.equals(IMAP) || protocol.equals(POP3) || protocol.equals(SMTP) || protocol.equals(JMAP) || protocol.equals(MANAGE_SIEVE);
+        return KEPT.contains(protocol);
     }
 
     @Override
@@ -86,7 +90,7 @@ final class ProtocolConnections implements LocalConnections {
 
         @Override
         public Optional<Username> loggedInUser(Channel channel) {
-            return Optional.ofNullable(channel.attr(org.apache.james.managesieveserver.netty.NettyConstants.SESSION_ATTRIBUTE_KEY).get())
+            return Optional.ofNullable(channel.attr(MANAGE_SIEVE_SESSION).get())
                 .filter(Session::isAuthenticated)
                 .map(Session::getUser);
         }
@@ -129,7 +133,10 @@ final class ProtocolConnections implements LocalConnections {
         }
     }
 
-    /** POP3 and SMTP: James's protocols library. {@code loggedIn}: whether its user name is a login's (POP3 keeps USER's name before PASS). */
+    /**
+     * POP3 and SMTP: James's protocols library. {@code loggedIn}: whether the session's user name is
+     * a login's (POP3 keeps the name of {@code USER} before {@code PASS}).
+     */
     private static final class ProtocolSessions implements ServerConnections.Sessions {
         private final Predicate<ProtocolSession> loggedIn;
 

@@ -20,8 +20,8 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 
 /**
- * The live connections of one of James's servers on this node (IMAP, POP3, SMTP, JMAP push), and their
- * sign-out: a revocation (relayed to every node by {@code SignOutRelay}) writes the protocol's
+ * The live connections of one of James's servers on this node (IMAP, POP3, SMTP, ManageSieve,
+ * JMAP push), and their sign-out: a revocation (relayed to every node by {@code SignOutRelay}) writes the protocol's
  * goodbye to each connection it concerns and closes it, IDLE or not (James 3.8.1 has no
  * disconnector of its own). Which connection a revocation concerns: one of the user's (the user
  * who logged in, not one they act for), selected by what logged it in ({@link SignedInConnections},
