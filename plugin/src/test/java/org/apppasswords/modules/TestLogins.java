@@ -24,6 +24,7 @@ import org.apppasswords.login.LoginPipeline;
 import org.apppasswords.repository.AppPasswordsUsersRepository;
 import org.apppasswords.repository.TokenEndpointUsersRepository;
 import org.apppasswords.session.SelfServiceSessionStore;
+import org.apppasswords.signout.LocalConnections;
 import org.apppasswords.signout.SignOut;
 import org.apppasswords.store.UserGenerations;
 import org.apppasswords.store.memory.MemoryAppPasswordStore;
@@ -89,6 +90,7 @@ public final class TestLogins implements AutoCloseable {
             binder.bind(AuditLog.class).toInstance(builder.audit);
             binder.bind(LastUseWriter.class).toInstance(lastUses);
             binder.bind(SignOut.class).toInstance(SignOut.none());
+            binder.bind(LocalConnections.class).toInstance(LocalConnections.none());
             // Through a provider: Guice would inject the members of an instance, and James's own repositories
             // ask for a UserEntityValidator that James binds, not this injector.
             binder.bind(UsersRepository.class).annotatedWith(Names.named(LoginModule.WRAPPED)).toProvider(() -> builder.james);
