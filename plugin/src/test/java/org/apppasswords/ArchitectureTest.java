@@ -48,7 +48,7 @@ class ArchitectureTest {
             .layer("backends").definedBy(ROOT + ".store.jdbc..", ROOT + ".store.memory..")
             .layer("features").definedBy(ROOT + ".throttle..", ROOT + ".apppassword..", ROOT + ".totp..", ROOT + ".session..")
             .layer("vocabulary").definedBy(ROOT + ".store", ROOT + ".audit..", ROOT + ".configuration..", ROOT + ".hashing..",
-                ROOT + ".signout..")
+                ROOT + ".signout..", ROOT + ".scope..")
             .whereLayer("wiring").mayNotBeAccessedByAnyLayer()
             .whereLayer("james").mayOnlyBeAccessedByLayers("wiring")
             .whereLayer("rules").mayOnlyBeAccessedByLayers("james", "wiring")
@@ -74,7 +74,8 @@ class ArchitectureTest {
     @Test
     void featuresShouldNotDependOnTheLoginRulesNorTheirUsers() {
         noClasses().that().resideInAnyPackage(ROOT + ".apppassword..", ROOT + ".totp..", ROOT + ".session..", ROOT + ".throttle..",
-                ROOT + ".hashing..", ROOT + ".audit..", ROOT + ".configuration..", ROOT + ".store", ROOT + ".signout..")
+                ROOT + ".hashing..", ROOT + ".audit..", ROOT + ".configuration..", ROOT + ".store", ROOT + ".signout..",
+                ROOT + ".scope..")
             .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".login..", ROOT + ".repository..", ROOT + ".lifecycle..",
                 ROOT + ".modules..")
             .check(MAIN);

@@ -9,6 +9,8 @@ import org.apache.james.core.Username;
 import org.apache.james.user.api.UsersRepositoryException;
 import org.apppasswords.apppassword.AppPassword;
 import org.apppasswords.apppassword.AppPasswordGenerator;
+import org.apppasswords.scope.MailProtocol;
+import org.apppasswords.scope.ProtocolScope;
 import org.apppasswords.store.memory.MemoryAppPasswordStore;
 import org.apppasswords.store.memory.MemoryGenerations;
 import org.apppasswords.store.memory.MemorySecondFactorStore;
@@ -28,6 +30,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.slf4j.MDC;
 
 /**
  * The extension's login path alone: the launcher's decorator ({@link BenchLogins}) over memory
@@ -45,11 +48,12 @@ public class LoginBenchmark {
     /** Codes computed ahead per iteration at first; grown to what one iteration used. */
     static final int CODES_PER_ITERATION = 400_000;
 
-    /** A user holding the default maximum of 25 app passwords. */
+    /** A user holding the default maximum of 25 app passwords, the last one limited to SMTP. */
     @State(Scope.Benchmark)
     public static class AppPasswords {
         BenchLogins logins;
         String right;
+        String scoped;
         String wrong;
 
         @Setup(Level.Trial)
@@ -58,10 +62,12 @@ public class LoginBenchmark {
             logins = new BenchLogins(new MemoryAppPasswordStore(generations), new MemorySecondFactorStore(generations),
                 new MemorySelfServiceSessionStore(generations), generations, new NoOpUsersRepository(), new SteppingClock(START));
             AppPassword last = null;
-            for (int i = 0; i < 25; i++) {
+            for (int i = 0; i < 24; i++) {
                 last = logins.appPasswords.create(USER, "client " + i, logins.generations.current(USER)).password();
             }
             right = last.reveal();
+            scoped = logins.appPasswords.create(USER, "scanner", ProtocolScope.of(List.of(MailProtocol.SMTP)),
+                logins.generations.current(USER)).password().reveal();
             // Well formed, checksum valid, id unknown: checked against the dummy hash (equal work).
             wrong = new AppPasswordGenerator(new SecureRandom()).generate().reveal();
         }
@@ -160,6 +166,20 @@ public class LoginBenchmark {
     @Benchmark
     public boolean appPasswordRightOf25(AppPasswords state) throws UsersRepositoryException {
         return check(state.logins.repository.test(USER, state.right), true);
+    }
+
+    /** Each benchmark thread logs in as James's SMTP server would: the protocol in its logging context. */
+    @State(Scope.Thread)
+    public static class SmtpThread {
+        @Setup(Level.Trial)
+        public void setUp() {
+            MDC.put("protocol", "SMTP");
+        }
+    }
+
+    @Benchmark
+    public boolean appPasswordScopedRightOf25(AppPasswords state, SmtpThread smtp) throws UsersRepositoryException {
+        return check(state.logins.repository.test(USER, state.scoped), true);
     }
 
     @Benchmark

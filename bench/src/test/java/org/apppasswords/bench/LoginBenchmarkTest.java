@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 /**
  * Each benchmark method called once, outside JMH: proves that what the benchmarks time is the
@@ -30,6 +31,28 @@ class LoginBenchmarkTest {
         appPasswords.setUp();
 
         assertThat(benchmark.appPasswordRightOf25(appPasswords)).isTrue();
+    }
+
+    @Test
+    void theScopedAppPasswordShouldBeAcceptedOverSmtpOnly() throws Exception {
+        appPasswords.setUp();
+        LoginBenchmark.SmtpThread smtp = new LoginBenchmark.SmtpThread();
+        try {
+            assertThatThrownBy(() -> benchmark.appPasswordScopedRightOf25(appPasswords, new NoProtocol()))
+                .as("no protocol in the logging context: refused").isInstanceOf(IllegalStateException.class);
+            smtp.setUp();
+
+            assertThat(benchmark.appPasswordScopedRightOf25(appPasswords, smtp)).isTrue();
+        } finally {
+            MDC.clear();
+        }
+    }
+
+    /** A benchmark thread whose logging context says no protocol. */
+    static final class NoProtocol extends LoginBenchmark.SmtpThread {
+        @Override
+        public void setUp() {
+        }
     }
 
     @Test

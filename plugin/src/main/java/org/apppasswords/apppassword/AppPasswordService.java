@@ -12,6 +12,7 @@ import org.apppasswords.audit.AuditLog.Actor;
 import org.apppasswords.audit.AuditLog;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.hashing.SecretHasher;
+import org.apppasswords.scope.ProtocolScope;
 import org.apppasswords.signout.OpenedWith;
 import org.apppasswords.signout.SignOut;
 import org.apppasswords.store.ChangedMeanwhileException;
@@ -53,15 +54,21 @@ public final class AppPasswordService {
      * @throws ChangedMeanwhileException when the user's secrets were revoked since {@code generation} was read
      */
     public CreatedAppPassword create(Username user, String label, long generation) {
+        return create(user, label, ProtocolScope.all(), generation);
+    }
+
+    /** As {@link #create(Username, String, long)}, for the {@code protocols} only (fixed once created). */
+    public CreatedAppPassword create(Username user, String label, ProtocolScope protocols, long generation) {
         String checkedLabel = AppPasswordLabel.check(label);
         // Ids are 25 random bits, unique per user: a collision among at most maxPerUser entries is
         // rare, and a fresh token resolves it.
         for (int attempt = 0; attempt < ID_COLLISION_RETRIES; attempt++) {
             AppPassword password = generator.generate();
-            StoredAppPassword entry = StoredAppPassword.created(password.id(), checkedLabel, hasher.hash(password.reveal()), clock.instant());
+            StoredAppPassword entry = StoredAppPassword.created(password.id(), checkedLabel, hasher.hash(password.reveal()), clock.instant(),
+                protocols);
             AddOutcome outcome = store.add(user, entry, maxPerUser, generation);
             if (outcome == AddOutcome.ADDED) {
-                audit.appPasswordCreated(user, password.id().asString());
+                audit.appPasswordCreated(user, password.id().asString(), protocols.toString());
                 return new CreatedAppPassword(password, entry);
             }
             if (outcome == AddOutcome.LIMIT_REACHED) {

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.apppasswords.apppassword.AppPasswordId;
+import org.apppasswords.scope.ProtocolScope;
 
 /**
  * One app password as a store keeps it: its public id, the user's label, the self-describing hash
@@ -24,24 +24,33 @@ public final class StoredAppPassword {
     private final Instant createdAt;
     private final Optional<Instant> lastUsedAt;
     private final Optional<String> lastUsedProtocol;
+    private final ProtocolScope protocols;
 
     public StoredAppPassword(AppPasswordId id, String label, String encodedHash, Instant createdAt, Optional<Instant> lastUsedAt) {
-        this(id, label, encodedHash, createdAt, lastUsedAt, Optional.empty());
+        this(id, label, encodedHash, createdAt, lastUsedAt, Optional.empty(), ProtocolScope.all());
     }
 
-    /** {@code lastUsedProtocol}: the protocol James named for the last use ({@code IMAP}, {@code SMTP}...), when it named one. */
+    /**
+     * {@code lastUsedProtocol}: the protocol James named for the last use ({@code IMAP}, {@code SMTP}...),
+     * when it named one; {@code protocols}: what it logs in with, fixed at its creation.
+     */
     public StoredAppPassword(AppPasswordId id, String label, String encodedHash, Instant createdAt, Optional<Instant> lastUsedAt,
-                             Optional<String> lastUsedProtocol) {
+                             Optional<String> lastUsedProtocol, ProtocolScope protocols) {
         this.id = Objects.requireNonNull(id, "id");
         this.label = Objects.requireNonNull(label, "label");
         this.encodedHash = Objects.requireNonNull(encodedHash, "encodedHash");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.lastUsedAt = Objects.requireNonNull(lastUsedAt, "lastUsedAt");
         this.lastUsedProtocol = Objects.requireNonNull(lastUsedProtocol, "lastUsedProtocol");
+        this.protocols = Objects.requireNonNull(protocols, "protocols");
     }
 
     public static StoredAppPassword created(AppPasswordId id, String label, String encodedHash, Instant createdAt) {
-        return new StoredAppPassword(id, label, encodedHash, createdAt, Optional.empty());
+        return created(id, label, encodedHash, createdAt, ProtocolScope.all());
+    }
+
+    public static StoredAppPassword created(AppPasswordId id, String label, String encodedHash, Instant createdAt, ProtocolScope protocols) {
+        return new StoredAppPassword(id, label, encodedHash, createdAt, Optional.empty(), Optional.empty(), protocols);
     }
 
     public StoredAppPassword usedAt(Instant instant) {
@@ -49,7 +58,7 @@ public final class StoredAppPassword {
     }
 
     public StoredAppPassword usedAt(Instant instant, Optional<String> protocol) {
-        return new StoredAppPassword(id, label, encodedHash, createdAt, Optional.of(instant), protocol);
+        return new StoredAppPassword(id, label, encodedHash, createdAt, Optional.of(instant), protocol, protocols);
     }
 
     /**
@@ -85,6 +94,10 @@ public final class StoredAppPassword {
         return lastUsedProtocol;
     }
 
+    public ProtocolScope protocols() {
+        return protocols;
+    }
+
     /** When it was last used, or created when never used: where an idle period starts. */
     public Instant lastActivity() {
         return lastUsedAt.orElse(createdAt);
@@ -100,17 +113,17 @@ public final class StoredAppPassword {
             encodedHash.getBytes(StandardCharsets.US_ASCII), that.encodedHash.getBytes(StandardCharsets.US_ASCII));
         return sameHash && id.equals(that.id) && label.equals(that.label)
             && createdAt.equals(that.createdAt) && lastUsedAt.equals(that.lastUsedAt)
-            && lastUsedProtocol.equals(that.lastUsedProtocol);
+            && lastUsedProtocol.equals(that.lastUsedProtocol) && protocols.equals(that.protocols);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, label, encodedHash, createdAt, lastUsedAt, lastUsedProtocol);
+        return Objects.hash(id, label, encodedHash, createdAt, lastUsedAt, lastUsedProtocol, protocols);
     }
 
     @Override
     public String toString() {
         return "StoredAppPassword[id=" + id + ", label=" + label + ", createdAt=" + createdAt + ", lastUsedAt=" + lastUsedAt
-            + ", lastUsedProtocol=" + lastUsedProtocol + "]";
+            + ", lastUsedProtocol=" + lastUsedProtocol + ", protocols=" + protocols + "]";
     }
 }

@@ -34,8 +34,9 @@ public final class AuditLog {
         }
     }
 
-    public void appPasswordCreated(Username user, String id) {
-        write("app-password-created", user, "id", id, "by", Actor.USER.value);
+    /** {@code protocols}: {@code all}, or the protocols it is limited to ({@code smtp}, {@code imap,jmap}). */
+    public void appPasswordCreated(Username user, String id, String protocols) {
+        write("app-password-created", user, "id", id, "protocols", protocols, "by", Actor.USER.value);
     }
 
     public void appPasswordRevoked(Username user, String id, Actor actor) {

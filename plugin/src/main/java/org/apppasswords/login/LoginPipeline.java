@@ -42,7 +42,7 @@ public final class LoginPipeline {
         Verdict verdict;
         try {
             verdict = !checked ? Verdict.refused(method)
-                : appPassword.isPresent() ? appPasswords.check(user, appPassword.get()) : primary.check(entrance, user, input, origin);
+                : appPassword.isPresent() ? appPasswords.check(user, appPassword.get(), origin.protocol()) : primary.check(entrance, user, input, origin);
         } catch (StoreUnavailableException e) {
             verdict = Verdict.unavailable(method, e.getMessage());
         }

@@ -10,6 +10,8 @@ import java.util.Optional;
 import org.apache.james.core.Username;
 import org.apppasswords.apppassword.AppPasswordId;
 import org.apppasswords.apppassword.AppPasswordStore.AddOutcome;
+import org.apppasswords.scope.MailProtocol;
+import org.apppasswords.scope.ProtocolScope;
 import org.apppasswords.store.UserGenerations;
 import org.apppasswords.testing.Concurrently;
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,21 @@ public interface AppPasswordStoreContract {
 
         assertThat(add(ALICE, entry, NO_LIMIT)).isEqualTo(AddOutcome.ADDED);
         assertThat(testee().find(ALICE, id("aaaaa"))).contains(entry);
+    }
+
+    @Test
+    default void theProtocolsAnEntryIsLimitedToShouldBeKeptThroughItsUses() {
+        ProtocolScope smtpOnly = ProtocolScope.of(List.of(MailProtocol.SMTP));
+        ProtocolScope reading = ProtocolScope.of(List.of(MailProtocol.IMAP, MailProtocol.JMAP));
+        add(ALICE, StoredAppPassword.created(id("aaaaa"), "scanner", "$sha256$c2FsdA$aGFzaA", CREATED, smtpOnly), NO_LIMIT);
+        add(ALICE, StoredAppPassword.created(id("bbbbb"), "reader", "$sha256$c2FsdA$aGFzaA", CREATED, reading), NO_LIMIT);
+        add(ALICE, entry("ccccc"), NO_LIMIT);
+
+        testee().recordUse(ALICE, id("aaaaa"), CREATED.plusSeconds(60), Optional.of("SMTP"));
+
+        assertThat(testee().find(ALICE, id("aaaaa")).get().protocols()).isEqualTo(smtpOnly);
+        assertThat(testee().find(ALICE, id("bbbbb")).get().protocols()).isEqualTo(reading);
+        assertThat(testee().list(ALICE)).extracting(StoredAppPassword::protocols).containsExactly(smtpOnly, reading, ProtocolScope.all());
     }
 
     @Test

@@ -86,7 +86,7 @@ class Fail2banFilterTest {
         List<String> lines = List.of(
             logged(audit -> audit.lockoutStarted(ALICE, origin("203.0.113.7"), "account", Optional.of(Instant.EPOCH))),
             logged(audit -> audit.recoveryCodeUsed(ALICE, origin("203.0.113.7"))),
-            logged(audit -> audit.appPasswordCreated(ALICE, "abcde")),
+            logged(audit -> audit.appPasswordCreated(ALICE, "abcde", "all")),
             logged(audit -> audit.appPasswordsRevokedAll(ALICE, AuditLog.Actor.ADMIN)),
             logged(audit -> audit.totpEnabled(ALICE)));
 

@@ -53,7 +53,7 @@ class ManagementAuditTest {
         CreatedAppPassword created = fixture.appPasswordService.create(ALICE, "Thunderbird", fixture.generations.current(ALICE));
 
         assertThat(audit.lines()).containsExactly("app-passwords-audit event=app-password-created user=alice@example.org id="
-            + created.password().id().asString() + " by=user");
+            + created.password().id().asString() + " protocols=all by=user");
         assertThat(String.join("\n", audit.lines())).doesNotContain(created.password().reveal())
             .doesNotContain(created.password().revealForDisplay()).doesNotContain(created.entry().encodedHash());
     }

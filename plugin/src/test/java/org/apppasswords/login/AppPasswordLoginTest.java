@@ -8,12 +8,15 @@ import static org.apppasswords.login.LoginFixture.UNKNOWN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
+import java.util.List;
 
 import org.apache.james.core.Username;
 import org.apppasswords.apppassword.AppPassword;
 import org.apppasswords.apppassword.AppPasswordFormat;
 import org.apppasswords.apppassword.AppPasswordGenerator;
 import org.apppasswords.apppassword.AppPasswordTokens;
+import org.apppasswords.scope.MailProtocol;
+import org.apppasswords.scope.ProtocolScope;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,6 +75,28 @@ class AppPasswordLoginTest {
     @Test
     void testShouldAcceptTheUsernameInAnotherCase() throws Exception {
         assertThat(fixture.login(Username.of("ALICE@Example.ORG"), alicesPassword.reveal())).isTrue();
+    }
+
+    @Test
+    void anAppPasswordLimitedToProtocolsShouldLogInWithThoseOnly() {
+        AppPassword reader = fixture.createAppPassword(ALICE, ProtocolScope.of(List.of(MailProtocol.IMAP, MailProtocol.JMAP)));
+
+        for (String protocol : List.of("IMAP", "JMAP")) {
+            assertThat(fixture.check(Entrance.PROTOCOL, ALICE, reader.reveal(), LoginFixture.from("192.0.2.7", protocol)).accepted())
+                .as(protocol).isTrue();
+        }
+        for (String protocol : List.of("SMTP", "POP3", "MANAGE-SIEVE", "LMTP", "imap")) {
+            assertThat(fixture.check(Entrance.PROTOCOL, ALICE, reader.reveal(), LoginFixture.from("192.0.2.7", protocol)).accepted())
+                .as(protocol).isFalse();
+        }
+    }
+
+    @Test
+    void aLoginWhoseProtocolCannotBeToldShouldBeRefusedToALimitedAppPasswordOnly() {
+        AppPassword sender = fixture.createAppPassword(ALICE, ProtocolScope.of(List.of(MailProtocol.SMTP)));
+
+        assertThat(fixture.check(Entrance.PROTOCOL, ALICE, sender.reveal(), LoginFixture.from("192.0.2.7", null)).accepted()).isFalse();
+        assertThat(fixture.check(Entrance.PROTOCOL, ALICE, alicesPassword.reveal(), LoginFixture.from("192.0.2.7", null)).accepted()).isTrue();
     }
 
     @Test

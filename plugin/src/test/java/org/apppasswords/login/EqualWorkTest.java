@@ -19,6 +19,8 @@ import org.apppasswords.apppassword.AppPassword;
 import org.apppasswords.apppassword.AppPasswordGenerator;
 import org.apppasswords.apppassword.AppPasswordTokens;
 import org.apppasswords.audit.LoginOrigin;
+import org.apppasswords.scope.MailProtocol;
+import org.apppasswords.scope.ProtocolScope;
 import org.apppasswords.throttle.ClientAddress;
 import org.apppasswords.throttle.LoginFailure;
 import org.apppasswords.totp.RecoveryCode;
@@ -78,6 +80,9 @@ class EqualWorkTest {
         failures.put("unknown user", refused(Entrance.PROTOCOL, UNKNOWN, bobs.reveal()));
         failures.put("administrator's", refused(Entrance.PROTOCOL, ADMIN, admins.reveal()));
         failures.put("removed user's", refused(Entrance.PROTOCOL, CAROL, carols.reveal()));
+        // Where the protocol cannot be told, as in these checks: fail closed.
+        failures.put("limited to SMTP", refused(Entrance.PROTOCOL, BOB,
+            fixture.createAppPassword(BOB, ProtocolScope.of(List.of(MailProtocol.SMTP))).reveal()));
 
         Cost expected = new Cost(1, 0, 0, 0, 1, 1, 1, 0, 0);
         assertThat(failures).allSatisfy((scenario, cost) -> assertThat(cost).as(scenario).isEqualTo(expected));

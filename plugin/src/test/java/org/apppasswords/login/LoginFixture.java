@@ -27,6 +27,7 @@ import org.apppasswords.hashing.SaltedSha256SecretHasher;
 import org.apppasswords.modules.TestLogins;
 import org.apppasswords.repository.AppPasswordsUsersRepository;
 import org.apppasswords.repository.TokenEndpointUsersRepository;
+import org.apppasswords.scope.ProtocolScope;
 import org.apppasswords.session.SelfServiceSession;
 import org.apppasswords.store.memory.MemoryAppPasswordStore;
 import org.apppasswords.store.memory.MemoryGenerations;
@@ -176,7 +177,12 @@ public final class LoginFixture implements AutoCloseable {
 
     /** A new app password of {@code user}, created the way the routes do (with the user's generation now). Secret. */
     public AppPassword createAppPassword(Username user) {
-        return logins.appPasswordService.create(user, "Mail client", logins.generations.current(user)).password();
+        return createAppPassword(user, ProtocolScope.all());
+    }
+
+    /** As {@link #createAppPassword(Username)}, limited to {@code protocols}. */
+    public AppPassword createAppPassword(Username user, ProtocolScope protocols) {
+        return logins.appPasswordService.create(user, "Mail client", protocols, logins.generations.current(user)).password();
     }
 
     /** Enables TOTP for {@code user} with {@link #TOTP_SECRET} (with the user's generation now); returns the recovery codes. */

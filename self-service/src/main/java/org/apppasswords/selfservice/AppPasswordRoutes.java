@@ -3,6 +3,7 @@ package org.apppasswords.selfservice;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -19,6 +20,7 @@ import org.apppasswords.apppassword.StoredAppPassword;
 import org.apppasswords.audit.AuditLog.Actor;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.login.Entrance;
+import org.apppasswords.scope.ProtocolScope;
 import org.apppasswords.session.SelfServiceSession;
 import org.apppasswords.signout.DirectoryPublisher;
 import org.apppasswords.store.ChangedMeanwhileException;
@@ -30,12 +32,14 @@ import reactor.netty.http.server.HttpServerRequest;
 
 /**
  * The user's own app passwords: list, create (the primary password again in the body, so that a
- * stolen token alone mints nothing permanent), revoke one, revoke all. With
+ * stolen token alone mints nothing permanent; optionally the protocols it is limited to, fixed
+ * once created), revoke one, revoke all. With
  * {@code appPasswords.requireSecondFactor=true} (the default) every route needs TOTP enabled and a
  * session that proved it; otherwise 403. Labels need not be unique: the id tells entries apart.
  */
 final class AppPasswordRoutes {
     private static final Set<String> CREATE_FIELDS = Set.of("label", "password");
+    private static final String PROTOCOLS = "protocols";
 
     private final Sessions sessions;
     private final AppPasswordService service;
@@ -73,12 +77,23 @@ final class AppPasswordRoutes {
     Mono<Reply> create(HttpServerRequest request) {
         // Checked before the body and again after it, as TotpRoutes does.
         return Blocking.call(() -> allowedUser(sessions.authenticate(request)))
-            .flatMap(early -> JsonBody.read(request, CREATE_FIELDS)
-                .flatMap(fields -> Blocking.call(() ->
-                    create(sessions.authenticate(request), fields.get("label"), fields.get("password"), request))));
+            .flatMap(early -> JsonBody.read(request, CREATE_FIELDS, Set.of(PROTOCOLS))
+                .flatMap(fields -> Blocking.call(() -> create(sessions.authenticate(request), fields.get("label"), fields.get("password"),
+                    protocols(fields.list(PROTOCOLS)), request))));
     }
 
-    private Reply create(SelfServiceSession session, String label, String primaryPassword, HttpServerRequest request) {
+    /** Absent: all; read before the password check, so that a bad value costs no guess. */
+    private static ProtocolScope protocols(Optional<List<String>> names) {
+        try {
+            return names.map(ProtocolScope::ofApiNames).orElse(ProtocolScope.all());
+        } catch (IllegalArgumentException e) {
+            // ProtocolScope's message: it names the field and the allowed values, with at most a short part of the input.
+            throw ApiError.badRequest(e.getMessage());
+        }
+    }
+
+    private Reply create(SelfServiceSession session, String label, String primaryPassword, ProtocolScope protocols,
+                         HttpServerRequest request) {
         Username user = allowedUser(session);
         // Counted with the sign-in failures of every protocol: a stolen token must not become a guessing oracle.
         checks.require(Entrance.STEP_UP, user, primaryPassword, request,
@@ -86,7 +101,7 @@ final class AppPasswordRoutes {
         CreatedAppPassword created;
         try {
             // The generation read with the session, before the password check: a revocation since refuses this.
-            created = service.create(user, label, session.generation());
+            created = service.create(user, label, protocols, session.generation());
         } catch (AppPasswordLimitException | ChangedMeanwhileException e) {
             throw ApiError.conflict(e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -97,6 +112,7 @@ final class AppPasswordRoutes {
         body.put("id", created.entry().id().asString());
         body.put("label", created.entry().label());
         body.put("createdAt", created.entry().createdAt().toString());
+        body.put("protocols", created.entry().protocols().apiNames());
         body.put("password", created.password().revealForDisplay());
         return Reply.json(HttpResponseStatus.CREATED, body);
     }
@@ -140,6 +156,7 @@ final class AppPasswordRoutes {
         description.put("createdAt", entry.createdAt().toString());
         description.put("lastUsedAt", entry.lastUsedAt().map(Object::toString).orElse(null));
         description.put("lastUsedProtocol", entry.lastUsedProtocol().orElse(null));
+        description.put("protocols", entry.protocols().apiNames());
         description.put("expired", expired);
         description.put("liveConnections", liveConnections);
         return description;

@@ -2,9 +2,12 @@ package org.apppasswords.selfservice;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -19,10 +22,11 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 
 /**
- * Reads a request body that must be a JSON object of exactly the given string fields. The size
- * is checked before reading ({@code Content-Length}) and while reading (chunked bodies), so a
- * huge body is refused with 413 without ever being held whole. Wrong content type: 415;
- * malformed JSON, duplicate, missing, extra or non-string fields: 400.
+ * Reads a request body that must be a JSON object of exactly the given string fields, and of
+ * optional fields that are arrays of strings. The size is checked before reading
+ * ({@code Content-Length}) and while reading (chunked bodies), so a huge body is refused with 413
+ * without ever being held whole. Wrong content type: 415; malformed JSON, duplicate, missing,
+ * extra or mistyped fields: 400.
  */
 final class JsonBody {
     /** Largest body accepted: the biggest legitimate one (a label and a password) is far smaller. */
@@ -35,14 +39,38 @@ final class JsonBody {
     private JsonBody() {
     }
 
-    /** The fields, by name; fails with an {@link ApiError}. */
-    static Mono<Map<String, String>> read(HttpServerRequest request, Set<String> fields) {
+    /** The fields of a body read: the strings required, and the optional arrays of strings present. */
+    static final class Fields {
+        private final Map<String, String> texts;
+        private final Map<String, List<String>> lists;
+
+        private Fields(Map<String, String> texts, Map<String, List<String>> lists) {
+            this.texts = texts;
+            this.lists = lists;
+        }
+
+        String get(String field) {
+            return texts.get(field);
+        }
+
+        Optional<List<String>> list(String field) {
+            return Optional.ofNullable(lists.get(field));
+        }
+    }
+
+    /** The string {@code fields}; fails with an {@link ApiError}. */
+    static Mono<Fields> read(HttpServerRequest request, Set<String> fields) {
+        return read(request, fields, Set.of());
+    }
+
+    /** The string {@code fields} and the {@code optionalLists} present; fails with an {@link ApiError}. */
+    static Mono<Fields> read(HttpServerRequest request, Set<String> fields, Set<String> optionalLists) {
         return Mono.defer(() -> {
             checkContentType(request.requestHeaders().get(HttpHeaderNames.CONTENT_TYPE));
             checkDeclaredLength(request.requestHeaders().get(HttpHeaderNames.CONTENT_LENGTH));
             return request.receive().asByteArray()
                 .reduceWith(ByteArrayOutputStream::new, JsonBody::append)
-                .map(out -> parse(out.toByteArray(), fields));
+                .map(out -> parse(out.toByteArray(), fields, optionalLists));
         });
     }
 
@@ -85,7 +113,11 @@ final class JsonBody {
         return out;
     }
 
-    static Map<String, String> parse(byte[] body, Set<String> fields) {
+    static Fields parse(byte[] body, Set<String> fields) {
+        return parse(body, fields, Set.of());
+    }
+
+    static Fields parse(byte[] body, Set<String> fields, Set<String> optionalLists) {
         JsonNode node;
         try {
             node = JSON.readTree(body);
@@ -97,11 +129,16 @@ final class JsonBody {
             throw ApiError.badRequest("The request body must be a JSON object with the fields " + new TreeSet<>(fields));
         }
         Map<String, String> values = new TreeMap<>();
+        Map<String, List<String>> lists = new TreeMap<>();
         Iterator<Map.Entry<String, JsonNode>> entries = node.fields();
         while (entries.hasNext()) {
             Map.Entry<String, JsonNode> entry = entries.next();
+            if (optionalLists.contains(entry.getKey())) {
+                lists.put(entry.getKey(), strings(entry.getKey(), entry.getValue()));
+                continue;
+            }
             if (!fields.contains(entry.getKey())) {
-                throw ApiError.badRequest("Unknown field '" + printable(entry.getKey()) + "': expected exactly " + new TreeSet<>(fields));
+                throw ApiError.badRequest("Unknown field '" + printable(entry.getKey()) + "': " + expected(fields, optionalLists));
             }
             if (!entry.getValue().isTextual()) {
                 throw ApiError.badRequest("The field '" + entry.getKey() + "' must be a string");
@@ -113,7 +150,23 @@ final class JsonBody {
                 throw missingField(field, fields);
             }
         }
-        return values;
+        return new Fields(values, lists);
+    }
+
+    private static List<String> strings(String field, JsonNode array) {
+        List<String> strings = new ArrayList<>();
+        if (array.isArray()) {
+            array.forEach(element -> strings.add(element.isTextual() ? element.textValue() : null));
+        }
+        if (!array.isArray() || strings.contains(null)) {
+            throw ApiError.badRequest("The field '" + field + "' must be an array of strings");
+        }
+        return strings;
+    }
+
+    private static String expected(Set<String> fields, Set<String> optionalLists) {
+        String required = "expected exactly " + new TreeSet<>(fields);
+        return optionalLists.isEmpty() ? required : required + ", and optionally " + new TreeSet<>(optionalLists);
     }
 
     /** The answer to a body without {@code field}, one of the {@code fields} expected. */

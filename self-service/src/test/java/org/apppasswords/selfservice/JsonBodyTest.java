@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -16,14 +16,36 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 class JsonBodyTest {
     private static final Set<String> FIELDS = Set.of("label", "password");
 
-    private static Map<String, String> parse(String body) {
+    private static JsonBody.Fields parse(String body) {
         return JsonBody.parse(body.getBytes(StandardCharsets.UTF_8), FIELDS);
     }
 
     @Test
     void parseShouldReturnExactlyTheExpectedStringFields() {
-        assertThat(parse("{\"label\": \"Mail\", \"password\": \"secret value\"}"))
-            .containsExactlyInAnyOrderEntriesOf(Map.of("label", "Mail", "password", "secret value"));
+        JsonBody.Fields fields = parse("{\"label\": \"Mail\", \"password\": \"secret value\"}");
+
+        assertThat(fields.get("label")).isEqualTo("Mail");
+        assertThat(fields.get("password")).isEqualTo("secret value");
+    }
+
+    @Test
+    void anOptionalListShouldBeReadWhenPresentOnly() {
+        Set<String> lists = Set.of("protocols");
+
+        assertThat(JsonBody.parse("{\"label\": \"a\", \"password\": \"b\", \"protocols\": [\"smtp\", \"imap\"]}"
+            .getBytes(StandardCharsets.UTF_8), FIELDS, lists).list("protocols")).contains(List.of("smtp", "imap"));
+        assertThat(JsonBody.parse("{\"label\": \"a\", \"password\": \"b\"}".getBytes(StandardCharsets.UTF_8), FIELDS, lists)
+            .list("protocols")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"smtp\"", "[1]", "[\"smtp\", null]", "{}", "null", "[[\"smtp\"]]"})
+    void anOptionalListOfAnythingButStringsShouldBeRefusedNamingIt(String value) {
+        byte[] body = ("{\"label\": \"a\", \"password\": \"b\", \"protocols\": " + value + "}").getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> JsonBody.parse(body, FIELDS, Set.of("protocols")))
+            .isInstanceOfSatisfying(ApiError.class, error -> assertThat(error.status()).isEqualTo(HttpResponseStatus.BAD_REQUEST))
+            .hasMessage("The field 'protocols' must be an array of strings");
     }
 
     @ParameterizedTest

@@ -85,9 +85,18 @@ final class SelfServiceClient {
     }
 
     Response createAppPassword(String token, String label, String primaryPassword) {
-        registerPassword(primaryPassword);
+        return createAppPassword(token, Map.of("label", label, "password", primaryPassword));
+    }
+
+    /** Limited to {@code protocols} (API names, or any JSON value to try the API's answer to it). */
+    Response createAppPassword(String token, String label, String primaryPassword, Object protocols) {
+        return createAppPassword(token, Map.of("label", label, "password", primaryPassword, "protocols", protocols));
+    }
+
+    private Response createAppPassword(String token, Map<String, Object> body) {
+        registerPassword((String) body.get("password"));
         return SecretLeakDetector.whileMinting(() -> withToken(token).contentType("application/json")
-                .body(Map.of("label", label, "password", primaryPassword)).post("/app-passwords"),
+                .body(body).post("/app-passwords"),
             response -> {
                 if (response.statusCode() != 201) {
                     return List.of();

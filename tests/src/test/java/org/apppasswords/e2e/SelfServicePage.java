@@ -91,6 +91,10 @@ final class SelfServicePage {
     }
 
     /** The value of the field {@code id}, shown or not. */
+    boolean isChecked(String id) {
+        return driver.findElement(By.id(id)).isSelected();
+    }
+
     String value(String id) {
         return (String) ((JavascriptExecutor) driver).executeScript("return document.getElementById(arguments[0]).value;", id);
     }

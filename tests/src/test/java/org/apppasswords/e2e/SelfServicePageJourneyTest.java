@@ -98,8 +98,9 @@ class SelfServicePageJourneyTest {
         page.waitForRows(1);
         List<String> row = page.rows().get(0);
         assertThat(row.get(0)).isEqualTo("Thunderbird");
-        assertThat(row.get(1)).isNotBlank();
-        assertThat(row.get(2)).as("last used").isNotEqualTo("Never").isNotBlank();
+        assertThat(row.get(1)).as("what it may do").isEqualTo("Everything");
+        assertThat(row.get(2)).isNotBlank();
+        assertThat(row.get(3)).as("last used").isNotEqualTo("Never").isNotBlank();
         chromium.screenshot("self-service-06-app-passwords", "list");
 
         page.revoke("Thunderbird");
@@ -110,13 +111,23 @@ class SelfServicePageJourneyTest {
         page.waitForRows(0);
         assertThat(Protocol.IMAP_LOGIN.login(james.ports(), user, appPassword)).as("IMAP login with the revoked app password").isFalse();
 
-        page.type("create-label", "iPhone Mail");
+        page.type("create-label", "Scanner");
         page.type("create-password", TotpUser.PRIMARY_PASSWORD);
+        page.click("scope-read");
+        page.click("scope-send");
+        page.click("scope-filters");
+        page.click("create-submit");
+        page.errorContaining("Choose at least one");
+        page.click("scope-send");
         page.click("create-submit");
         String second = page.copyTarget("created-copy");
         SecretLeakDetector.register(second);
         page.click("created-done");
         page.waitForRows(1);
+        assertThat(page.rows().get(0).get(1)).as("what it may do").isEqualTo("Send mail");
+        assertThat(Protocol.SMTP_AUTH.login(james.ports(), user, second)).as("SMTP, in its scope").isTrue();
+        assertThat(Protocol.IMAP_LOGIN.login(james.ports(), user, second)).as("IMAP, out of its scope").isFalse();
+        assertThat(page.isChecked("scope-read")).as("all ticked again for the next one").isTrue();
         page.click("revoke-all");
         page.confirm(false);
         assertThat(page.rows()).as("cancelled").hasSize(1);

@@ -1,5 +1,7 @@
 package org.apppasswords.webadmin;
 
+import java.util.List;
+
 import org.apppasswords.apppassword.StoredAppPassword;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -8,12 +10,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 /**
  * One app password as admins (and users) see it: id, label and times, ISO-8601 in UTC,
  * {@code lastUsedAt} null when never used, {@code lastUsedProtocol} the protocol of that use
- * (null when never used or when James named none), {@code expired} true once idle longer than
+ * (null when never used or when James named none), {@code protocols} those it logs in with (all
+ * five unless limited at its creation), {@code expired} true once idle longer than
  * {@code appPasswords.idleExpiry}, {@code liveConnections} how many connections it holds open
  * on every node. Built from the stored entry's public fields only: the
  * stored hash has no getter here, so it cannot reach an answer.
  */
-@JsonPropertyOrder({"id", "label", "createdAt", "lastUsedAt", "lastUsedProtocol", "expired", "liveConnections"})
+@JsonPropertyOrder({"id", "label", "createdAt", "lastUsedAt", "lastUsedProtocol", "protocols", "expired", "liveConnections"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public final class AppPasswordDto {
     private final String id;
@@ -21,23 +24,26 @@ public final class AppPasswordDto {
     private final String createdAt;
     private final String lastUsedAt;
     private final String lastUsedProtocol;
+    private final List<String> protocols;
     private final boolean expired;
     private final long liveConnections;
 
-    private AppPasswordDto(String id, String label, String createdAt, String lastUsedAt, String lastUsedProtocol, boolean expired,
-                           long liveConnections) {
+    private AppPasswordDto(String id, String label, String createdAt, String lastUsedAt, String lastUsedProtocol, List<String> protocols,
+                           boolean expired, long liveConnections) {
         this.id = id;
         this.label = label;
         this.createdAt = createdAt;
         this.lastUsedAt = lastUsedAt;
         this.lastUsedProtocol = lastUsedProtocol;
+        this.protocols = protocols;
         this.expired = expired;
         this.liveConnections = liveConnections;
     }
 
     public static AppPasswordDto from(StoredAppPassword stored, boolean expired, long liveConnections) {
         return new AppPasswordDto(stored.id().asString(), stored.label(), stored.createdAt().toString(),
-            stored.lastUsedAt().map(Object::toString).orElse(null), stored.lastUsedProtocol().orElse(null), expired, liveConnections);
+            stored.lastUsedAt().map(Object::toString).orElse(null), stored.lastUsedProtocol().orElse(null),
+            stored.protocols().apiNames(), expired, liveConnections);
     }
 
     public String getId() {
@@ -58,6 +64,10 @@ public final class AppPasswordDto {
 
     public String getLastUsedProtocol() {
         return lastUsedProtocol;
+    }
+
+    public List<String> getProtocols() {
+        return protocols;
     }
 
     public boolean isExpired() {

@@ -12,6 +12,7 @@ import org.apache.james.core.Username;
 import org.apppasswords.apppassword.AppPasswordId;
 import org.apppasswords.apppassword.AppPasswordStore;
 import org.apppasswords.apppassword.StoredAppPassword;
+import org.apppasswords.scope.ProtocolScope;
 
 /**
  * App passwords in a SQL database shared by every node. Every change holds the user's row of
@@ -20,7 +21,7 @@ import org.apppasswords.apppassword.StoredAppPassword;
  * other revocation of the user's secrets cannot commit after it.
  */
 public final class JdbcAppPasswordStore implements AppPasswordStore {
-    private static final String COLUMNS = "id, label, encoded_hash, created_at, last_used_at, last_used_protocol";
+    private static final String COLUMNS = "id, label, encoded_hash, created_at, last_used_at, last_used_protocol, protocols";
 
     private final Database database;
     private final UserRows userRows;
@@ -39,9 +40,10 @@ public final class JdbcAppPasswordStore implements AppPasswordStore {
             if (findIn(connection, user, entry.id()).isPresent()) {
                 return AddOutcome.ID_TAKEN;
             }
-            Database.update(connection, "INSERT INTO app_passwords (username, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
+            Database.update(connection, "INSERT INTO app_passwords (username, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 user.asString(), entry.id().asString(), entry.label(), entry.encodedHash(), Database.toNanos(entry.createdAt()),
-                entry.lastUsedAt().map(Database::toNanos).orElse(null), Database.nullableText(entry.lastUsedProtocol()));
+                entry.lastUsedAt().map(Database::toNanos).orElse(null), Database.nullableText(entry.lastUsedProtocol()),
+                Database.nullableText(entry.protocols().stored()));
             return AddOutcome.ADDED;
         }).orElse(AddOutcome.SUPERSEDED);
     }
@@ -116,6 +118,7 @@ public final class JdbcAppPasswordStore implements AppPasswordStore {
         long lastUsed = rows.getLong("last_used_at");
         Optional<Instant> lastUsedAt = rows.wasNull() ? Optional.empty() : Optional.of(Database.fromNanos(lastUsed));
         return new StoredAppPassword(id, rows.getString("label"), rows.getString("encoded_hash"),
-            Database.fromNanos(rows.getLong("created_at")), lastUsedAt, Optional.ofNullable(rows.getString("last_used_protocol")));
+            Database.fromNanos(rows.getLong("created_at")), lastUsedAt, Optional.ofNullable(rows.getString("last_used_protocol")),
+            ProtocolScope.fromStored(Optional.ofNullable(rows.getString("protocols"))));
     }
 }

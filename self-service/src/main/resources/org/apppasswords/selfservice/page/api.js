@@ -105,8 +105,8 @@ const SelfServiceApi = (function () {
     confirmTotp: function (token, code) { return send('POST', '/totp/confirm', 'Bearer ' + token, { code: code }); },
     disableTotp: function (token, code) { return send('DELETE', '/totp', 'Bearer ' + token, { code: code }); },
     listAppPasswords: function (token) { return send('GET', '/app-passwords', 'Bearer ' + token); },
-    createAppPassword: function (token, label, password) {
-      return send('POST', '/app-passwords', 'Bearer ' + token, { label: label, password: password });
+    createAppPassword: function (token, label, password, protocols) {
+      return send('POST', '/app-passwords', 'Bearer ' + token, { label: label, password: password, protocols: protocols });
     },
     revokeAppPassword: function (token, id) {
       return send('DELETE', '/app-passwords/' + encodeURIComponent(id), 'Bearer ' + token);

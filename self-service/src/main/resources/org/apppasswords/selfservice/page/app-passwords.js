@@ -1,10 +1,35 @@
 'use strict';
 
-/* App passwords: the list with created and last-used times, creating one (shown once), revoking one or all. */
+/* App passwords: the list with what each may do and its times, creating one (shown once), revoking one or all. */
 const SelfServiceAppPasswords = (function () {
   const api = SelfServiceApi;
   const ui = SelfServiceUi;
   const $ = ui.$;
+
+  // The page's three choices, each a group of the API's protocols.
+  const SCOPES = [
+    { box: 'scope-read', name: 'Read mail', protocols: ['imap', 'pop3', 'jmap'] },
+    { box: 'scope-send', name: 'Send mail', protocols: ['smtp'] },
+    { box: 'scope-filters', name: 'Mail filters', protocols: ['managesieve'] }
+  ];
+
+  /* What an entry may do, in the page's words: "Everything", or the choices it holds whole, then any other protocol. */
+  function describeScope(protocols) {
+    if (protocols.length === 5) {
+      return 'Everything';
+    }
+    const named = SCOPES.filter(function (scope) {
+      return scope.protocols.every(function (protocol) { return protocols.includes(protocol); });
+    });
+    const covered = named.flatMap(function (scope) { return scope.protocols; });
+    const others = protocols.filter(function (protocol) { return !covered.includes(protocol); }).map(function (p) { return p.toUpperCase(); });
+    return named.map(function (scope) { return scope.name; }).concat(others).join(', ');
+  }
+
+  function chosenProtocols() {
+    return SCOPES.filter(function (scope) { return $(scope.box).checked; })
+      .flatMap(function (scope) { return scope.protocols; });
+  }
 
   function formatTime(iso) {
     const time = document.createElement('time');
@@ -46,6 +71,7 @@ const SelfServiceAppPasswords = (function () {
       const row = document.createElement('tr');
       row.dataset.id = entry.id;
       cell(row, entry.label);
+      cell(row, describeScope(entry.protocols));
       cell(row, formatTime(entry.createdAt));
       cell(row, entry.lastUsedAt ? formatTime(entry.lastUsedAt) : 'Never');
       const revoke = document.createElement('button');
@@ -88,10 +114,17 @@ const SelfServiceAppPasswords = (function () {
         || !ui.filled('create-password', password, 'Enter your primary password to confirm.')) {
       return;
     }
+    const protocols = chosenProtocols();
+    if (protocols.length === 0) {
+      ui.error('Choose at least one thing the app password may do.');
+      $('scope-read').focus();
+      return;
+    }
     ui.busy(['create-submit'], async function () {
-      const created = await api.createAppPassword(ui.state.session.token, label, password);
+      const created = await api.createAppPassword(ui.state.session.token, label, password, protocols);
       $('create-password').value = '';
       $('create-label').value = '';
+      SCOPES.forEach(function (scope) { $(scope.box).checked = true; });
       $('created-label').textContent = created.label;
       $('created-password').textContent = created.password;
       ui.show('created', true);
