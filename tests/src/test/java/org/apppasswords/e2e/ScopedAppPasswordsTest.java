@@ -101,7 +101,7 @@ class ScopedAppPasswordsTest {
     }
 
     @Test
-    void protocolsOtherThanANonEmptyListOfKnownNamesShouldBeRefusedNamingTheField() {
+    void protocolsOtherThanANonEmptyListOfKnownNamesShouldBeRefusedNamingTheField() throws Exception {
         TotpUser user = TotpUser.create(james, "scope-bad");
         SelfServiceClient client = new SelfServiceClient(james.ports());
         String token = client.token(user.name, user.primaryWithCurrentCode());
