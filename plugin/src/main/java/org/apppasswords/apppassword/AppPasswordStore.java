@@ -51,13 +51,19 @@ public interface AppPasswordStore {
         recordUse(user, id, usedAt, Optional.empty());
     }
 
+    default void recordUse(Username user, AppPasswordId id, Instant usedAt, Optional<String> protocol) {
+        recordUse(user, id, usedAt, protocol, Optional.empty());
+    }
+
     /**
-     * Sets the last use of that entry and the protocol of that use (replacing both: an empty
-     * protocol clears an earlier one); does nothing when it was revoked meanwhile.
+     * Sets the last use of that entry, and the protocol and client address of that use (replacing
+     * all three: an empty protocol or address clears an earlier one); does nothing when it was
+     * revoked meanwhile.
      *
      * @param protocol at most {@value StoredAppPassword#MAX_PROTOCOL_LENGTH} characters, such as {@code IMAP}
+     * @param address an IP address literal, at most {@value StoredAppPassword#MAX_ADDRESS_LENGTH} characters
      */
-    void recordUse(Username user, AppPasswordId id, Instant usedAt, Optional<String> protocol);
+    void recordUse(Username user, AppPasswordId id, Instant usedAt, Optional<String> protocol, Optional<String> address);
 
     /**
      * Moves every app password of {@code from} to {@code to} (a username change), keeping ids,

@@ -15,6 +15,7 @@ import org.apache.james.core.Username;
 import org.apppasswords.apppassword.AppPasswordId;
 import org.apppasswords.apppassword.AppPasswordStore;
 import org.apppasswords.apppassword.StoredAppPassword;
+import org.apppasswords.audit.LoginOrigin;
 import org.apppasswords.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,9 +53,9 @@ public final class LastUseWriter implements AutoCloseable {
 
     /**
      * Notes a use of {@code entry} now, when its stored last use is older than {@link #RESOLUTION};
-     * {@code protocol}: what the login's origin named, stored with it (the latest use wins).
+     * with the protocol and client address of the login's origin (the latest use wins).
      */
-    void noteUse(Username user, StoredAppPassword entry, Optional<String> protocol) {
+    void noteUse(Username user, StoredAppPassword entry, LoginOrigin origin) {
         Instant now = clock.instant();
         boolean stale = entry.lastUsedAt().map(lastUse -> lastUse.plus(RESOLUTION).isBefore(now)).orElse(true);
         if (!stale) {
@@ -62,7 +63,8 @@ public final class LastUseWriter implements AutoCloseable {
         }
         Use use = new Use(user, entry.id());
         if (pending.size() < MAX_PENDING || pending.containsKey(use)) {
-            pending.merge(use, new LastUse(now, protocol.flatMap(StoredAppPassword::protocolName)),
+            pending.merge(use, new LastUse(now, origin.protocol().flatMap(StoredAppPassword::protocolName),
+                    origin.address().flatMap(StoredAppPassword::addressText)),
                 (earlier, later) -> later.at.isAfter(earlier.at) ? later : earlier);
         }
     }
@@ -75,7 +77,7 @@ public final class LastUseWriter implements AutoCloseable {
                 continue;
             }
             try {
-                store.recordUse(use.user, use.id, lastUse.at, lastUse.protocol);
+                store.recordUse(use.user, use.id, lastUse.at, lastUse.protocol, lastUse.address);
             } catch (StoreUnavailableException e) {
                 LOGGER.debug("Dropped a last use: the store is unavailable", e);
             } catch (RuntimeException e) {
@@ -98,10 +100,12 @@ public final class LastUseWriter implements AutoCloseable {
     private static final class LastUse {
         private final Instant at;
         private final Optional<String> protocol;
+        private final Optional<String> address;
 
-        LastUse(Instant at, Optional<String> protocol) {
+        LastUse(Instant at, Optional<String> protocol, Optional<String> address) {
             this.at = at;
             this.protocol = protocol;
+            this.address = address;
         }
     }
 

@@ -61,7 +61,7 @@ public final class LoginObserver implements LockoutListener {
         if (verdict.proof() == Verdict.Proof.RECOVERY_CODE) {
             audit.recoveryCodeUsed(user, origin);
         }
-        verdict.appPassword().ifPresent(entry -> lastUses.noteUse(user, entry, origin.protocol()));
+        verdict.appPassword().ifPresent(entry -> lastUses.noteUse(user, entry, origin));
         Optional<String> keptProtocol = origin.protocol().filter(servers::keeps);
         if (verdict.accepted() && entrance == Entrance.PROTOCOL && keptProtocol.isPresent()) {
             // Only where the server forgets a connection when it closes: noted elsewhere, it would stay.

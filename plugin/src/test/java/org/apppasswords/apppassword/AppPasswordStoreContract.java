@@ -251,6 +251,19 @@ public interface AppPasswordStoreContract {
     }
 
     @Test
+    default void recordUseShouldKeepTheAddressOfTheUseThroughAMove() {
+        add(ALICE, entry("aaaaa"), NO_LIMIT);
+        Instant used = CREATED.plusSeconds(60);
+
+        testee().recordUse(ALICE, id("aaaaa"), used, Optional.of("IMAP"), Optional.of("2001:db8::7"));
+        testee().moveAll(ALICE, BOB);
+
+        assertThat(testee().find(BOB, id("aaaaa"))).contains(entry("aaaaa").usedAt(used, Optional.of("IMAP"), Optional.of("2001:db8::7")));
+        testee().recordUse(BOB, id("aaaaa"), used.plusSeconds(60), Optional.of("IMAP"));
+        assertThat(testee().list(BOB).get(0).lastUsedAddress()).as("a use without address clears it").isEmpty();
+    }
+
+    @Test
     default void recordUseWithoutProtocolShouldClearTheEarlierProtocol() {
         add(ALICE, entry("aaaaa"), NO_LIMIT);
         testee().recordUse(ALICE, id("aaaaa"), CREATED.plusSeconds(60), Optional.of("IMAP"));

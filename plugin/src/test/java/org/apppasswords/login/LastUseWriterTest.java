@@ -12,6 +12,7 @@ import org.apache.james.core.Username;
 import org.apppasswords.apppassword.AppPasswordId;
 import org.apppasswords.apppassword.AppPasswordStore;
 import org.apppasswords.apppassword.StoredAppPassword;
+import org.apppasswords.audit.LoginOrigin;
 import org.apppasswords.store.StoreUnavailableException;
 import org.apppasswords.store.memory.MemoryAppPasswordStore;
 import org.apppasswords.store.memory.MemoryGenerations;
@@ -53,14 +54,14 @@ class LastUseWriterTest {
 
     @Test
     void noteUseShouldNotWriteOnTheCallersThread() {
-        writer.noteUse(ALICE, stored(), Optional.of("IMAP"));
+        writer.noteUse(ALICE, stored(), over("IMAP"));
 
         assertThat(lastUse()).isEmpty();
     }
 
     @Test
     void flushShouldWriteWhatWasNotedWithItsProtocol() {
-        writer.noteUse(ALICE, stored(), Optional.of("IMAP"));
+        writer.noteUse(ALICE, stored(), over("IMAP"));
 
         writer.flush();
 
@@ -70,7 +71,7 @@ class LastUseWriterTest {
 
     @Test
     void flushShouldWriteNoProtocolWhenTheOriginNamedNone() {
-        writer.noteUse(ALICE, stored(), Optional.empty());
+        writer.noteUse(ALICE, stored(), LoginOrigin.unknown());
 
         writer.flush();
 
@@ -78,9 +79,26 @@ class LastUseWriterTest {
         assertThat(stored().lastUsedProtocol()).isEmpty();
     }
 
+    /** A login over {@code protocol} from 192.0.2.7. */
+    static LoginOrigin over(String protocol) {
+        return new LoginOrigin(Optional.of("192.0.2.7"), Optional.of(protocol));
+    }
+
+    @Test
+    void theClientAddressShouldBeStoredWithTheUseAndWithoutWhatCannotBeInOne() {
+        writer.noteUse(ALICE, stored(), over("IMAP"));
+        writer.flush();
+        assertThat(stored().lastUsedAddress()).contains("192.0.2.7");
+
+        clock.advance(Duration.ofMinutes(2));
+        writer.noteUse(ALICE, stored(), new LoginOrigin(Optional.of("2001:db8::7\r\nevil=<b>"), Optional.of("IMAP")));
+        writer.flush();
+        assertThat(stored().lastUsedAddress()).contains("2001:db8::7eb");
+    }
+
     @Test
     void aProtocolNameShouldBeStoredWithoutWhatCannotBeOne() {
-        writer.noteUse(ALICE, stored(), Optional.of("IMAP\r\nevil=1"));
+        writer.noteUse(ALICE, stored(), over("IMAP\r\nevil=1"));
 
         writer.flush();
 
@@ -90,9 +108,9 @@ class LastUseWriterTest {
     @Test
     void flushShouldKeepTheLatestOfSeveralUses() {
         StoredAppPassword neverUsed = stored();
-        writer.noteUse(ALICE, neverUsed, Optional.of("IMAP"));
+        writer.noteUse(ALICE, neverUsed, over("IMAP"));
         clock.advance(Duration.ofSeconds(30));
-        writer.noteUse(ALICE, neverUsed, Optional.of("SMTP"));
+        writer.noteUse(ALICE, neverUsed, over("SMTP"));
 
         writer.flush();
 
@@ -102,11 +120,11 @@ class LastUseWriterTest {
 
     @Test
     void aUseWithinAMinuteOfTheStoredOneShouldNotBeWrittenAgain() {
-        writer.noteUse(ALICE, stored(), Optional.of("IMAP"));
+        writer.noteUse(ALICE, stored(), over("IMAP"));
         writer.flush();
         clock.advance(LastUseWriter.RESOLUTION.minusSeconds(1));
 
-        writer.noteUse(ALICE, stored(), Optional.of("SMTP"));
+        writer.noteUse(ALICE, stored(), over("SMTP"));
         writer.flush();
 
         assertThat(lastUse()).contains(CREATED.plusSeconds(60));
@@ -115,11 +133,11 @@ class LastUseWriterTest {
 
     @Test
     void aUseMoreThanAMinuteAfterTheStoredOneShouldBeWritten() {
-        writer.noteUse(ALICE, stored(), Optional.of("IMAP"));
+        writer.noteUse(ALICE, stored(), over("IMAP"));
         writer.flush();
         clock.advance(LastUseWriter.RESOLUTION.plusSeconds(1));
 
-        writer.noteUse(ALICE, stored(), Optional.of("SMTP"));
+        writer.noteUse(ALICE, stored(), over("SMTP"));
         writer.flush();
 
         assertThat(lastUse()).contains(CREATED.plusSeconds(60).plus(LastUseWriter.RESOLUTION).plusSeconds(1));
@@ -127,7 +145,7 @@ class LastUseWriterTest {
 
     @Test
     void closeShouldWriteWhatIsPending() {
-        writer.noteUse(ALICE, stored(), Optional.of("IMAP"));
+        writer.noteUse(ALICE, stored(), over("IMAP"));
 
         writer.close();
 
@@ -136,7 +154,7 @@ class LastUseWriterTest {
 
     @Test
     void flushShouldNotResurrectARevokedEntry() {
-        writer.noteUse(ALICE, stored(), Optional.of("IMAP"));
+        writer.noteUse(ALICE, stored(), over("IMAP"));
         store.revoke(ALICE, ID);
 
         writer.flush();
@@ -148,9 +166,9 @@ class LastUseWriterTest {
     void usesBeyondTheBoundShouldBeDropped() {
         StoredAppPassword entry = stored();
         for (int i = 0; i < LastUseWriter.MAX_PENDING; i++) {
-            writer.noteUse(Username.of("user" + i + "@example.org"), entry, Optional.empty());
+            writer.noteUse(Username.of("user" + i + "@example.org"), entry, LoginOrigin.unknown());
         }
-        writer.noteUse(ALICE, entry, Optional.empty());
+        writer.noteUse(ALICE, entry, LoginOrigin.unknown());
 
         writer.flush();
 
@@ -164,7 +182,7 @@ class LastUseWriterTest {
                 throw new StoreUnavailableException("App passwords store: test outage", null);
             });
         try (LastUseWriter failingWriter = new LastUseWriter(failing, clock)) {
-            failingWriter.noteUse(ALICE, stored(), Optional.of("IMAP"));
+            failingWriter.noteUse(ALICE, stored(), over("IMAP"));
 
             assertThatCode(failingWriter::flush).doesNotThrowAnyException();
         }

@@ -156,6 +156,7 @@ final class AppPasswordRoutes {
         description.put("createdAt", entry.createdAt().toString());
         description.put("lastUsedAt", entry.lastUsedAt().map(Object::toString).orElse(null));
         description.put("lastUsedProtocol", entry.lastUsedProtocol().orElse(null));
+        description.put("lastUsedAddress", entry.lastUsedAddress().orElse(null));
         description.put("protocols", entry.protocols().apiNames());
         description.put("expired", expired);
         description.put("liveConnections", liveConnections);

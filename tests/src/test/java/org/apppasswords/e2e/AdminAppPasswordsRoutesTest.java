@@ -52,7 +52,7 @@ class AdminAppPasswordsRoutesTest {
         assertThat(answer.getList("label")).containsExactly("Thunderbird", "iPhone Mail");
         assertThat(Instant.parse(answer.getString("[0].createdAt"))).isEqualTo(user.appPassword.entry().createdAt());
         assertThat(answer.getList("lastUsedAt")).containsExactly(null, null);
-        assertThat(answer.getMap("[0]")).containsOnlyKeys("id", "label", "createdAt", "lastUsedAt", "lastUsedProtocol", "protocols", "expired", "liveConnections");
+        assertThat(answer.getMap("[0]")).containsOnlyKeys("id", "label", "createdAt", "lastUsedAt", "lastUsedProtocol", "lastUsedAddress", "protocols", "expired", "liveConnections");
     }
 
     @Test

@@ -30,7 +30,7 @@ class LastUseAndIdleExpiryTest {
     static JamesWithAppPasswords james = JamesWithAppPasswords.withProperties("appPasswords.idleExpiry=PT" + IDLE_SECONDS + "S\n");
 
     @Test
-    void anImapLoginShouldShowItsTimeAndProtocolInBothLists() throws Exception {
+    void anImapLoginShouldShowItsTimeProtocolAndAddressInBothLists() throws Exception {
         TotpUser user = TotpUser.create(james, "lastuse");
         String token = new SelfServiceClient(james.ports()).token(user.name, user.primaryWithCurrentCode());
         String id = user.appPassword.password().id().asString();
@@ -44,6 +44,7 @@ class LastUseAndIdleExpiryTest {
             String entry = "find { it.id == '" + id + "' }";
             assertThat(list.getString(entry + ".lastUsedAt")).isNotNull();
             assertThat(list.getString(entry + ".lastUsedProtocol")).isEqualTo("IMAP");
+            assertThat(list.getString(entry + ".lastUsedAddress")).isEqualTo("127.0.0.1");
             assertThat(list.getBoolean(entry + ".expired")).isFalse();
             assertThat(list.getString("find { it.id == '" + user.secondAppPassword.password().id().asString() + "' }.lastUsedProtocol"))
                 .as("never used").isNull();

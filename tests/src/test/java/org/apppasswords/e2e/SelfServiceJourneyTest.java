@@ -364,7 +364,7 @@ class SelfServiceJourneyTest {
         assertThat(list.getList("label")).containsExactly("Thunderbird", "iPhone Mail");
         assertThat(list.getString("[0].createdAt")).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
         assertThat(list.getString("[0].lastUsedAt")).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
-        assertThat(list.getMap("[1]")).containsEntry("lastUsedAt", null).containsOnlyKeys("id", "label", "createdAt", "lastUsedAt", "lastUsedProtocol", "protocols", "expired", "liveConnections");
+        assertThat(list.getMap("[1]")).containsEntry("lastUsedAt", null).containsOnlyKeys("id", "label", "createdAt", "lastUsedAt", "lastUsedProtocol", "lastUsedAddress", "protocols", "expired", "liveConnections");
     }
 
     @Test

@@ -28,7 +28,7 @@ class DtoRenderingTest {
     void anAppPasswordNeverUsedShouldRenderANullLastUse() throws Exception {
         assertThat(json.render(AppPasswordDto.from(stored(), false, 0)))
             .isEqualTo("{\"id\":\"qd3k7\",\"label\":\"Thunderbird\",\"createdAt\":\"2024-03-01T12:00:00Z\",\"lastUsedAt\":null,\"lastUsedProtocol\":null,"
-                + "\"protocols\":[\"imap\",\"pop3\",\"smtp\",\"jmap\",\"managesieve\"],\"expired\":false,\"liveConnections\":0}");
+                + "\"lastUsedAddress\":null,\"protocols\":[\"imap\",\"pop3\",\"smtp\",\"jmap\",\"managesieve\"],\"expired\":false,\"liveConnections\":0}");
     }
 
     @Test
@@ -43,7 +43,7 @@ class DtoRenderingTest {
         String rendered = json.render(AppPasswordDto.from(
             stored().usedAt(Instant.parse("2024-03-02T08:30:15.250Z"), java.util.Optional.of("IMAP")), true, 2));
 
-        assertThat(rendered).endsWith("\"lastUsedProtocol\":\"IMAP\",\"protocols\":[\"imap\",\"pop3\",\"smtp\",\"jmap\",\"managesieve\"],"
+        assertThat(rendered).endsWith("\"lastUsedProtocol\":\"IMAP\",\"lastUsedAddress\":null,\"protocols\":[\"imap\",\"pop3\",\"smtp\",\"jmap\",\"managesieve\"],"
             + "\"expired\":true,\"liveConnections\":2}");
     }
 

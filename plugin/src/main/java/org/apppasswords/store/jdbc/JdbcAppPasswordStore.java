@@ -21,7 +21,7 @@ import org.apppasswords.scope.ProtocolScope;
  * other revocation of the user's secrets cannot commit after it.
  */
 public final class JdbcAppPasswordStore implements AppPasswordStore {
-    private static final String COLUMNS = "id, label, encoded_hash, created_at, last_used_at, last_used_protocol, protocols";
+    private static final String COLUMNS = "id, label, encoded_hash, created_at, last_used_at, last_used_protocol, last_used_address, protocols";
 
     private final Database database;
     private final UserRows userRows;
@@ -40,10 +40,10 @@ public final class JdbcAppPasswordStore implements AppPasswordStore {
             if (findIn(connection, user, entry.id()).isPresent()) {
                 return AddOutcome.ID_TAKEN;
             }
-            Database.update(connection, "INSERT INTO app_passwords (username, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            Database.update(connection, "INSERT INTO app_passwords (username, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 user.asString(), entry.id().asString(), entry.label(), entry.encodedHash(), Database.toNanos(entry.createdAt()),
                 entry.lastUsedAt().map(Database::toNanos).orElse(null), Database.nullableText(entry.lastUsedProtocol()),
-                Database.nullableText(entry.protocols().stored()));
+                Database.nullableText(entry.lastUsedAddress()), Database.nullableText(entry.protocols().stored()));
             return AddOutcome.ADDED;
         }).orElse(AddOutcome.SUPERSEDED);
     }
@@ -80,10 +80,10 @@ public final class JdbcAppPasswordStore implements AppPasswordStore {
     }
 
     @Override
-    public void recordUse(Username user, AppPasswordId id, Instant usedAt, Optional<String> protocol) {
-        database.behind("record the last use of an app password", connection ->
-            Database.update(connection, "UPDATE app_passwords SET last_used_at = ?, last_used_protocol = ? WHERE username = ? AND id = ?",
-                Database.toNanos(usedAt), Database.nullableText(protocol), user.asString(), id.asString()));
+    public void recordUse(Username user, AppPasswordId id, Instant usedAt, Optional<String> protocol, Optional<String> address) {
+        database.behind("record the last use of an app password", connection -> Database.update(connection,
+            "UPDATE app_passwords SET last_used_at = ?, last_used_protocol = ?, last_used_address = ? WHERE username = ? AND id = ?",
+            Database.toNanos(usedAt), Database.nullableText(protocol), Database.nullableText(address), user.asString(), id.asString()));
     }
 
     @Override
@@ -119,6 +119,6 @@ public final class JdbcAppPasswordStore implements AppPasswordStore {
         Optional<Instant> lastUsedAt = rows.wasNull() ? Optional.empty() : Optional.of(Database.fromNanos(lastUsed));
         return new StoredAppPassword(id, rows.getString("label"), rows.getString("encoded_hash"),
             Database.fromNanos(rows.getLong("created_at")), lastUsedAt, Optional.ofNullable(rows.getString("last_used_protocol")),
-            ProtocolScope.fromStored(Optional.ofNullable(rows.getString("protocols"))));
+            Optional.ofNullable(rows.getString("last_used_address")), ProtocolScope.fromStored(Optional.ofNullable(rows.getString("protocols"))));
     }
 }

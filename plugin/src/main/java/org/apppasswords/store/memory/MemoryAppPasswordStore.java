@@ -81,13 +81,13 @@ public final class MemoryAppPasswordStore implements AppPasswordStore {
     }
 
     @Override
-    public void recordUse(Username user, AppPasswordId id, Instant usedAt, Optional<String> protocol) {
+    public void recordUse(Username user, AppPasswordId id, Instant usedAt, Optional<String> protocol, Optional<String> address) {
         byUser.computeIfPresent(user, (name, entries) -> {
             if (!entries.containsKey(id)) {
                 return entries;
             }
             Map<AppPasswordId, StoredAppPassword> updated = new LinkedHashMap<>(entries);
-            updated.computeIfPresent(id, (key, entry) -> entry.usedAt(usedAt, protocol));
+            updated.computeIfPresent(id, (key, entry) -> entry.usedAt(usedAt, protocol, address));
             return updated;
         });
     }

@@ -38,6 +38,17 @@ const SelfServiceAppPasswords = (function () {
     return time;
   }
 
+  /* When, and over what from where when known: "5 Dec 2026, 10:04 (IMAP from 192.0.2.7)". */
+  function lastUse(entry) {
+    const span = document.createElement('span');
+    span.appendChild(formatTime(entry.lastUsedAt));
+    const how = [entry.lastUsedProtocol, entry.lastUsedAddress ? 'from ' + entry.lastUsedAddress : null].filter(Boolean).join(' ');
+    if (how) {
+      span.appendChild(document.createTextNode(' (' + how + ')'));
+    }
+    return span;
+  }
+
   function cell(row, content) {
     const td = document.createElement('td');
     if (typeof content === 'string') {
@@ -73,7 +84,7 @@ const SelfServiceAppPasswords = (function () {
       cell(row, entry.label);
       cell(row, describeScope(entry.protocols));
       cell(row, formatTime(entry.createdAt));
-      cell(row, entry.lastUsedAt ? formatTime(entry.lastUsedAt) : 'Never');
+      cell(row, entry.lastUsedAt ? lastUse(entry) : 'Never');
       const revoke = document.createElement('button');
       revoke.type = 'button';
       revoke.className = 'link revoke';
