@@ -3,23 +3,14 @@ package org.apppasswords.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.apache.james.core.Username;
 import org.apppasswords.apppassword.CreatedAppPassword;
-import org.apppasswords.audit.AuditLog;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.slf4j.LoggerFactory;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 
 import io.restassured.path.json.JsonPath;
 
@@ -37,30 +28,12 @@ class LoginOriginTest {
     @RegisterExtension
     static JamesWithAppPasswords james = JamesWithAppPasswords.withDefaults();
 
-    private static final ListAppender<ILoggingEvent> AUDIT = new ListAppender<>();
-
-    @BeforeAll
-    static void listen() {
-        AUDIT.start();
-        ((Logger) LoggerFactory.getLogger(AuditLog.LOGGER_NAME)).addAppender(AUDIT);
-    }
-
-    @AfterAll
-    static void stopListening() {
-        ((Logger) LoggerFactory.getLogger(AuditLog.LOGGER_NAME)).detachAppender(AUDIT);
-    }
-
-    @BeforeEach
-    void clear() {
-        AUDIT.list.clear();
-    }
+    @RegisterExtension
+    static AuditLines audit = new AuditLines();
 
     /** The user's refusals: one, or one per attempt where an exchange had to be tried again. */
     private static List<String> refusalsOf(String user) {
-        List<String> lines = AUDIT.list.stream()
-            .map(ILoggingEvent::getFormattedMessage)
-            .filter(line -> line.contains("event=login-refused user=" + user + " "))
-            .collect(Collectors.toList());
+        List<String> lines = audit.of("login-refused", user);
         assertThat(lines).isNotEmpty();
         return lines;
     }

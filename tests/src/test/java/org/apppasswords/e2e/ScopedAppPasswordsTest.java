@@ -9,16 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.apppasswords.audit.AuditLog;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.slf4j.LoggerFactory;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
@@ -31,18 +24,8 @@ class ScopedAppPasswordsTest {
     @RegisterExtension
     static JamesWithAppPasswords james = JamesWithAppPasswords.withDefaults();
 
-    private static final ListAppender<ILoggingEvent> AUDIT = new ListAppender<>();
-
-    @BeforeAll
-    static void listen() {
-        AUDIT.start();
-        ((Logger) LoggerFactory.getLogger(AuditLog.LOGGER_NAME)).addAppender(AUDIT);
-    }
-
-    @AfterAll
-    static void stopListening() {
-        ((Logger) LoggerFactory.getLogger(AuditLog.LOGGER_NAME)).detachAppender(AUDIT);
-    }
+    @RegisterExtension
+    static AuditLines audit = new AuditLines();
 
     @Test
     void anSmtpOnlyAppPasswordShouldSendMailAndOpenNothingElse() throws Exception {
@@ -87,7 +70,6 @@ class ScopedAppPasswordsTest {
     void aRefusalOutOfScopeShouldLeaveNoLastUseAndAnAuditLineNamingTheProtocol() throws Exception {
         TotpUser user = TotpUser.create(james, "scope-audit");
         Created scanner = create(user, "Scanner", List.of("smtp"));
-        AUDIT.list.clear();
 
         assertThat(LoginPath.IMAP_LOGIN.login(james.ports(), user.name, scanner.password)).isFalse();
         james.appPasswords().flushLastUses();
@@ -95,9 +77,7 @@ class ScopedAppPasswordsTest {
         JsonPath list = james.webAdmin().get("/users/" + user.name + "/app-passwords").jsonPath();
         assertThat(list.getString("find { it.label == 'Scanner' }.lastUsedAt")).isNull();
         assertThat(list.getList("find { it.label == 'Scanner' }.protocols")).containsExactly("smtp");
-        assertThat(AUDIT.list.stream().map(ILoggingEvent::getFormattedMessage)
-            .filter(line -> line.contains("event=login-refused user=" + user.name + " ")))
-            .singleElement().asString().contains(" protocol=IMAP method=app-password");
+        assertThat(audit.of("login-refused", user.name)).singleElement().asString().contains(" protocol=IMAP method=app-password");
     }
 
     @Test
