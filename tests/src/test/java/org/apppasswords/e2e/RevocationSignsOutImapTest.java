@@ -19,8 +19,8 @@ import io.restassured.path.json.JsonPath;
 /**
  * A revocation signs the device out: an IMAP connection in IDLE receives {@code * BYE} and is
  * closed within seconds, when an admin or the user revokes the app password that opened it, when
- * all of them are revoked, when the primary password changes; and only the connections of what was
- * revoked end.
+ * all of them are revoked, when the primary password changes, the second factor is reset or the
+ * user removed; and only the connections of what was revoked end.
  */
 class RevocationSignsOutImapTest {
     private static final Duration SIGN_OUT_WITHIN = Duration.ofSeconds(5);
@@ -85,6 +85,28 @@ class RevocationSignsOutImapTest {
 
             assertThat(phone.signedOutWithin()).isLessThan(SIGN_OUT_WITHIN);
             assertThat(webmail.signedOutWithin()).isLessThan(SIGN_OUT_WITHIN);
+        }
+    }
+
+    @Test
+    void aSecondFactorResetShouldSignOutEveryConnectionOfTheUser() throws Exception {
+        TotpUser user = TotpUser.create(james, "signout-reset");
+        try (IdlingImapClient phone = IdlingImapClient.login(james.ports(), user.name, user.appPassword.password().reveal());
+             IdlingImapClient webmail = IdlingImapClient.login(james.ports(), user.name, user.primaryWithCurrentCode())) {
+            james.webAdmin().delete("/users/" + user.name + "/second-factor").then().statusCode(204);
+
+            assertThat(phone.signedOutWithin()).isLessThan(SIGN_OUT_WITHIN);
+            assertThat(webmail.signedOutWithin()).isLessThan(SIGN_OUT_WITHIN);
+        }
+    }
+
+    @Test
+    void removingTheUserShouldSignOutEveryConnectionOfTheUser() throws Exception {
+        TotpUser user = TotpUser.create(james, "signout-removed");
+        try (IdlingImapClient phone = IdlingImapClient.login(james.ports(), user.name, user.appPassword.password().reveal())) {
+            james.webAdmin().delete("/users/" + user.name).then().statusCode(204);
+
+            assertThat(phone.signedOutWithin()).isLessThan(SIGN_OUT_WITHIN);
         }
     }
 
