@@ -24,13 +24,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lists a user's live connections on every node: this instance publishes every second, to the
- * {@link ConnectionDirectory}, the connections of the users whose connections changed, and that it
- * is alive (all its users' connections again if the directory had forgotten it); a list reads this node's own connections as they are, and the others' as their
- * instances last published them (at most a second or two old). An instance silent for
- * {@link #ALIVE} is not listed (it crashed or lost the store); one silent for {@link #FORGOTTEN}
- * is deleted. A user's connections not published because the store did not answer are published
- * at the next read that succeeds.
+ * Lists a user's live connections on every node. Every second this instance publishes, to the
+ * {@link ConnectionDirectory}, that it is alive and the connections of the users whose connections
+ * changed (all of them again when the directory had forgotten it). A list reads this node's own
+ * connections as they are and the others' as their instances last published them (a second or
+ * two old). An instance silent for {@link #ALIVE} is not listed (it crashed or lost the store);
+ * one silent for {@link #FORGOTTEN} is deleted. What the store did not take is published at the
+ * next publication that succeeds.
  */
 public final class DirectoryPublisher implements AutoCloseable {
     static final Duration INTERVAL = Duration.ofSeconds(1);
