@@ -2,6 +2,7 @@ package org.apppasswords.configuration;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -128,7 +129,9 @@ public final class AppPasswordsConfiguration {
     /** Reads the keys of {@code app-passwords.properties}; throws {@link InvalidConfigurationException} naming the key. */
     public static AppPasswordsConfiguration from(Configuration properties) {
         ConfigurationReader reader = new ConfigurationReader(properties);
-        reader.rejectUnknownKeys(Arrays.stream(Key.values()).map(key -> key.name).collect(Collectors.toSet()), FILE_NAME + ".properties");
+        Set<String> known = Arrays.stream(Key.values()).map(key -> key.name).collect(Collectors.toCollection(HashSet::new));
+        known.addAll(ClientSettings.KEYS);
+        reader.rejectUnknownKeys(known, FILE_NAME + ".properties");
         return new AppPasswordsConfiguration(
             reader.bool(Key.SECOND_FACTOR_REQUIRED.name, false),
             reader.positiveInt(Key.MAX_PER_USER.name, 25),

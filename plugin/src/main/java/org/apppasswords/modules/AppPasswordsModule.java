@@ -16,6 +16,7 @@ import org.apache.james.utils.PropertiesProvider;
 import org.apppasswords.apppassword.AppPasswordGenerator;
 import org.apppasswords.apppassword.AppPasswordStore;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
+import org.apppasswords.configuration.ClientSettings;
 import org.apppasswords.configuration.InvalidConfigurationException;
 import org.apppasswords.configuration.StorageConfiguration;
 import org.apppasswords.hashing.SaltedSha256SecretHasher;
@@ -56,8 +57,10 @@ public final class AppPasswordsModule extends AbstractModule {
 
     @Override
     protected void configure() {
-        AppPasswordsConfiguration configuration = readConfiguration();
+        Optional<org.apache.commons.configuration2.Configuration> properties = readProperties();
+        AppPasswordsConfiguration configuration = properties.map(AppPasswordsConfiguration::from).orElse(AppPasswordsConfiguration.defaults());
         bind(AppPasswordsConfiguration.class).toInstance(configuration);
+        bind(ClientSettings.class).toInstance(properties.map(ClientSettings::from).orElse(ClientSettings.none()));
         install(configuration.storage().kind() == StorageConfiguration.Kind.MEMORY ? new MemoryStoreModule() : new JdbcStoreModule());
         bind(Stores.class).in(Scopes.SINGLETON);
         Multibinder.newSetBinder(binder(), HealthCheck.class).addBinding().to(StoreHealthCheck.class);
@@ -80,12 +83,13 @@ public final class AppPasswordsModule extends AbstractModule {
         return stores.connections;
     }
 
-    private AppPasswordsConfiguration readConfiguration() {
+    /** {@code conf/app-passwords.properties}; empty when there is none (every key has its default). */
+    private Optional<org.apache.commons.configuration2.Configuration> readProperties() {
         PropertiesProvider properties = new PropertiesProvider(new FileSystemImpl(james.directories()), james.configurationPath());
         try {
-            return AppPasswordsConfiguration.from(properties.getConfiguration(AppPasswordsConfiguration.FILE_NAME));
+            return Optional.of(properties.getConfiguration(AppPasswordsConfiguration.FILE_NAME));
         } catch (FileNotFoundException e) {
-            return AppPasswordsConfiguration.defaults();
+            return Optional.empty();
         } catch (ConfigurationException e) {
             throw new InvalidConfigurationException(AppPasswordsConfiguration.FILE_NAME + ".properties cannot be parsed as a properties file");
         }

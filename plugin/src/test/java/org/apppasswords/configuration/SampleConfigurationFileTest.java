@@ -25,6 +25,7 @@ class SampleConfigurationFileTest {
 
         assertThat(Arrays.stream(AppPasswordsConfiguration.Key.values()).map(key -> "#" + key.name + "="))
             .allSatisfy(commentedKey -> assertThat(sample).contains(commentedKey));
+        assertThat(ClientSettings.KEYS).allSatisfy(key -> assertThat(sample).contains("#" + key + "="));
     }
 
     @Test
@@ -46,6 +47,7 @@ class SampleConfigurationFileTest {
         assertThat(parsed.storage().kind()).isEqualTo(defaults.storage().kind());
         assertThat(parsed.storage().poolSize()).isEqualTo(defaults.storage().poolSize());
         assertThat(describe(parsed.throttle())).isEqualTo(describe(defaults.throttle()));
+        assertThat(ClientSettings.from(properties).configured()).as("no client settings by default").isFalse();
     }
 
     /** Every throttle setting, as values that compare. */

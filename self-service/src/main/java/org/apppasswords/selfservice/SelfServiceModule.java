@@ -27,6 +27,7 @@ public final class SelfServiceModule extends AbstractModule {
         bind(SelfServiceRoutes.class).in(Scopes.SINGLETON);
         bind(Sessions.class).in(Scopes.SINGLETON);
         bind(PageRoutes.class).in(Scopes.SINGLETON);
+        bind(AutoconfigRoutes.class).in(Scopes.SINGLETON);
     }
 
     @Provides
@@ -42,6 +43,17 @@ public final class SelfServiceModule extends AbstractModule {
 
     @ProvidesIntoSet
     JMAPRoutesHandler rfc8621Handler(SelfServiceRoutes routes) {
+        return new JMAPRoutesHandler(Version.RFC8621, routes);
+    }
+
+    /** Thunderbird asks for its settings without any JMAP {@code Accept} header: draft's handler answers it. */
+    @ProvidesIntoSet
+    JMAPRoutesHandler autoconfigDraftHandler(AutoconfigRoutes routes) {
+        return new JMAPRoutesHandler(Version.DRAFT, routes);
+    }
+
+    @ProvidesIntoSet
+    JMAPRoutesHandler autoconfigRfc8621Handler(AutoconfigRoutes routes) {
         return new JMAPRoutesHandler(Version.RFC8621, routes);
     }
 }
