@@ -19,6 +19,7 @@ import org.apppasswords.apppassword.IdleExpiry;
 import org.apppasswords.apppassword.StoredAppPassword;
 import org.apppasswords.audit.AuditLog.Actor;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
+import org.apppasswords.configuration.ClientSettings;
 import org.apppasswords.login.Entrance;
 import org.apppasswords.scope.ProtocolScope;
 import org.apppasswords.session.SelfServiceSession;
@@ -49,10 +50,12 @@ final class AppPasswordRoutes {
     private final boolean requireSecondFactor;
     private final IdleExpiry idleExpiry;
     private final DirectoryPublisher connections;
+    private final ClientSettings clients;
 
     @Inject
     AppPasswordRoutes(Sessions sessions, AppPasswordService service, AppPasswordStore store, SecondFactorStore secondFactors,
-                      Checks checks, AppPasswordsConfiguration configuration, IdleExpiry idleExpiry, DirectoryPublisher connections) {
+                      Checks checks, AppPasswordsConfiguration configuration, IdleExpiry idleExpiry, DirectoryPublisher connections,
+                      ClientSettings clients) {
         this.sessions = sessions;
         this.service = service;
         this.store = store;
@@ -61,6 +64,7 @@ final class AppPasswordRoutes {
         this.requireSecondFactor = configuration.appPasswordsRequireSecondFactor();
         this.idleExpiry = idleExpiry;
         this.connections = connections;
+        this.clients = clients;
     }
 
     Mono<Reply> list(HttpServerRequest request) {
@@ -114,6 +118,9 @@ final class AppPasswordRoutes {
         body.put("createdAt", created.entry().createdAt().toString());
         body.put("protocols", created.entry().protocols().apiNames());
         body.put("password", created.password().revealForDisplay());
+        if (clients.configured()) {
+            body.put("settings", ClientSettingsAnswer.of(clients, user));
+        }
         return Reply.json(HttpResponseStatus.CREATED, body);
     }
 

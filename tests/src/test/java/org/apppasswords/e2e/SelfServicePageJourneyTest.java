@@ -80,6 +80,7 @@ class SelfServicePageJourneyTest {
         String appPassword = page.copyTarget("created-copy");
         SecretLeakDetector.register(appPassword);
         assertThat(page.text("created-label")).isEqualTo("Thunderbird");
+        assertThat(page.isShown("created-settings")).as("no clients.* settings: none shown").isFalse();
         assertThat(page.value("create-password")).as("the primary password field is emptied once created").isEmpty();
         assertThat(page.value("create-user")).as("the username for password managers").isEqualTo(user);
         page.click("created-copy");

@@ -26,6 +26,38 @@ const SelfServiceAppPasswords = (function () {
     return named.map(function (scope) { return scope.name; }).concat(others).join(', ');
   }
 
+  // The servers of the create answer's settings, in the order a mail client asks for them.
+  const SERVERS = [
+    ['imap', 'Incoming mail (IMAP)'], ['pop3', 'Incoming mail (POP3)'], ['smtp', 'Outgoing mail (SMTP)'],
+    ['managesieve', 'Mail filters (ManageSieve)']
+  ];
+
+  /* The server settings, when the server has them (clients.* in its configuration), in plain words. */
+  function showSettings(settings) {
+    const list = $('created-settings-list');
+    list.textContent = '';
+    function add(term, description) {
+      const dt = document.createElement('dt');
+      dt.textContent = term;
+      const dd = document.createElement('dd');
+      dd.textContent = description;
+      list.appendChild(dt);
+      list.appendChild(dd);
+    }
+    if (settings) {
+      add('User name', settings.username);
+      add('Password', 'the app password above');
+      SERVERS.filter(function (server) { return settings[server[0]]; }).forEach(function (server) {
+        const described = settings[server[0]];
+        add(server[1], described.host + ', port ' + described.port + ', ' + (described.security === 'tls' ? 'SSL/TLS' : 'STARTTLS'));
+      });
+      if (settings.jmap) {
+        add('JMAP session', settings.jmap);
+      }
+    }
+    ui.show('created-settings', Boolean(settings));
+  }
+
   function chosenProtocols() {
     return SCOPES.filter(function (scope) { return $(scope.box).checked; })
       .flatMap(function (scope) { return scope.protocols; });
@@ -138,6 +170,7 @@ const SelfServiceAppPasswords = (function () {
       SCOPES.forEach(function (scope) { $(scope.box).checked = true; });
       $('created-label').textContent = created.label;
       $('created-password').textContent = created.password;
+      showSettings(created.settings);
       ui.show('created', true);
       await loadList();
       ui.notice('App password "' + created.label + '" created: copy it now, it is shown only once.');
@@ -148,6 +181,7 @@ const SelfServiceAppPasswords = (function () {
   function createdDone() {
     $('created-password').textContent = '';
     $('created-label').textContent = '';
+    showSettings(null);
     ui.show('created', false);
   }
 
