@@ -111,7 +111,7 @@ final class ProtocolConnections implements LocalConnections {
 
         @Override
         public Optional<Username> loggedInUser(Channel channel) {
-            return signedIn.userOf(jmapConnectionId(channel));
+            return signedIn.userOf(SignedInConnections.key(JMAP, jmapConnectionId(channel)));
         }
     }
 

@@ -37,6 +37,7 @@ final class ServerConnections {
         Optional<Username> loggedInUser(Channel channel);
     }
 
+    private final String protocol;
     // Drops closed channels by itself.
     private final ChannelGroup channels;
     private final Function<Channel, Object> goodbye;
@@ -50,6 +51,7 @@ final class ServerConnections {
 
     /** {@code goodbye}: what the connection is written last (a message its pipeline encodes), before it closes. */
     ServerConnections(String protocol, Function<Channel, Object> goodbye, Sessions sessions, SignedInConnections signedIn) {
+        this.protocol = protocol;
         this.channels = new DefaultChannelGroup("app-passwords-" + protocol, GlobalEventExecutor.INSTANCE);
         this.goodbye = goodbye;
         this.sessions = sessions;
@@ -72,17 +74,22 @@ final class ServerConnections {
     void keep(Channel channel) {
         channels.add(channel);
         // Netty completes the close future before James's channelInactive lets the session go.
-        channel.closeFuture().addListener(closed -> sessions.id(channel).ifPresent(signedIn::closed));
+        channel.closeFuture().addListener(closed -> key(channel).ifPresent(signedIn::closed));
     }
 
     void end(Username user, OpenedWith openedWith, Instant loggedInBefore) {
         for (Channel channel : channels) {
             boolean concerned = sessions.loggedInUser(channel).equals(Optional.of(user))
-                && sessions.id(channel).filter(id -> signedIn.selects(id, openedWith, loggedInBefore)).isPresent();
+                && key(channel).filter(key -> signedIn.selects(key, openedWith, loggedInBefore)).isPresent();
             if (concerned) {
                 // writeAndFlush goes through the whole pipeline (TLS, COMPRESS), from any thread.
                 channel.writeAndFlush(goodbye.apply(channel)).addListener(ChannelFutureListener.CLOSE);
             }
         }
+    }
+
+    /** What the login path noted the connection under: its protocol and James's id for it there. */
+    private Optional<String> key(Channel channel) {
+        return sessions.id(channel).map(id -> SignedInConnections.key(protocol, id));
     }
 }

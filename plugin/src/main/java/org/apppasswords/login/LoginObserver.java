@@ -65,8 +65,9 @@ public final class LoginObserver implements LockoutListener {
         Optional<String> keptProtocol = origin.protocol().filter(servers::keeps);
         if (verdict.accepted() && entrance == Entrance.PROTOCOL && keptProtocol.isPresent()) {
             // Only where the server forgets a connection when it closes: noted elsewhere, it would stay.
-            origin.connection().ifPresent(connection -> connections.loggedIn(connection, new SignedInConnection(user, keptProtocol.get(),
-                origin.address(), started, verdict.appPassword().map(entry -> entry.id().asString()))));
+            origin.connection().ifPresent(connection -> connections.loggedIn(SignedInConnections.key(keptProtocol.get(), connection),
+                new SignedInConnection(user, keptProtocol.get(), origin.address(), started,
+                    verdict.appPassword().map(entry -> entry.id().asString()))));
         }
     }
 

@@ -20,6 +20,14 @@ import org.apache.james.core.Username;
  */
 public final class SignedInConnections {
     private final Map<String, SignedInConnection> byConnection = new ConcurrentHashMap<>();
+
+    /**
+     * The key of a connection: its protocol and the id James gave it there. Ids are unique within a
+     * protocol only (ManageSieve's is a 32-bit short form of Netty's channel id, IMAP's its own).
+     */
+    public static String key(String protocol, String connectionId) {
+        return protocol + " " + connectionId;
+    }
     private final Set<Username> changed = ConcurrentHashMap.newKeySet();
 
     public void loggedIn(String connection, SignedInConnection signedIn) {

@@ -75,4 +75,16 @@ class SignedInConnectionsTest {
 
         assertThat(connections.of(ALICE)).extracting(SignedInConnection::since).containsExactly(NOW, NOW.plusSeconds(60));
     }
+
+    @Test
+    void theSameIdOnTwoProtocolsShouldBeTwoConnections() {
+        // ManageSieve's ids are 32-bit short forms of Netty's: another protocol may give the same one.
+        connections.loggedIn(SignedInConnections.key("MANAGE-SIEVE", "4f2a9c01"), alice(Optional.of("aaaaa"), NOW));
+        connections.loggedIn(SignedInConnections.key("POP3", "4f2a9c01"), alice(Optional.of("bbbbb"), NOW));
+
+        connections.closed(SignedInConnections.key("POP3", "4f2a9c01"));
+
+        assertThat(connections.selects(SignedInConnections.key("MANAGE-SIEVE", "4f2a9c01"), OpenedWith.appPassword("aaaaa"), LATER))
+            .isTrue();
+    }
 }
