@@ -23,9 +23,7 @@ class DeviceSettingsPageTest {
         String user = TotpUser.newUserName("settings");
         james.data().addUser(user, TotpUser.PRIMARY_PASSWORD);
         SelfServicePage page = new SelfServicePage(chromium.driver()).open(james.ports());
-        page.type("sign-in-user", user);
-        page.type("sign-in-password", TotpUser.PRIMARY_PASSWORD);
-        page.click("sign-in-submit");
+        page.signIn(user, TotpUser.PRIMARY_PASSWORD, null);
         page.noticeContaining("Signed in");
 
         page.type("create-label", "Phone");
