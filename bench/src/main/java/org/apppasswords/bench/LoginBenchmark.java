@@ -3,6 +3,7 @@ package org.apppasswords.bench;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.james.core.Username;
@@ -67,7 +68,7 @@ public class LoginBenchmark {
             }
             right = last.reveal();
             scoped = logins.appPasswords.create(USER, "scanner", ProtocolScope.of(List.of(MailProtocol.SMTP)),
-                logins.generations.current(USER)).password().reveal();
+                logins.generations.current(USER), Optional.empty()).password().reveal();
             // Well formed, checksum valid, id unknown: checked against the dummy hash (equal work).
             wrong = new AppPasswordGenerator(new SecureRandom()).generate().reveal();
         }

@@ -1,17 +1,19 @@
 package org.apppasswords.apppassword;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import javax.inject.Inject;
 
 import org.apache.james.core.Username;
-import org.apppasswords.apppassword.AppPasswordStore.AddOutcome;
 import org.apppasswords.apppassword.AppPasswordStore;
+import org.apppasswords.apppassword.AppPasswordStore.AddOutcome;
 import org.apppasswords.apppassword.StoredAppPassword;
-import org.apppasswords.audit.AuditLog.Actor;
 import org.apppasswords.audit.AuditLog;
+import org.apppasswords.audit.AuditLog.Actor;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.hashing.SecretHasher;
+import org.apppasswords.notice.SecurityNotices;
 import org.apppasswords.scope.ProtocolScope;
 import org.apppasswords.signout.OpenedWith;
 import org.apppasswords.signout.SignOut;
@@ -32,10 +34,11 @@ public final class AppPasswordService {
     private final int maxPerUser;
     private final AuditLog audit;
     private final SignOut signOut;
+    private final SecurityNotices notices;
 
     @Inject
     public AppPasswordService(AppPasswordStore store, AppPasswordGenerator generator, SecretHasher hasher, Clock clock,
-                              AppPasswordsConfiguration configuration, AuditLog audit, SignOut signOut) {
+                              AppPasswordsConfiguration configuration, AuditLog audit, SignOut signOut, SecurityNotices notices) {
         this.store = store;
         this.generator = generator;
         this.hasher = hasher;
@@ -43,6 +46,7 @@ public final class AppPasswordService {
         this.maxPerUser = configuration.maxAppPasswordsPerUser();
         this.audit = audit;
         this.signOut = signOut;
+        this.notices = notices;
     }
 
     /**
@@ -54,11 +58,14 @@ public final class AppPasswordService {
      * @throws ChangedMeanwhileException when the user's secrets were revoked since {@code generation} was read
      */
     public CreatedAppPassword create(Username user, String label, long generation) {
-        return create(user, label, ProtocolScope.all(), generation);
+        return create(user, label, ProtocolScope.all(), generation, Optional.empty());
     }
 
-    /** As {@link #create(Username, String, long)}, for the {@code protocols} only (fixed once created). */
-    public CreatedAppPassword create(Username user, String label, ProtocolScope protocols, long generation) {
+    /**
+     * As {@link #create(Username, String, long)}, for the {@code protocols} only (fixed once created),
+     * asked from {@code address} (told to the user, and known to the new app password).
+     */
+    public CreatedAppPassword create(Username user, String label, ProtocolScope protocols, long generation, Optional<String> address) {
         String checkedLabel = AppPasswordLabel.check(label);
         // Ids are 25 random bits, unique per user: a collision among at most maxPerUser entries is
         // rare, and a fresh token resolves it.
@@ -69,6 +76,7 @@ public final class AppPasswordService {
             AddOutcome outcome = store.add(user, entry, maxPerUser, generation);
             if (outcome == AddOutcome.ADDED) {
                 audit.appPasswordCreated(user, password.id().asString(), protocols.toString());
+                notices.appPasswordCreated(user, password.id().asString(), checkedLabel, protocols, address);
                 return new CreatedAppPassword(password, entry);
             }
             if (outcome == AddOutcome.LIMIT_REACHED) {
@@ -83,9 +91,12 @@ public final class AppPasswordService {
 
     /** @return false (and nothing logged) when the user held no app password with this id */
     public boolean revoke(Username user, AppPasswordId id, Actor actor) {
+        // Read first for an admin's notice: the label is gone with the entry.
+        Optional<String> label = actor == Actor.ADMIN ? store.find(user, id).map(StoredAppPassword::label) : Optional.empty();
         boolean revoked = store.revoke(user, id);
         if (revoked) {
             audit.appPasswordRevoked(user, id.asString(), actor);
+            label.ifPresent(text -> notices.appPasswordRevokedByAdmin(user, text));
             signOut.end(user, OpenedWith.appPassword(id.asString()));
         }
         return revoked;
@@ -95,6 +106,9 @@ public final class AppPasswordService {
     public int revokeAll(Username user, Actor actor) {
         int revoked = store.revokeAll(user);
         audit.appPasswordsRevokedAll(user, actor);
+        if (actor == Actor.ADMIN && revoked > 0) {
+            notices.appPasswordsRevokedByAdmin(user, revoked);
+        }
         signOut.end(user, OpenedWith.anything());
         return revoked;
     }

@@ -131,6 +131,7 @@ public final class AppPasswordsConfiguration {
         ConfigurationReader reader = new ConfigurationReader(properties);
         Set<String> known = Arrays.stream(Key.values()).map(key -> key.name).collect(Collectors.toCollection(HashSet::new));
         known.addAll(ClientSettings.KEYS);
+        known.addAll(NotificationSettings.KEYS);
         reader.rejectUnknownKeys(known, FILE_NAME + ".properties");
         return new AppPasswordsConfiguration(
             reader.bool(Key.SECOND_FACTOR_REQUIRED.name, false),

@@ -1,13 +1,17 @@
 package org.apppasswords.lifecycle;
 
+import java.util.Optional;
+
 import javax.inject.Inject;
 
 import org.apache.james.core.Username;
+import org.apppasswords.activity.SignInHistory;
 import org.apppasswords.apppassword.AppPasswordStore;
-import org.apppasswords.audit.AuditLog.Actor;
 import org.apppasswords.audit.AuditLog;
-import org.apppasswords.configuration.AppPasswordsConfiguration.OnPrimaryPasswordChange;
+import org.apppasswords.audit.AuditLog.Actor;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
+import org.apppasswords.configuration.AppPasswordsConfiguration.OnPrimaryPasswordChange;
+import org.apppasswords.notice.SecurityNotices;
 import org.apppasswords.session.SelfServiceSessionStore;
 import org.apppasswords.signout.OpenedWith;
 import org.apppasswords.signout.SignOut;
@@ -28,10 +32,13 @@ public final class UserSecrets {
     private final LoginFailureStore loginFailures;
     private final AuditLog audit;
     private final SignOut signOut;
+    private final SecurityNotices notices;
+    private final SignInHistory history;
 
     @Inject
     public UserSecrets(AppPasswordStore appPasswords, SecondFactorStore secondFactors, SelfServiceSessionStore sessions,
-                       AppPasswordsConfiguration configuration, LoginFailureStore loginFailures, AuditLog audit, SignOut signOut) {
+                       AppPasswordsConfiguration configuration, LoginFailureStore loginFailures, AuditLog audit, SignOut signOut,
+                       SecurityNotices notices, SignInHistory history) {
         this.appPasswords = appPasswords;
         this.secondFactors = secondFactors;
         this.sessions = sessions;
@@ -39,6 +46,8 @@ public final class UserSecrets {
         this.loginFailures = loginFailures;
         this.audit = audit;
         this.signOut = signOut;
+        this.notices = notices;
+        this.history = history;
     }
 
     /**
@@ -60,6 +69,7 @@ public final class UserSecrets {
         endSessionsThenAppPasswords(user, Actor.USER_REMOVAL);
         secondFactors.disable(user);
         loginFailures.forget(user);
+        history.forget(user);
         signOut.end(user, OpenedWith.anything());
     }
 
@@ -69,23 +79,27 @@ public final class UserSecrets {
      * with {@code onPrimaryPasswordChange=revoke-all} every self-service session and app password
      * ends (TOTP stays; audited when app passwords went); with {@code keep} they stay. A store that
      * cannot do this fails the change: the old password stays, and so does everything it opened.
+     *
+     * @return how many app passwords were revoked
      */
-    public void primaryPasswordChanged(Username user) {
+    public int primaryPasswordChanged(Username user) {
         secondFactors.forgetWrongCodes(user);
         if (onPrimaryPasswordChange == OnPrimaryPasswordChange.REVOKE_ALL) {
-            endSessionsThenAppPasswords(user, Actor.PRIMARY_PASSWORD_CHANGE);
+            return endSessionsThenAppPasswords(user, Actor.PRIMARY_PASSWORD_CHANGE);
         }
+        return 0;
     }
 
     /**
      * The same, once the new password applies: a sign-in or a creation that checked the old
      * password while it was being replaced either committed before this and ends now, or commits
      * after the generation moved on and is refused ({@link org.apppasswords.store.UserGenerations}).
+     * The user is told, with the app passwords revoked by both steps ({@code revokedBefore}: by the first).
      */
-    public void primaryPasswordApplied(Username user) {
-        if (onPrimaryPasswordChange == OnPrimaryPasswordChange.REVOKE_ALL) {
-            endSessionsThenAppPasswords(user, Actor.PRIMARY_PASSWORD_CHANGE);
-        }
+    public void primaryPasswordApplied(Username user, int revokedBefore) {
+        boolean revokeAll = onPrimaryPasswordChange == OnPrimaryPasswordChange.REVOKE_ALL;
+        int revoked = revokeAll ? revokedBefore + endSessionsThenAppPasswords(user, Actor.PRIMARY_PASSWORD_CHANGE) : 0;
+        notices.primaryPasswordChanged(user, revokeAll ? Optional.of(revoked) : Optional.empty());
         // With keep, the app passwords stay valid, and so do the connections they opened.
         signOut.end(user, onPrimaryPasswordChange == OnPrimaryPasswordChange.REVOKE_ALL ? OpenedWith.anything() : OpenedWith.primaryPassword());
     }
@@ -101,6 +115,7 @@ public final class UserSecrets {
         sessions.revokeAll(user);
         boolean wasEnabled = secondFactors.disable(user);
         audit.totpResetByAdmin(user);
+        notices.secondFactorResetByAdmin(user);
         signOut.end(user, OpenedWith.anything());
         return wasEnabled;
     }
@@ -131,10 +146,12 @@ public final class UserSecrets {
      * Sessions first: once they are gone, nothing can be authorised with them, so the app passwords
      * ended next cannot be replaced by a session in flight (each step moves the user's generation on).
      */
-    private void endSessionsThenAppPasswords(Username user, Actor actor) {
+    private int endSessionsThenAppPasswords(Username user, Actor actor) {
         sessions.revokeAll(user);
-        if (appPasswords.revokeAll(user) > 0) {
+        int revoked = appPasswords.revokeAll(user);
+        if (revoked > 0) {
             audit.appPasswordsRevokedAll(user, actor);
         }
+        return revoked;
     }
 }

@@ -5,8 +5,10 @@ import java.util.Optional;
 
 import org.apache.james.core.Username;
 import org.apache.james.metrics.api.MetricFactory;
+import org.apppasswords.activity.SignInRecorder;
 import org.apppasswords.audit.AuditLog;
 import org.apppasswords.audit.LoginOrigin;
+import org.apppasswords.notice.SecurityNotices;
 import org.apppasswords.signout.LocalConnections;
 import org.apppasswords.signout.SignedInConnection;
 import org.apppasswords.signout.SignedInConnections;
@@ -16,8 +18,9 @@ import org.apppasswords.throttle.Scope;
 /**
  * Everything a verdict causes besides the answer, in one place: the outage log, the metrics of
  * protocol logins, the audit line of every refusal, of a recovery code spent and of a lockout
- * started, the last use of an accepted app password (written off the login path), and what logged
- * a connection in (so that revoking it ends the connection).
+ * started, the last use of an accepted app password and the sign-in history (both written off the
+ * login path), the security notices it calls for, and what logged a connection in (so that revoking
+ * it ends the connection).
  */
 public final class LoginObserver implements LockoutListener {
     private final AuditLog audit;
@@ -26,15 +29,19 @@ public final class LoginObserver implements LockoutListener {
     private final LastUseWriter lastUses;
     private final SignedInConnections connections;
     private final LocalConnections servers;
+    private final SecurityNotices notices;
+    private final SignInRecorder signIns;
 
     public LoginObserver(AuditLog audit, MetricFactory metricFactory, StoreOutageLog outageLog, LastUseWriter lastUses,
-                         SignedInConnections connections, LocalConnections servers) {
+                         SignedInConnections connections, LocalConnections servers, SecurityNotices notices, SignInRecorder signIns) {
         this.audit = audit;
         this.metrics = new LoginMetrics(metricFactory);
         this.outageLog = outageLog;
         this.lastUses = lastUses;
         this.connections = connections;
         this.servers = servers;
+        this.notices = notices;
+        this.signIns = signIns;
     }
 
     /**
@@ -51,17 +58,25 @@ public final class LoginObserver implements LockoutListener {
         if (entrance == Entrance.PROTOCOL || entrance == Entrance.TOKEN) {
             metrics.login(verdict);
         }
+        if (entrance == Entrance.PROTOCOL || entrance == Entrance.TOKEN || entrance == Entrance.SIGN_IN) {
+            signIns.record(user, SignIns.of(verdict, origin, started));
+        }
         if (!verdict.accepted()) {
             audit.loginRefused(user, origin, verdict.method().auditName());
         }
         if (verdict.lockedCodes()) {
             audit.lockoutStarted(user, origin, "totp", Optional.empty());
             metrics.lockout("totp");
+            notices.codesLocked(user, origin);
         }
         if (verdict.proof() == Verdict.Proof.RECOVERY_CODE) {
             audit.recoveryCodeUsed(user, origin);
+            notices.recoveryCodeUsed(user, origin);
         }
-        verdict.appPassword().ifPresent(entry -> lastUses.noteUse(user, entry, origin));
+        verdict.appPassword().ifPresent(entry -> {
+            lastUses.noteUse(user, entry, origin);
+            notices.appPasswordUsed(user, entry.id().asString(), entry.label(), origin);
+        });
         Optional<String> keptProtocol = origin.protocol().filter(servers::keeps);
         if (verdict.accepted() && entrance == Entrance.PROTOCOL && keptProtocol.isPresent()) {
             // Only where the server forgets a connection when it closes: noted elsewhere, it would stay.

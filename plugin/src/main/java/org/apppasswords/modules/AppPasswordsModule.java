@@ -18,10 +18,12 @@ import org.apppasswords.apppassword.AppPasswordStore;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.configuration.ClientSettings;
 import org.apppasswords.configuration.InvalidConfigurationException;
+import org.apppasswords.configuration.NotificationSettings;
 import org.apppasswords.configuration.StorageConfiguration;
 import org.apppasswords.hashing.SaltedSha256SecretHasher;
 import org.apppasswords.hashing.SecretHasher;
 import org.apppasswords.login.LastUseWriter;
+import org.apppasswords.notice.NoticeSender;
 import org.apppasswords.session.SelfServiceSessionStore;
 import org.apppasswords.signout.DirectoryPublisher;
 import org.apppasswords.signout.LocalConnections;
@@ -60,13 +62,19 @@ public final class AppPasswordsModule extends AbstractModule {
         Optional<org.apache.commons.configuration2.Configuration> properties = readProperties();
         AppPasswordsConfiguration configuration = properties.map(AppPasswordsConfiguration::from).orElse(AppPasswordsConfiguration.defaults());
         bind(AppPasswordsConfiguration.class).toInstance(configuration);
-        bind(ClientSettings.class).toInstance(properties.map(ClientSettings::from).orElse(ClientSettings.none()));
+        ClientSettings clients = properties.map(ClientSettings::from).orElse(ClientSettings.none());
+        bind(ClientSettings.class).toInstance(clients);
+        bind(NotificationSettings.class).toInstance(properties.map(read -> NotificationSettings.from(read, clients))
+            .orElse(NotificationSettings.defaults()));
         install(configuration.storage().kind() == StorageConfiguration.Kind.MEMORY ? new MemoryStoreModule() : new JdbcStoreModule());
         bind(Stores.class).in(Scopes.SINGLETON);
         Multibinder.newSetBinder(binder(), HealthCheck.class).addBinding().to(StoreHealthCheck.class);
         install(new LoginModule());
+        install(new ActivityModule());
         // The launcher binds its servers' own (overriding this): without them no connection is signed out.
         bind(LocalConnections.class).toInstance(LocalConnections.none());
+        // The launcher hands notices to James's mail pipeline (overriding this): without it none is sent.
+        bind(NoticeSender.class).toInstance(NoticeSender.NONE);
     }
 
     /** Revocations sign out through the store, so that every node sharing it ends its own connections. */

@@ -1,5 +1,7 @@
 package org.apppasswords.modules;
 
+import org.apppasswords.activity.KnownAddresses;
+import org.apppasswords.activity.SignInHistory;
 import org.apppasswords.apppassword.AppPasswordStore;
 import org.apppasswords.session.SelfServiceSessionStore;
 import org.apppasswords.signout.ConnectionDirectory;
@@ -17,6 +19,8 @@ final class Backend {
     final UserGenerations generations;
     final SignOutNotices signOutNotices;
     final ConnectionDirectory connectionDirectory;
+    final SignInHistory history;
+    final KnownAddresses knownAddresses;
     /** Whether a change of the login path may reach the disk after its answer (and so be lost to a crash). */
     final boolean writesBehind;
     /** Throws {@link org.apppasswords.store.StoreUnavailableException} when the store does not answer. */
@@ -24,7 +28,8 @@ final class Backend {
     final Runnable close;
 
     Backend(AppPasswordStore appPasswords, SecondFactorStore secondFactors, SelfServiceSessionStore sessions, LoginFailureStore loginFailures,
-            UserGenerations generations, SignOutNotices signOutNotices, ConnectionDirectory connectionDirectory, boolean writesBehind, Runnable ping, Runnable close) {
+            UserGenerations generations, SignOutNotices signOutNotices, ConnectionDirectory connectionDirectory, SignInHistory history,
+            KnownAddresses knownAddresses, boolean writesBehind, Runnable ping, Runnable close) {
         this.appPasswords = appPasswords;
         this.secondFactors = secondFactors;
         this.sessions = sessions;
@@ -32,6 +37,8 @@ final class Backend {
         this.generations = generations;
         this.signOutNotices = signOutNotices;
         this.connectionDirectory = connectionDirectory;
+        this.history = history;
+        this.knownAddresses = knownAddresses;
         this.writesBehind = writesBehind;
         this.ping = ping;
         this.close = close;

@@ -11,6 +11,7 @@ import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.configuration.StorageConfiguration;
 import org.apppasswords.store.jdbc.JdbcSettings;
 import org.apppasswords.store.jdbc.JdbcStores;
+import org.apppasswords.store.jdbc.activity.JdbcActivity;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -29,8 +30,9 @@ final class JdbcStoreModule extends AbstractModule {
     @Singleton
     Backend backend(AppPasswordsConfiguration configuration, JamesDirectoriesProvider directories, SecureRandom random) {
         JdbcStores stores = JdbcStores.open(settings(configuration.storage(), directories), random);
+        JdbcActivity activity = new JdbcActivity(stores.database());
         return new Backend(stores.appPasswords(), stores.secondFactors(), stores.sessions(), stores.loginFailures(), stores.generations(),
-            stores.signOutNotices(), stores.connectionDirectory(), stores.writesBehind(), stores::ping, stores::close);
+            stores.signOutNotices(), stores.connectionDirectory(), activity, activity, stores.writesBehind(), stores::ping, stores::close);
     }
 
     static JdbcSettings settings(StorageConfiguration storage, JamesDirectoriesProvider directories) {

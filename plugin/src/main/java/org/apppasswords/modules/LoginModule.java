@@ -10,6 +10,7 @@ import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.metrics.api.MetricFactory;
 import org.apache.james.server.core.configuration.ConfigurationProvider;
 import org.apache.james.user.api.UsersRepository;
+import org.apppasswords.activity.SignInRecorder;
 import org.apppasswords.apppassword.AppPasswordStore;
 import org.apppasswords.apppassword.IdleExpiry;
 import org.apppasswords.audit.AuditLog;
@@ -23,12 +24,13 @@ import org.apppasswords.login.LoginPipeline;
 import org.apppasswords.login.PrimaryCheck;
 import org.apppasswords.login.PrimaryPasswords;
 import org.apppasswords.login.StoreOutageLog;
+import org.apppasswords.notice.SecurityNotices;
 import org.apppasswords.repository.AppPasswordsUsersRepository;
 import org.apppasswords.repository.TokenEndpointUsersRepository;
-import org.apppasswords.throttle.LoginFailureStore;
-import org.apppasswords.throttle.Throttle;
 import org.apppasswords.signout.LocalConnections;
 import org.apppasswords.signout.SignedInConnections;
+import org.apppasswords.throttle.LoginFailureStore;
+import org.apppasswords.throttle.Throttle;
 import org.apppasswords.totp.CodeCheck;
 import org.apppasswords.totp.SecondFactorStore;
 
@@ -54,8 +56,8 @@ public final class LoginModule extends AbstractModule {
     @Provides
     @Singleton
     LoginObserver loginObserver(AuditLog audit, MetricFactory metrics, Clock clock, LastUseWriter lastUses,
-                                SignedInConnections connections, LocalConnections servers) {
-        return new LoginObserver(audit, metrics, new StoreOutageLog(clock), lastUses, connections, servers);
+                                SignedInConnections connections, LocalConnections servers, SecurityNotices notices, SignInRecorder signIns) {
+        return new LoginObserver(audit, metrics, new StoreOutageLog(clock), lastUses, connections, servers, notices, signIns);
     }
 
     @Provides

@@ -4,21 +4,31 @@ import java.time.Clock;
 
 import javax.annotation.PreDestroy;
 import javax.inject.Inject;
+import javax.inject.Named;
+import javax.inject.Provider;
 import javax.inject.Singleton;
 
+import org.apache.james.core.Username;
+import org.apache.james.user.api.UsersRepository;
+import org.apache.james.user.api.UsersRepositoryException;
+import org.apppasswords.activity.QueuedSignInRecorder;
 import org.apppasswords.apppassword.IdleExpiry;
+import org.apppasswords.configuration.NotificationSettings;
 import org.apppasswords.lifecycle.IdleExpirySignOut;
+import org.apppasswords.lifecycle.Notifier;
 import org.apppasswords.login.LastUseWriter;
-import org.apppasswords.signout.LocalConnections;
+import org.apppasswords.notice.NoticeSender;
+import org.apppasswords.notice.SecurityNotices;
 import org.apppasswords.signout.DirectoryPublisher;
+import org.apppasswords.signout.LocalConnections;
 import org.apppasswords.signout.SignOutRelay;
 import org.apppasswords.signout.SignedInConnections;
 
 /**
  * The stores of the backend {@code store=} chose, opened once at start, and what works on them in
  * the background: the writer of last uses, the relay of sign-outs, the publisher of live
- * connections and the sign-out of app passwords idle too long. Guice builds it itself, so James calls {@link #close()} when it stops: the relay
- * stops, this node's connections are unpublished, pending last uses are written, then the backend closes.
+ * connections, the sign-out of app passwords idle too long, the sign-in history and the security notices. Guice builds it itself, so James calls {@link #close()} when it stops: the relay
+ * stops, this node's connections are unpublished, pending last uses, sign-ins and notices are written, then the backend closes.
  */
 @Singleton
 final class Stores implements AutoCloseable {
@@ -27,17 +37,32 @@ final class Stores implements AutoCloseable {
     final SignOutRelay signOut;
     final DirectoryPublisher connections;
     final IdleExpirySignOut idleExpirySignOut;
+    final QueuedSignInRecorder signIns;
+    final SecurityNotices notices;
 
     @Inject
-    Stores(Backend backend, Clock clock, LocalConnections localConnections, SignedInConnections signedIn, IdleExpiry idleExpiry) {
+    Stores(Backend backend, Clock clock, LocalConnections localConnections, SignedInConnections signedIn, IdleExpiry idleExpiry,
+           @Named(LoginModule.WRAPPED) Provider<UsersRepository> wrapped, NoticeSender noticeSender, NotificationSettings notifications) {
         this.backend = backend;
         this.lastUses = new LastUseWriter(backend.appPasswords, clock);
+        // A provider: the repository James configured is built after the stores (it may depend on our decorator).
+        this.signIns = new QueuedSignInRecorder(backend.history, user -> knownToJames(wrapped.get(), user), clock);
+        this.notices = notifications.enabled() ? new Notifier(noticeSender, backend.secondFactors, backend.knownAddresses, clock)
+            : SecurityNotices.NONE;
         this.signOut = new SignOutRelay(backend.signOutNotices, localConnections, clock);
         this.connections = new DirectoryPublisher(backend.connectionDirectory, signedIn, clock);
         this.idleExpirySignOut = new IdleExpirySignOut(backend.appPasswords, idleExpiry, signedIn, localConnections, clock);
         signOut.start();
         connections.start();
         idleExpirySignOut.start();
+    }
+
+    private static boolean knownToJames(UsersRepository repository, Username user) {
+        try {
+            return repository.contains(user);
+        } catch (UsersRepositoryException e) {
+            return false;
+        }
     }
 
     @PreDestroy
@@ -48,6 +73,10 @@ final class Stores implements AutoCloseable {
         try {
             connections.close();
             lastUses.close();
+            signIns.close();
+            if (notices instanceof Notifier) {
+                ((Notifier) notices).close();
+            }
         } finally {
             backend.close.run();
         }

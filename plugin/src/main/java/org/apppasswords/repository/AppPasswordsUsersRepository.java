@@ -50,9 +50,9 @@ public final class AppPasswordsUsersRepository extends ForwardingUsersRepository
         // Ended first, and only then is the new password applied: when the store is unreachable
         // the change fails rather than keeping what it should end. Ended again once applied, for
         // what was authorised with the old password meanwhile.
-        userSecrets.primaryPasswordChanged(user.getUserName());
+        int revoked = userSecrets.primaryPasswordChanged(user.getUserName());
         delegate.updateUser(PolicyUser.commitNewPassword(user));
-        userSecrets.primaryPasswordApplied(user.getUserName());
+        userSecrets.primaryPasswordApplied(user.getUserName(), revoked);
     }
 
     @Override

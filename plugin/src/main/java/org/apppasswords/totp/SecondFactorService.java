@@ -9,6 +9,7 @@ import javax.inject.Inject;
 import org.apache.james.core.Username;
 import org.apppasswords.audit.AuditLog;
 import org.apppasswords.hashing.SecretHasher;
+import org.apppasswords.notice.SecurityNotices;
 import org.apppasswords.store.ChangedMeanwhileException;
 import org.apppasswords.totp.SecondFactorStore;
 import org.apppasswords.totp.TotpEnrolment;
@@ -24,18 +25,21 @@ public final class SecondFactorService {
     private final SecretHasher hasher;
     private final Clock clock;
     private final AuditLog audit;
+    private final SecurityNotices notices;
 
     public SecondFactorService(SecondFactorStore store, RecoveryCodes recoveryCodes, SecretHasher hasher, Clock clock) {
-        this(store, recoveryCodes, hasher, clock, new AuditLog());
+        this(store, recoveryCodes, hasher, clock, new AuditLog(), SecurityNotices.NONE);
     }
 
     @Inject
-    public SecondFactorService(SecondFactorStore store, RecoveryCodes recoveryCodes, SecretHasher hasher, Clock clock, AuditLog audit) {
+    public SecondFactorService(SecondFactorStore store, RecoveryCodes recoveryCodes, SecretHasher hasher, Clock clock, AuditLog audit,
+                               SecurityNotices notices) {
         this.store = store;
         this.recoveryCodes = recoveryCodes;
         this.hasher = hasher;
         this.clock = clock;
         this.audit = audit;
+        this.notices = notices;
     }
 
     /**
@@ -63,6 +67,7 @@ public final class SecondFactorService {
                 break;
         }
         audit.totpEnabled(user);
+        notices.totpEnabled(user);
         return codes;
     }
 
@@ -71,6 +76,7 @@ public final class SecondFactorService {
         boolean disabled = store.disable(user);
         if (disabled) {
             audit.totpDisabled(user);
+            notices.totpDisabled(user);
         }
         return disabled;
     }

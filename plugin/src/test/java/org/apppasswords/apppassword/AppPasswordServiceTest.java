@@ -10,14 +10,15 @@ import java.util.Arrays;
 
 import org.apache.james.core.Username;
 import org.apppasswords.audit.AuditCapture;
-import org.apppasswords.audit.AuditLog.Actor;
 import org.apppasswords.audit.AuditLog;
-import org.apppasswords.configuration.AppPasswordsConfiguration.OnPrimaryPasswordChange;
+import org.apppasswords.audit.AuditLog.Actor;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
+import org.apppasswords.configuration.AppPasswordsConfiguration.OnPrimaryPasswordChange;
 import org.apppasswords.hashing.SaltedSha256SecretHasher;
 import org.apppasswords.hashing.SecretHasher;
 import org.apppasswords.modules.TestJames;
 import org.apppasswords.modules.TestLogins;
+import org.apppasswords.notice.SecurityNotices;
 import org.apppasswords.signout.SignOut;
 import org.apppasswords.store.ChangedMeanwhileException;
 import org.apppasswords.testing.MutableClock;
@@ -162,7 +163,7 @@ class AppPasswordServiceTest {
         fixture.appPasswords.add(ALICE, StoredAppPassword.created(AppPasswordId.parse("00000").orElseThrow(), "taken",
             hasher.hash("taken"), START), 25, fixture.generations.current(ALICE));
         AppPasswordService service = new AppPasswordService(fixture.appPasswords, new AppPasswordGenerator(new ZeroesFirstRandom()),
-            hasher, clock, AppPasswordsConfiguration.defaults(), new AuditLog(), SignOut.none());
+            hasher, clock, AppPasswordsConfiguration.defaults(), new AuditLog(), SignOut.none(), SecurityNotices.NONE);
 
         CreatedAppPassword created = service.create(ALICE, "second", fixture.generations.current(ALICE));
 

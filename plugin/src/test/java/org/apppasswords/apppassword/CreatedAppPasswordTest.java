@@ -9,6 +9,7 @@ import org.apache.james.core.Username;
 import org.apppasswords.audit.AuditLog;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.hashing.SaltedSha256SecretHasher;
+import org.apppasswords.notice.SecurityNotices;
 import org.apppasswords.signout.SignOut;
 import org.apppasswords.store.memory.MemoryAppPasswordStore;
 import org.apppasswords.store.memory.MemoryGenerations;
@@ -23,7 +24,7 @@ class CreatedAppPasswordTest {
     void toStringShouldNotLeakTheTokenOrItsHash() {
         CreatedAppPassword created = new AppPasswordService(new MemoryAppPasswordStore(new MemoryGenerations()),
             new AppPasswordGenerator(RANDOM), new SaltedSha256SecretHasher(RANDOM), Clock.systemUTC(), AppPasswordsConfiguration.defaults(),
-            new AuditLog(), SignOut.none())
+            new AuditLog(), SignOut.none(), SecurityNotices.NONE)
             .create(Username.of("alice@example.org"), "Thunderbird", NEVER_REVOKED);
         String token = created.password().reveal();
 

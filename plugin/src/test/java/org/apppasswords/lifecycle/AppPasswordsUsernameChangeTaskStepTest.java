@@ -10,7 +10,9 @@ import org.apppasswords.apppassword.AppPasswordId;
 import org.apppasswords.apppassword.StoredAppPassword;
 import org.apppasswords.audit.AuditLog;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
+import org.apppasswords.notice.SecurityNotices;
 import org.apppasswords.signout.SignOut;
+import org.apppasswords.store.memory.MemoryActivity;
 import org.apppasswords.store.memory.MemoryAppPasswordStore;
 import org.apppasswords.store.memory.MemoryGenerations;
 import org.apppasswords.store.memory.MemoryLoginFailureStore;
@@ -32,7 +34,7 @@ class AppPasswordsUsernameChangeTaskStepTest {
     final MemorySecondFactorStore secondFactors = new MemorySecondFactorStore(generations);
     final AppPasswordsUsernameChangeTaskStep testee = new AppPasswordsUsernameChangeTaskStep(
         new UserSecrets(appPasswords, secondFactors, new MemorySelfServiceSessionStore(generations), AppPasswordsConfiguration.defaults(),
-            new MemoryLoginFailureStore(), new AuditLog(), SignOut.none()));
+            new MemoryLoginFailureStore(), new AuditLog(), SignOut.none(), SecurityNotices.NONE, new MemoryActivity()));
 
     void addAppPassword() {
         appPasswords.add(OLD, StoredAppPassword.created(AppPasswordId.parse("qd3k7").get(), "Mail", "$sha256$a$b", NOW), 25,

@@ -13,22 +13,24 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.james.core.Username;
 import org.apppasswords.apppassword.AppPasswordId;
-import org.apppasswords.apppassword.AppPasswordStore.AddOutcome;
 import org.apppasswords.apppassword.AppPasswordStore;
+import org.apppasswords.apppassword.AppPasswordStore.AddOutcome;
 import org.apppasswords.apppassword.StoredAppPassword;
 import org.apppasswords.audit.AuditLog;
-import org.apppasswords.configuration.AppPasswordsConfiguration.OnPrimaryPasswordChange;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
+import org.apppasswords.configuration.AppPasswordsConfiguration.OnPrimaryPasswordChange;
+import org.apppasswords.notice.SecurityNotices;
 import org.apppasswords.session.SelfServiceSession;
 import org.apppasswords.session.SelfServiceSessionStore;
 import org.apppasswords.signout.SignOut;
+import org.apppasswords.store.memory.MemoryActivity;
 import org.apppasswords.store.memory.MemoryAppPasswordStore;
 import org.apppasswords.store.memory.MemoryGenerations;
 import org.apppasswords.store.memory.MemoryLoginFailureStore;
 import org.apppasswords.store.memory.MemorySecondFactorStore;
 import org.apppasswords.store.memory.MemorySelfServiceSessionStore;
-import org.apppasswords.totp.SecondFactorStore.EnableOutcome;
 import org.apppasswords.totp.SecondFactorStore;
+import org.apppasswords.totp.SecondFactorStore.EnableOutcome;
 import org.apppasswords.totp.TotpEnrolment;
 import org.apppasswords.totp.TotpSecret;
 import org.junit.jupiter.api.Test;
@@ -59,7 +61,7 @@ class RevocationOrderTest {
     UserSecrets testee(OnPrimaryPasswordChange onChange) {
         return new UserSecrets(appPasswords, secondFactors, sessions,
             new AppPasswordsConfiguration(false, 25, true, onChange, "James", Duration.ofMinutes(10)), new MemoryLoginFailureStore(),
-            new AuditLog(), SignOut.none());
+            new AuditLog(), SignOut.none(), SecurityNotices.NONE, new MemoryActivity());
     }
 
     UserSecrets testee() {
@@ -104,7 +106,7 @@ class RevocationOrderTest {
     @Test
     void aPasswordChangeShouldEndSessionsBeforeAppPasswordsBeforeItAppliesAndAgainAfter() {
         testee().primaryPasswordChanged(ALICE);
-        testee().primaryPasswordApplied(ALICE);
+        testee().primaryPasswordApplied(ALICE, 0);
 
         assertThat(calls).containsExactly("secondFactors.forgetWrongCodes", "sessions.revokeAll", "appPasswords.revokeAll",
             "sessions.revokeAll", "appPasswords.revokeAll");
@@ -113,7 +115,7 @@ class RevocationOrderTest {
     @Test
     void aPasswordChangeShouldRevokeNothingWhenConfiguredToKeep() {
         testee(OnPrimaryPasswordChange.KEEP).primaryPasswordChanged(ALICE);
-        testee(OnPrimaryPasswordChange.KEEP).primaryPasswordApplied(ALICE);
+        testee(OnPrimaryPasswordChange.KEEP).primaryPasswordApplied(ALICE, 0);
 
         assertThat(calls).containsExactly("secondFactors.forgetWrongCodes");
         assertThat(generations.current(ALICE)).isZero();
@@ -170,7 +172,7 @@ class RevocationOrderTest {
         testee().primaryPasswordChanged(ALICE);
         long readWhileTheOldPasswordStillWorks = generations.current(ALICE);
 
-        testee().primaryPasswordApplied(ALICE);
+        testee().primaryPasswordApplied(ALICE, 0);
 
         assertThat(openSession("alice-session", readWhileTheOldPasswordStillWorks)).isFalse();
         assertThat(sessionAlive("alice-session")).isFalse();
@@ -181,7 +183,7 @@ class RevocationOrderTest {
         testee().primaryPasswordChanged(ALICE);
         assertThat(openSession("alice-session", generations.current(ALICE))).isTrue();
 
-        testee().primaryPasswordApplied(ALICE);
+        testee().primaryPasswordApplied(ALICE, 0);
 
         assertThat(sessionAlive("alice-session")).isFalse();
     }
@@ -192,7 +194,7 @@ class RevocationOrderTest {
         long readWhileTheOldPasswordStillWorks = generations.current(ALICE);
         assertThat(addAppPassword("aaaaa", readWhileTheOldPasswordStillWorks)).isEqualTo(AddOutcome.ADDED);
 
-        testee().primaryPasswordApplied(ALICE);
+        testee().primaryPasswordApplied(ALICE, 0);
 
         assertThat(appPasswords.list(ALICE)).isEmpty();
         assertThat(addAppPassword("bbbbb", readWhileTheOldPasswordStillWorks)).isEqualTo(AddOutcome.SUPERSEDED);
@@ -203,7 +205,7 @@ class RevocationOrderTest {
         testee(OnPrimaryPasswordChange.KEEP).primaryPasswordChanged(ALICE);
         assertThat(openSession("alice-session", generations.current(ALICE))).isTrue();
 
-        testee(OnPrimaryPasswordChange.KEEP).primaryPasswordApplied(ALICE);
+        testee(OnPrimaryPasswordChange.KEEP).primaryPasswordApplied(ALICE, 0);
 
         assertThat(sessionAlive("alice-session")).isTrue();
     }

@@ -12,12 +12,14 @@ import org.apache.james.core.Username;
 import org.apppasswords.apppassword.AppPasswordGenerator;
 import org.apppasswords.apppassword.AppPasswordService;
 import org.apppasswords.apppassword.CreatedAppPassword;
-import org.apppasswords.audit.AuditLog.Actor;
 import org.apppasswords.audit.AuditLog;
-import org.apppasswords.configuration.AppPasswordsConfiguration.OnPrimaryPasswordChange;
+import org.apppasswords.audit.AuditLog.Actor;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
+import org.apppasswords.configuration.AppPasswordsConfiguration.OnPrimaryPasswordChange;
 import org.apppasswords.hashing.SaltedSha256SecretHasher;
+import org.apppasswords.notice.SecurityNotices;
 import org.apppasswords.signout.SignOut;
+import org.apppasswords.store.memory.MemoryActivity;
 import org.apppasswords.store.memory.MemoryAppPasswordStore;
 import org.apppasswords.store.memory.MemoryGenerations;
 import org.apppasswords.store.memory.MemoryLoginFailureStore;
@@ -38,12 +40,12 @@ class SignOutOnRevocationTest {
     UserSecrets userSecrets(OnPrimaryPasswordChange onChange) {
         return new UserSecrets(appPasswords, new MemorySecondFactorStore(generations), new MemorySelfServiceSessionStore(generations),
             new AppPasswordsConfiguration(false, 25, true, onChange, "James", Duration.ofMinutes(10)), new MemoryLoginFailureStore(),
-            new AuditLog(), recording);
+            new AuditLog(), recording, SecurityNotices.NONE, new MemoryActivity());
     }
 
     AppPasswordService appPasswordService() {
         return new AppPasswordService(appPasswords, new AppPasswordGenerator(new SecureRandom()), new SaltedSha256SecretHasher(new SecureRandom()),
-            Clock.systemUTC(), AppPasswordsConfiguration.defaults(), new AuditLog(), recording);
+            Clock.systemUTC(), AppPasswordsConfiguration.defaults(), new AuditLog(), recording, SecurityNotices.NONE);
     }
 
     @Test
@@ -75,14 +77,14 @@ class SignOutOnRevocationTest {
 
     @Test
     void aPasswordChangeShouldEndEveryConnectionWhenItRevokesTheAppPasswords() {
-        userSecrets(OnPrimaryPasswordChange.REVOKE_ALL).primaryPasswordApplied(ALICE);
+        userSecrets(OnPrimaryPasswordChange.REVOKE_ALL).primaryPasswordApplied(ALICE, 0);
 
         assertThat(signedOut).containsExactly("alice@example.org: anything");
     }
 
     @Test
     void aPasswordChangeThatKeepsTheAppPasswordsShouldEndThePrimaryPasswordsConnectionsOnly() {
-        userSecrets(OnPrimaryPasswordChange.KEEP).primaryPasswordApplied(ALICE);
+        userSecrets(OnPrimaryPasswordChange.KEEP).primaryPasswordApplied(ALICE, 0);
 
         assertThat(signedOut).containsExactly("alice@example.org: primary_password");
     }

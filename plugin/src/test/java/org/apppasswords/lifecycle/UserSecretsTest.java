@@ -10,10 +10,12 @@ import org.apache.james.core.Username;
 import org.apppasswords.apppassword.AppPasswordId;
 import org.apppasswords.apppassword.StoredAppPassword;
 import org.apppasswords.audit.AuditLog;
-import org.apppasswords.configuration.AppPasswordsConfiguration.OnPrimaryPasswordChange;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
+import org.apppasswords.configuration.AppPasswordsConfiguration.OnPrimaryPasswordChange;
+import org.apppasswords.notice.SecurityNotices;
 import org.apppasswords.session.SelfServiceSession;
 import org.apppasswords.signout.SignOut;
+import org.apppasswords.store.memory.MemoryActivity;
 import org.apppasswords.store.memory.MemoryAppPasswordStore;
 import org.apppasswords.store.memory.MemoryGenerations;
 import org.apppasswords.store.memory.MemoryLoginFailureStore;
@@ -45,7 +47,8 @@ class UserSecretsTest {
 
     UserSecrets testee(OnPrimaryPasswordChange onChange) {
         return new UserSecrets(appPasswords, secondFactors, sessions,
-            new AppPasswordsConfiguration(false, 25, true, onChange, "James", Duration.ofMinutes(10)), loginFailures, new AuditLog(), SignOut.none());
+            new AppPasswordsConfiguration(false, 25, true, onChange, "James", Duration.ofMinutes(10)), loginFailures, new AuditLog(), SignOut.none(),
+            SecurityNotices.NONE, new MemoryActivity());
     }
 
     UserSecrets testee() {

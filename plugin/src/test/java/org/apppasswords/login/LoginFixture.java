@@ -182,7 +182,7 @@ public final class LoginFixture implements AutoCloseable {
 
     /** As {@link #createAppPassword(Username)}, limited to {@code protocols}. */
     public AppPassword createAppPassword(Username user, ProtocolScope protocols) {
-        return logins.appPasswordService.create(user, "Mail client", protocols, logins.generations.current(user)).password();
+        return logins.appPasswordService.create(user, "Mail client", protocols, logins.generations.current(user), Optional.empty()).password();
     }
 
     /** Enables TOTP for {@code user} with {@link #TOTP_SECRET} (with the user's generation now); returns the recovery codes. */

@@ -11,6 +11,8 @@ import org.apache.james.metrics.api.MetricFactory;
 import org.apache.james.metrics.tests.RecordingMetricFactory;
 import org.apache.james.server.core.configuration.ConfigurationProvider;
 import org.apache.james.user.api.UsersRepository;
+import org.apppasswords.activity.SignInHistory;
+import org.apppasswords.activity.SignInRecorder;
 import org.apppasswords.apppassword.AppPasswordGenerator;
 import org.apppasswords.apppassword.AppPasswordService;
 import org.apppasswords.apppassword.AppPasswordStore;
@@ -21,12 +23,14 @@ import org.apppasswords.hashing.SecretHasher;
 import org.apppasswords.lifecycle.UserSecrets;
 import org.apppasswords.login.LastUseWriter;
 import org.apppasswords.login.LoginPipeline;
+import org.apppasswords.notice.SecurityNotices;
 import org.apppasswords.repository.AppPasswordsUsersRepository;
 import org.apppasswords.repository.TokenEndpointUsersRepository;
 import org.apppasswords.session.SelfServiceSessionStore;
 import org.apppasswords.signout.LocalConnections;
 import org.apppasswords.signout.SignOut;
 import org.apppasswords.store.UserGenerations;
+import org.apppasswords.store.memory.MemoryActivity;
 import org.apppasswords.store.memory.MemoryAppPasswordStore;
 import org.apppasswords.store.memory.MemoryGenerations;
 import org.apppasswords.store.memory.MemoryLoginFailureStore;
@@ -91,6 +95,9 @@ public final class TestLogins implements AutoCloseable {
             binder.bind(LastUseWriter.class).toInstance(lastUses);
             binder.bind(SignOut.class).toInstance(SignOut.none());
             binder.bind(LocalConnections.class).toInstance(LocalConnections.none());
+            binder.bind(SecurityNotices.class).toInstance(builder.notices);
+            binder.bind(SignInRecorder.class).toInstance(builder.signIns);
+            binder.bind(SignInHistory.class).toInstance(builder.history);
             // Through a provider: Guice would inject the members of an instance, and James's own repositories
             // ask for a UserEntityValidator that James binds, not this injector.
             binder.bind(UsersRepository.class).annotatedWith(Names.named(LoginModule.WRAPPED)).toProvider(() -> builder.james);
@@ -128,6 +135,9 @@ public final class TestLogins implements AutoCloseable {
         private SecretHasher hasher;
         private MetricFactory metrics = new RecordingMetricFactory();
         private AuditLog audit = new AuditLog();
+        private SecurityNotices notices = SecurityNotices.NONE;
+        private SignInRecorder signIns = SignInRecorder.NONE;
+        private SignInHistory history = new MemoryActivity();
         private HierarchicalConfiguration<ImmutableNode> usersRepositoryXml = new BaseHierarchicalConfiguration();
 
         private Builder(UsersRepository james) {
@@ -172,6 +182,18 @@ public final class TestLogins implements AutoCloseable {
 
         public Builder audit(AuditLog audit) {
             this.audit = audit;
+            return this;
+        }
+
+        public Builder notices(SecurityNotices notices) {
+            this.notices = notices;
+            return this;
+        }
+
+        /** {@code history} is what {@link UserSecrets} forgets a removed user's sign-ins from. */
+        public Builder signIns(SignInRecorder signIns, SignInHistory history) {
+            this.signIns = signIns;
+            this.history = history;
             return this;
         }
 

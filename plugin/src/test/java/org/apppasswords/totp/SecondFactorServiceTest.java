@@ -12,6 +12,7 @@ import org.apppasswords.audit.AuditCapture;
 import org.apppasswords.audit.AuditLog;
 import org.apppasswords.hashing.SaltedSha256SecretHasher;
 import org.apppasswords.hashing.SecretHasher;
+import org.apppasswords.notice.SecurityNotices;
 import org.apppasswords.store.ChangedMeanwhileException;
 import org.apppasswords.store.memory.MemoryGenerations;
 import org.apppasswords.store.memory.MemorySecondFactorStore;
@@ -31,7 +32,7 @@ class SecondFactorServiceTest {
     private final SecondFactorStore secondFactors = new MemorySecondFactorStore(generations);
     private final SecretHasher hasher = new SaltedSha256SecretHasher(RANDOM);
     private final SecondFactorService service = new SecondFactorService(secondFactors, new RecoveryCodes(RANDOM), hasher,
-        new MutableClock(START), new AuditLog());
+        new MutableClock(START), new AuditLog(), SecurityNotices.NONE);
 
     /** Enables with the user's generation now, as a caller that nothing revoked meanwhile. */
     private List<RecoveryCode> enable(Username user, TotpSecret secret) {

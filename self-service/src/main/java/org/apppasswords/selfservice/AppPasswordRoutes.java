@@ -105,7 +105,7 @@ final class AppPasswordRoutes {
         CreatedAppPassword created;
         try {
             // The generation read with the session, before the password check: a revocation since refuses this.
-            created = service.create(user, label, protocols, session.generation());
+            created = service.create(user, label, protocols, session.generation(), ClientOrigin.of(request).address());
         } catch (AppPasswordLimitException | ChangedMeanwhileException e) {
             throw ApiError.conflict(e.getMessage());
         } catch (IllegalArgumentException e) {

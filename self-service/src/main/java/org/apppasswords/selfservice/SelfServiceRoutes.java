@@ -30,13 +30,15 @@ public final class SelfServiceRoutes implements JMAPRoutes {
     private final TotpRoutes totp;
     private final AppPasswordRoutes appPasswords;
     private final PageRoutes page;
+    private final ActivityRoutes activity;
 
     @Inject
-    SelfServiceRoutes(SessionRoutes sessions, TotpRoutes totp, AppPasswordRoutes appPasswords, PageRoutes page) {
+    SelfServiceRoutes(SessionRoutes sessions, TotpRoutes totp, AppPasswordRoutes appPasswords, PageRoutes page, ActivityRoutes activity) {
         this.sessions = sessions;
         this.totp = totp;
         this.appPasswords = appPasswords;
         this.page = page;
+        this.activity = activity;
     }
 
     @Override
@@ -51,7 +53,8 @@ public final class SelfServiceRoutes implements JMAPRoutes {
             route(HttpMethod.GET, "/app-passwords", appPasswords::list),
             route(HttpMethod.POST, "/app-passwords", appPasswords::create),
             route(HttpMethod.DELETE, "/app-passwords", appPasswords::revokeAll),
-            route(HttpMethod.DELETE, "/app-passwords/{id}", appPasswords::revoke)),
+            route(HttpMethod.DELETE, "/app-passwords/{id}", appPasswords::revoke),
+            route(HttpMethod.GET, "/activity", activity::list)),
             Stream.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE)
                 .flatMap(method -> Stream.of(route(method, "", UnknownRoutes::refuse), route(method, "/**", UnknownRoutes::refuse))))
             .flatMap(routes -> routes);

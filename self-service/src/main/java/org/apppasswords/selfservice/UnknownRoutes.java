@@ -16,7 +16,8 @@ final class UnknownRoutes {
         Pattern.compile("/totp"), "POST, DELETE",
         Pattern.compile("/totp/confirm"), "POST",
         Pattern.compile("/app-passwords"), "GET, POST, DELETE",
-        Pattern.compile("/app-passwords/[^/]*"), "DELETE");
+        Pattern.compile("/app-passwords/[^/]*"), "DELETE",
+        Pattern.compile("/activity"), "GET");
 
     private UnknownRoutes() {
     }

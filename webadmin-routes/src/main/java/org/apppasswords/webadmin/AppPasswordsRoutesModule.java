@@ -16,5 +16,6 @@ public final class AppPasswordsRoutesModule extends AbstractModule {
         routes.addBinding().to(AppPasswordsRoutes.class);
         routes.addBinding().to(SecondFactorRoutes.class);
         routes.addBinding().to(ConnectionsRoutes.class);
+        routes.addBinding().to(ActivityRoutes.class);
     }
 }

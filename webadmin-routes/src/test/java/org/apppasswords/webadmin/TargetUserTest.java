@@ -15,7 +15,9 @@ import org.apppasswords.apppassword.StoredAppPassword;
 import org.apppasswords.audit.AuditLog;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.lifecycle.UserSecrets;
+import org.apppasswords.notice.SecurityNotices;
 import org.apppasswords.signout.SignOut;
+import org.apppasswords.store.memory.MemoryActivity;
 import org.apppasswords.store.memory.MemoryAppPasswordStore;
 import org.apppasswords.store.memory.MemoryGenerations;
 import org.apppasswords.store.memory.MemoryLoginFailureStore;
@@ -50,7 +52,8 @@ class TargetUserTest {
     void setUp() throws Exception {
         when(usersRepository.contains(KNOWN)).thenReturn(true);
         testee = new TargetUser(usersRepository, new UserSecrets(appPasswords, secondFactors, new MemorySelfServiceSessionStore(generations),
-            AppPasswordsConfiguration.defaults(), new MemoryLoginFailureStore(), new AuditLog(), SignOut.none()));
+            AppPasswordsConfiguration.defaults(), new MemoryLoginFailureStore(), new AuditLog(), SignOut.none(),
+            SecurityNotices.NONE, new MemoryActivity()));
     }
 
     static Request requestFor(String user) {
@@ -138,7 +141,8 @@ class TargetUserTest {
         UsersRepository strict = mock(UsersRepository.class);
         when(strict.contains(any())).thenThrow(new AssertionError("the repository must not be asked"));
         TargetUser guarded = new TargetUser(strict, new UserSecrets(appPasswords, secondFactors, new MemorySelfServiceSessionStore(generations),
-            AppPasswordsConfiguration.defaults(), new MemoryLoginFailureStore(), new AuditLog(), SignOut.none()));
+            AppPasswordsConfiguration.defaults(), new MemoryLoginFailureStore(), new AuditLog(), SignOut.none(),
+            SecurityNotices.NONE, new MemoryActivity()));
 
         assertThat(statusOf(() -> guarded.resolve(requestFor("a@b@example.org")))).isEqualTo(400);
     }

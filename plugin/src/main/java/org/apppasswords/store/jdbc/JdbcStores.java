@@ -145,6 +145,11 @@ public final class JdbcStores implements AutoCloseable {
         return liveSignOut;
     }
 
+    /** For the stores of other packages ({@code store.jdbc.activity}). */
+    public Database database() {
+        return database;
+    }
+
     /** Runs a trivial query ({@code SELECT 1}); throws {@link org.apppasswords.store.StoreUnavailableException} when the database does not answer. */
     public void ping() {
         database.read("check that the store answers", connection -> {

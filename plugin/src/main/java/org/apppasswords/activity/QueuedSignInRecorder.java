@@ -1,0 +1,121 @@
+package org.apppasswords.activity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import org.apache.james.core.Username;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes the sign-in history off the login path: a login only queues its sign-in (bounded: when
+ * full, sign-ins are dropped, never logins), and one background thread writes the queue every
+ * {@link #FLUSH_INTERVAL}. A success is queued at most once a {@link #SUCCESS_RESOLUTION} per user,
+ * credential and address (a mail client polling would otherwise push everything else out of the
+ * 50 kept). A refusal is written only for a user James knows, so that guesses at names that do not
+ * exist fill nothing. {@link #close()} writes what is pending; James calls it when it stops.
+ */
+public final class QueuedSignInRecorder implements SignInRecorder, AutoCloseable {
+    static final Duration FLUSH_INTERVAL = Duration.ofSeconds(1);
+    static final Duration SUCCESS_RESOLUTION = Duration.ofMinutes(1);
+    static final Duration PRUNE_INTERVAL = Duration.ofHours(1);
+    static final int MAX_PENDING = 10_000;
+    private static final Logger LOGGER = LoggerFactory.getLogger(QueuedSignInRecorder.class);
+
+    private final SignInHistory history;
+    private final Predicate<Username> knownToJames;
+    private final Clock clock;
+    private final BlockingQueue<Pending> pending = new ArrayBlockingQueue<>(MAX_PENDING);
+    private final Map<String, Instant> lastSuccesses = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "app-passwords-sign-in-history");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private Instant prunedAt = Instant.EPOCH;
+
+    /** Writes on its own thread every {@link #FLUSH_INTERVAL}, until {@link #close()}. */
+    public QueuedSignInRecorder(SignInHistory history, Predicate<Username> knownToJames, Clock clock) {
+        this.history = history;
+        this.knownToJames = knownToJames;
+        this.clock = clock;
+        executor.scheduleWithFixedDelay(this::flush, FLUSH_INTERVAL.toMillis(), FLUSH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Queues a sign-in: a map look-up and a queue offer, no store call. */
+    @Override
+    public void record(Username user, SignIn signIn) {
+        if (signIn.outcome() == SignIn.Outcome.SUCCESS && !firstSuccessThisMinute(user, signIn)) {
+            return;
+        }
+        if (!pending.offer(new Pending(user, signIn))) {
+            LOGGER.debug("Dropped a sign-in of the history: {} are waiting to be written", MAX_PENDING);
+        }
+    }
+
+    private boolean firstSuccessThisMinute(Username user, SignIn signIn) {
+        String key = user.asString() + '\n' + signIn.appPasswordId().orElse(signIn.method().apiName()) + '\n' + signIn.address().orElse("-");
+        Instant previous = lastSuccesses.get(key);
+        if (previous != null && signIn.at().isBefore(previous.plus(SUCCESS_RESOLUTION))) {
+            return false;
+        }
+        if (lastSuccesses.size() >= MAX_PENDING) {
+            // Bounded: forgetting only means one more row for each of these in the next minute.
+            lastSuccesses.clear();
+        }
+        lastSuccesses.put(key, signIn.at());
+        return true;
+    }
+
+    /** Writes every queued sign-in; those the store cannot take are dropped. Once an hour, drops what is older than 30 days. */
+    public void flush() {
+        for (Pending next = pending.poll(); next != null; next = pending.poll()) {
+            try {
+                if (next.signIn.outcome() == SignIn.Outcome.SUCCESS || knownToJames.test(next.user)) {
+                    history.add(next.user, next.signIn);
+                }
+            } catch (RuntimeException e) {
+                LOGGER.warn("Dropped a sign-in of the history: {}", e.getMessage());
+            }
+        }
+        Instant now = clock.instant();
+        if (!now.isBefore(prunedAt.plus(PRUNE_INTERVAL))) {
+            try {
+                history.forgetBefore(now.minus(SignInHistory.KEPT_FOR));
+                prunedAt = now;
+            } catch (RuntimeException e) {
+                LOGGER.warn("Could not drop sign-ins older than {}: {}", SignInHistory.KEPT_FOR, e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        executor.shutdown();
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        flush();
+    }
+
+    private static final class Pending {
+        private final Username user;
+        private final SignIn signIn;
+
+        Pending(Username user, SignIn signIn) {
+            this.user = user;
+            this.signIn = signIn;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.apppasswords.activity;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.james.core.Username;
+
+/**
+ * Each user's recent sign-ins, shared by every node of one store. Bounded: a user keeps the
+ * {@value #KEPT_PER_USER} latest, none older than {@link #KEPT_FOR}. Blocking. Every backend
+ * passes {@code ActivityStoreContract}, with {@link KnownAddresses}.
+ */
+public interface SignInHistory {
+    int KEPT_PER_USER = 50;
+    Duration KEPT_FOR = Duration.ofDays(30);
+
+    /** Adds a sign-in and drops what the user holds beyond the {@value #KEPT_PER_USER} latest. */
+    void add(Username user, SignIn signIn);
+
+    /** The user's sign-ins at or after {@code since}, newest first, at most {@value #KEPT_PER_USER}. */
+    List<SignIn> latest(Username user, Instant since);
+
+    /** Drops every user's sign-ins before {@code before}. */
+    void forgetBefore(Instant before);
+
+    /** Drops the user's sign-ins and the addresses known to their app passwords ({@link KnownAddresses}): the user left James. */
+    void forget(Username user);
+}
