@@ -8,7 +8,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import org.apache.james.core.Username;
 import org.apppasswords.activity.KnownAddresses;
@@ -25,7 +24,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Mails the security notices, off the caller's thread: each event is timed when it happens, then
  * queued (bounded: when full, notices are dropped and logged, never the action) to one background
- * thread that reads what the notice needs and hands it to the {@link NoticeSender}. A notice that
+ * thread that hands it to the {@link NoticeSender}. A notice that
  * cannot be delivered is logged, without its content, and forgotten.
  *
  * <p>A use of an app password from an address new to it costs the login a set look-up: each node
@@ -93,10 +92,9 @@ public final class Notifier implements SecurityNotices, AutoCloseable {
 
     @Override
     public void recoveryCodeUsed(Username user, LoginOrigin origin) {
-        Instant at = clock.instant();
-        // How many are left is read off the login thread, after the spend this notice follows.
-        send(user, () -> Notices.recoveryCodeUsed(secondFactors.find(user).map(enrolment -> enrolment.recoveryCodeHashes().size()).orElse(0),
-            at, origin.address(), origin.protocol()));
+        // Read on the login's thread, right after its spend (a rare login): a later spend must not change what this one tells.
+        int left = secondFactors.find(user).map(enrolment -> enrolment.recoveryCodeHashes().size()).orElse(0);
+        send(user, Notices.recoveryCodeUsed(left, clock.instant(), origin.address(), origin.protocol()));
     }
 
     @Override
@@ -133,11 +131,7 @@ public final class Notifier implements SecurityNotices, AutoCloseable {
     }
 
     private void send(Username user, Notice notice) {
-        send(user, () -> notice);
-    }
-
-    private void send(Username user, Supplier<Notice> notice) {
-        later(() -> deliver(user, notice.get()));
+        later(() -> deliver(user, notice));
     }
 
     private void deliver(Username user, Notice notice) {

@@ -115,7 +115,9 @@ public final class UserSecrets {
         sessions.revokeAll(user);
         boolean wasEnabled = secondFactors.disable(user);
         audit.totpResetByAdmin(user);
-        notices.secondFactorResetByAdmin(user);
+        if (wasEnabled) {
+            notices.secondFactorResetByAdmin(user);
+        }
         signOut.end(user, OpenedWith.anything());
         return wasEnabled;
     }
