@@ -95,14 +95,25 @@ public final class SecretLeakDetector extends AppenderBase<ILoggingEvent> {
     }
 
     private static void inspect(String where, String lowerCaseText) {
+        if (holdsSecret(lowerCaseText)) {
+            synchronized (SecretLeakDetector.class) {
+                LEAKS.add(where);
+            }
+        }
+    }
+
+    /** Whether {@code text} (a mail, an answer) holds a secret the tests minted; never says which. */
+    static boolean containsSecret(String text) {
+        return holdsSecret(text.toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean holdsSecret(String lowerCaseText) {
         for (int start = 0; start + KEY_LENGTH <= lowerCaseText.length(); start++) {
             Set<String> candidates = SECRETS_BY_KEY.get(lowerCaseText.substring(start, start + KEY_LENGTH));
             if (candidates != null && candidates.stream().anyMatch(lowerCaseText::contains)) {
-                synchronized (SecretLeakDetector.class) {
-                    LEAKS.add(where);
-                }
-                return;
+                return true;
             }
         }
+        return false;
     }
 }
