@@ -29,7 +29,7 @@ public final class PageRoutes {
     public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
         + "connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'; require-trusted-types-for 'script'";
     /** The page's scripts, in the order index.html loads them. */
-    static final List<String> SCRIPTS = List.of("api.js", "ui.js", "session.js", "totp.js", "app-passwords.js", "app.js");
+    static final List<String> SCRIPTS = List.of("api.js", "ui.js", "session.js", "totp.js", "app-passwords.js", "activity.js", "app.js");
     static final Map<String, String> SECURITY_HEADERS = securityHeaders();
 
     private static final String HTML = "text/html; charset=utf-8";

@@ -111,6 +111,7 @@ const SelfServiceApi = (function () {
     revokeAppPassword: function (token, id) {
       return send('DELETE', '/app-passwords/' + encodeURIComponent(id), 'Bearer ' + token);
     },
-    revokeAllAppPasswords: function (token) { return send('DELETE', '/app-passwords', 'Bearer ' + token); }
+    revokeAllAppPasswords: function (token) { return send('DELETE', '/app-passwords', 'Bearer ' + token); },
+    activity: function (token) { return send('GET', '/activity', 'Bearer ' + token); }
   };
 }());

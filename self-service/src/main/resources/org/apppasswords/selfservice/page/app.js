@@ -2,7 +2,7 @@
 
 /*
  * The self-service page's wiring: each control to its feature (ui.js shared state and messages,
- * session.js, totp.js, app-passwords.js). Every script is served from the page's own origin
+ * session.js, totp.js, app-passwords.js, activity.js). Every script is served from the page's own origin
  * and touches the page only through textContent, attributes and created elements (no HTML sinks).
  */
 document.addEventListener('DOMContentLoaded', function () {
@@ -20,6 +20,7 @@ document.addEventListener('DOMContentLoaded', function () {
   $('create-form').addEventListener('submit', appPasswords.create);
   $('created-done').addEventListener('click', appPasswords.createdDone);
   $('revoke-all').addEventListener('click', appPasswords.revokeAll);
+  $('activity-refresh').addEventListener('click', SelfServiceActivity.refresh);
   document.querySelectorAll('[data-copy]').forEach(function (button) {
     button.addEventListener('click', function () { ui.copy(button.dataset.copy); });
   });

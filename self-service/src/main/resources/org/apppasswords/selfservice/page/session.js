@@ -52,6 +52,7 @@ const SelfServiceSession = (function () {
       }
       ui.render();
       await SelfServiceAppPasswords.loadList();
+      await SelfServiceActivity.load();
       ui.notice('Signed in as ' + user + '.');
       $('totp-title').focus();
     });

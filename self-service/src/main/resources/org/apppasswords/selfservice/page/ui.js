@@ -80,6 +80,7 @@ const SelfServiceUi = (function () {
     show('account', signedIn);
     show('totp', signedIn);
     show('app-passwords', signedIn);
+    show('activity', signedIn);
     $('account-name').textContent = signedIn ? session.user : '';
     // For password managers: the account the current-password fields belong to.
     $('create-user').value = signedIn ? session.user : '';
@@ -114,6 +115,7 @@ const SelfServiceUi = (function () {
     setExpiryTimer(null);
     wipeSecrets();
     $('list-body').textContent = '';
+    $('activity-body').textContent = '';
     render();
     $('sign-in-password').focus();
   }
