@@ -6,7 +6,7 @@ const SelfServiceActivity = (function () {
   const ui = SelfServiceUi;
   const $ = ui.$;
 
-  const PROTOCOLS = { 'SELF-SERVICE': 'This page', MANAGESIEVE: 'ManageSieve' };
+  const PROTOCOLS = { 'SELF-SERVICE': 'This page', 'MANAGE-SIEVE': 'ManageSieve' };
   const RESULTS = { success: 'Signed in', refused: 'Refused', locked: 'Refused: locked after failures' };
 
   function method(signIn) {
