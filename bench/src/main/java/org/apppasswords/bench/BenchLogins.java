@@ -1,15 +1,19 @@
 package org.apppasswords.bench;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import org.apache.james.metrics.dropwizard.DropWizardMetricFactory;
 import org.apache.james.user.api.UsersRepository;
+import org.apppasswords.activity.QueuedSignInRecorder;
+import org.apppasswords.activity.SignInRecorder;
 import org.apppasswords.apppassword.AppPasswordService;
 import org.apppasswords.apppassword.AppPasswordStore;
 import org.apppasswords.modules.TestLogins;
 import org.apppasswords.repository.AppPasswordsUsersRepository;
 import org.apppasswords.session.SelfServiceSessionStore;
 import org.apppasswords.store.UserGenerations;
+import org.apppasswords.store.memory.MemoryActivity;
 import org.apppasswords.store.memory.MemoryLoginFailureStore;
 import org.apppasswords.totp.SecondFactorService;
 import org.apppasswords.totp.SecondFactorStore;
@@ -28,14 +32,24 @@ final class BenchLogins implements AutoCloseable {
     final SecondFactorService secondFactors;
     final UserGenerations generations;
     private final TestLogins logins;
+    private final Optional<QueuedSignInRecorder> signIns;
 
     BenchLogins(AppPasswordStore appPasswordStore, SecondFactorStore secondFactorStore, SelfServiceSessionStore sessions,
                 UserGenerations generations, UsersRepository james, Clock clock) {
+        this(appPasswordStore, secondFactorStore, sessions, generations, james, clock, false);
+    }
+
+    /** {@code recordSignIns}: with the sign-in history on, written in the background to a memory store as the launcher does. */
+    BenchLogins(AppPasswordStore appPasswordStore, SecondFactorStore secondFactorStore, SelfServiceSessionStore sessions,
+                UserGenerations generations, UsersRepository james, Clock clock, boolean recordSignIns) {
         this.generations = generations;
+        MemoryActivity history = new MemoryActivity();
+        this.signIns = recordSignIns ? Optional.of(new QueuedSignInRecorder(history, user -> true, clock)) : Optional.empty();
         this.logins = TestLogins.around(james)
             .stores(appPasswordStore, secondFactorStore, sessions, new MemoryLoginFailureStore(), generations)
             .clock(clock)
             .metrics(new DropWizardMetricFactory(new MetricRegistry()))
+            .signIns(signIns.<SignInRecorder>map(recorder -> recorder).orElse(SignInRecorder.NONE), history)
             .build();
         this.repository = logins.decorator;
         this.appPasswords = logins.appPasswordService;
@@ -44,6 +58,7 @@ final class BenchLogins implements AutoCloseable {
 
     @Override
     public void close() {
+        signIns.ifPresent(QueuedSignInRecorder::close);
         logins.close();
     }
 }

@@ -26,6 +26,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -49,9 +50,14 @@ public class LoginBenchmark {
     /** Codes computed ahead per iteration at first; grown to what one iteration used. */
     static final int CODES_PER_ITERATION = 400_000;
 
-    /** A user holding the default maximum of 25 app passwords, the last one limited to SMTP. */
+    /**
+     * A user holding the default maximum of 25 app passwords, the last one limited to SMTP; with the
+     * sign-in history recorded ({@code on}) or not ({@code off}), to compare the two.
+     */
     @State(Scope.Benchmark)
     public static class AppPasswords {
+        @Param({"off", "on"})
+        public String history;
         BenchLogins logins;
         String right;
         String scoped;
@@ -61,7 +67,8 @@ public class LoginBenchmark {
         public void setUp() {
             MemoryGenerations generations = new MemoryGenerations();
             logins = new BenchLogins(new MemoryAppPasswordStore(generations), new MemorySecondFactorStore(generations),
-                new MemorySelfServiceSessionStore(generations), generations, new NoOpUsersRepository(), new SteppingClock(START));
+                new MemorySelfServiceSessionStore(generations), generations, new NoOpUsersRepository(), new SteppingClock(START),
+                history.equals("on"));
             AppPassword last = null;
             for (int i = 0; i < 24; i++) {
                 last = logins.appPasswords.create(USER, "client " + i, logins.generations.current(USER)).password();

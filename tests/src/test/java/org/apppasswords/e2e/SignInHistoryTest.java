@@ -68,6 +68,19 @@ class SignInHistoryTest {
     }
 
     @Test
+    void aRemovedUsersHistoryShouldNotPassToTheNextUserOfTheName() throws Exception {
+        String user = TotpUser.newUserName("removed");
+        james.data().addUser(user, TotpUser.PRIMARY_PASSWORD);
+        assertThat(Protocol.IMAP_LOGIN.login(james.ports(), user, TotpUser.PRIMARY_PASSWORD)).isTrue();
+        await().atMost(WRITTEN).until(() -> adminList(user).size() == 1);
+
+        james.webAdmin().delete("/users/" + user).then().statusCode(204);
+        james.data().addUser(user, "Another-Passw0rd");
+
+        assertThat(adminList(user)).isEmpty();
+    }
+
+    @Test
     void theActivityShouldBeReadOnly() {
         james.webAdmin().post("/users/" + JamesWithAppPasswords.ADMIN + "/activity").then().statusCode(405).header("Allow", "GET");
         new SelfServiceClient(james.ports()).request().post("/activity").then().statusCode(405).header("Allow", "GET");
