@@ -35,7 +35,7 @@ public final class QueuedSignInRecorder implements SignInRecorder, AutoCloseable
     private final Predicate<Username> knownToJames;
     private final Clock clock;
     private final BlockingQueue<Pending> pending = new ArrayBlockingQueue<>(MAX_PENDING);
-    private final Map<String, Instant> lastSuccesses = new ConcurrentHashMap<>();
+    private final Map<CredentialAtAddress, Instant> lastSuccesses = new ConcurrentHashMap<>();
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "app-passwords-sign-in-history");
         thread.setDaemon(true);
@@ -63,7 +63,7 @@ public final class QueuedSignInRecorder implements SignInRecorder, AutoCloseable
     }
 
     private boolean firstSuccessThisMinute(Username user, SignIn signIn) {
-        String key = user.asString() + '\n' + signIn.appPasswordId().orElse(signIn.method().apiName()) + '\n' + signIn.address().orElse("-");
+        CredentialAtAddress key = new CredentialAtAddress(user, signIn.appPasswordId().orElse(signIn.method().apiName()), signIn.address().orElse(""));
         Instant previous = lastSuccesses.get(key);
         if (previous != null && signIn.at().isBefore(previous.plus(SUCCESS_RESOLUTION))) {
             return false;

@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.james.core.Username;
+import org.apppasswords.activity.CredentialAtAddress;
 import org.apppasswords.activity.KnownAddresses;
 import org.apppasswords.audit.LoginOrigin;
 import org.apppasswords.notice.Notice;
@@ -40,7 +41,7 @@ public final class Notifier implements SecurityNotices, AutoCloseable {
     private final SecondFactorStore secondFactors;
     private final KnownAddresses knownAddresses;
     private final Clock clock;
-    private final Set<String> addressesSeen = ConcurrentHashMap.newKeySet();
+    private final Set<CredentialAtAddress> addressesSeen = ConcurrentHashMap.newKeySet();
     private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
         new ArrayBlockingQueue<>(MAX_PENDING), runnable -> {
             Thread thread = new Thread(runnable, "app-passwords-notices");
@@ -127,7 +128,7 @@ public final class Notifier implements SecurityNotices, AutoCloseable {
             // Bounded: forgetting only costs one store look-up more per address.
             addressesSeen.clear();
         }
-        return addressesSeen.add(user.asString() + '\n' + appPasswordId + '\n' + address);
+        return addressesSeen.add(new CredentialAtAddress(user, appPasswordId, address));
     }
 
     private void send(Username user, Notice notice) {
