@@ -18,6 +18,7 @@ import org.apppasswords.notice.NoticeSender;
 import org.apppasswords.notice.Notices;
 import org.apppasswords.notice.SecurityNotices;
 import org.apppasswords.scope.ProtocolScope;
+import org.apppasswords.throttle.ClientAddress;
 import org.apppasswords.totp.SecondFactorStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A use of an app password from an address new to it costs the login a set look-up: each node
  * asks the store ({@link KnownAddresses}, atomic across nodes) once per app password and address,
- * so exactly one notice goes out per new address.
+ * so exactly one notice goes out per new address (an IPv6 address counts as its /64).
  */
 public final class Notifier implements SecurityNotices, AutoCloseable {
     static final int MAX_PENDING = 1_000;
@@ -71,7 +72,7 @@ public final class Notifier implements SecurityNotices, AutoCloseable {
         Notice notice = Notices.appPasswordCreated(label, protocols, clock.instant(), address);
         address.ifPresent(text -> {
             remember(user, appPasswordId, text);
-            later(() -> knownAddresses.add(user, appPasswordId, text));
+            later(() -> knownAddresses.add(user, appPasswordId, network(text)));
         });
         send(user, notice);
     }
@@ -116,10 +117,18 @@ public final class Notifier implements SecurityNotices, AutoCloseable {
         String address = origin.address().get();
         Instant at = clock.instant();
         later(() -> {
-            if (knownAddresses.add(user, appPasswordId, address)) {
+            if (knownAddresses.add(user, appPasswordId, network(address))) {
                 deliver(user, Notices.newAddress(label, address, origin.protocol(), at));
             }
         });
+    }
+
+    /**
+     * What counts as one address, as the throttle counts it: an IPv6 address as its /64 (a device's
+     * privacy addresses change daily within it), an IPv4-mapped one as its IPv4 address.
+     */
+    private static String network(String address) {
+        return ClientAddress.of(new LoginOrigin(Optional.of(address), Optional.empty())).asString();
     }
 
     /** @return false when this node already saw that address for that app password */
