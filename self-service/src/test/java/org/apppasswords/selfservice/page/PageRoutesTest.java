@@ -18,7 +18,7 @@ class PageRoutesTest {
         assertThat(routes.stream().map(route -> route.getEndpoint().getPath()))
             .containsExactly(PageRoutes.BASE, PageRoutes.BASE + "/", PageRoutes.BASE + "/app.css", PageRoutes.BASE + "/api.js",
                 PageRoutes.BASE + "/ui.js", PageRoutes.BASE + "/session.js", PageRoutes.BASE + "/totp.js",
-                PageRoutes.BASE + "/app-passwords.js", PageRoutes.BASE + "/app.js", PageRoutes.BASE + "/**");
+                PageRoutes.BASE + "/app-passwords.js", PageRoutes.BASE + "/activity.js", PageRoutes.BASE + "/app.js", PageRoutes.BASE + "/**");
     }
 
     @Test
