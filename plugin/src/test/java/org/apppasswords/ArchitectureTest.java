@@ -46,7 +46,8 @@ class ArchitectureTest {
             .layer("james").definedBy(ROOT + ".repository..")
             .layer("rules").definedBy(ROOT + ".login..", ROOT + ".lifecycle..")
             .layer("backends").definedBy(ROOT + ".store.jdbc..", ROOT + ".store.memory..")
-            .layer("features").definedBy(ROOT + ".throttle..", ROOT + ".apppassword..", ROOT + ".totp..", ROOT + ".session..")
+            .layer("features").definedBy(ROOT + ".throttle..", ROOT + ".apppassword..", ROOT + ".totp..", ROOT + ".session..",
+                ROOT + ".device..")
             .layer("vocabulary").definedBy(ROOT + ".store", ROOT + ".audit..", ROOT + ".configuration..", ROOT + ".hashing..",
                 ROOT + ".signout..", ROOT + ".scope..")
             .whereLayer("wiring").mayNotBeAccessedByAnyLayer()
@@ -74,7 +75,7 @@ class ArchitectureTest {
     @Test
     void featuresShouldNotDependOnTheLoginRulesNorTheirUsers() {
         noClasses().that().resideInAnyPackage(ROOT + ".apppassword..", ROOT + ".totp..", ROOT + ".session..", ROOT + ".throttle..",
-                ROOT + ".hashing..", ROOT + ".audit..", ROOT + ".configuration..", ROOT + ".store", ROOT + ".signout..",
+                ROOT + ".device..", ROOT + ".hashing..", ROOT + ".audit..", ROOT + ".configuration..", ROOT + ".store", ROOT + ".signout..",
                 ROOT + ".scope..")
             .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".login..", ROOT + ".repository..", ROOT + ".lifecycle..",
                 ROOT + ".modules..")
@@ -92,7 +93,7 @@ class ArchitectureTest {
     void theSharedStoreVocabularyShouldNameNoFeature() {
         noClasses().that().resideInAPackage(ROOT + ".store")
             .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".apppassword..", ROOT + ".totp..", ROOT + ".session..",
-                ROOT + ".throttle..")
+                ROOT + ".throttle..", ROOT + ".device..")
             .check(MAIN);
     }
 

@@ -9,8 +9,10 @@ import javax.inject.Singleton;
 import org.apache.james.filesystem.api.JamesDirectoriesProvider;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.configuration.StorageConfiguration;
+import org.apppasswords.device.ProfileLinkStore;
 import org.apppasswords.store.jdbc.JdbcSettings;
 import org.apppasswords.store.jdbc.JdbcStores;
+import org.apppasswords.store.jdbc.device.JdbcProfileLinkStore;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -27,10 +29,22 @@ final class JdbcStoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Backend backend(AppPasswordsConfiguration configuration, JamesDirectoriesProvider directories, SecureRandom random) {
-        JdbcStores stores = JdbcStores.open(settings(configuration.storage(), directories), random);
+    JdbcStores stores(AppPasswordsConfiguration configuration, JamesDirectoriesProvider directories, SecureRandom random) {
+        return JdbcStores.open(settings(configuration.storage(), directories), random);
+    }
+
+    @Provides
+    @Singleton
+    Backend backend(JdbcStores stores) {
         return new Backend(stores.appPasswords(), stores.secondFactors(), stores.sessions(), stores.loginFailures(), stores.generations(),
             stores.signOutNotices(), stores.connectionDirectory(), stores.writesBehind(), stores::ping, stores::close);
+    }
+
+    /** The links' app passwords are sealed with the key of the TOTP seeds, in the database every node shares. */
+    @Provides
+    @Singleton
+    ProfileLinkStore profileLinks(JdbcStores stores) {
+        return new JdbcProfileLinkStore(stores.database(), stores.cipher());
     }
 
     static JdbcSettings settings(StorageConfiguration storage, JamesDirectoriesProvider directories) {

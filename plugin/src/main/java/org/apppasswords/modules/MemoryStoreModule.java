@@ -1,8 +1,10 @@
 package org.apppasswords.modules;
 
+import org.apppasswords.device.ProfileLinkStore;
 import org.apppasswords.store.memory.MemoryAppPasswordStore;
 import org.apppasswords.store.memory.MemoryGenerations;
 import org.apppasswords.store.memory.MemoryLoginFailureStore;
+import org.apppasswords.store.memory.MemoryProfileLinkStore;
 import org.apppasswords.store.memory.MemorySecondFactorStore;
 import org.apppasswords.store.memory.MemorySelfServiceSessionStore;
 import org.apppasswords.store.memory.MemoryConnectionDirectory;
@@ -18,5 +20,6 @@ final class MemoryStoreModule extends AbstractModule {
         bind(Backend.class).toInstance(new Backend(new MemoryAppPasswordStore(generations), new MemorySecondFactorStore(generations),
             new MemorySelfServiceSessionStore(generations), new MemoryLoginFailureStore(), generations, new MemorySignOutNotices(), new MemoryConnectionDirectory(), false,
             () -> { }, () -> { }));
+        bind(ProfileLinkStore.class).toInstance(new MemoryProfileLinkStore());
     }
 }

@@ -29,14 +29,14 @@ import org.apppasswords.store.StoreUnavailableException;
  * what a crash can lose there is made harmless elsewhere (a start refuses the steps a lost spend
  * could replay, see {@code CodeCheck}).
  */
-final class Database {
+public final class Database {
     /** SQLSTATE of a unique or primary key violation, on H2 and PostgreSQL alike. */
     private static final String UNIQUE_VIOLATION = "23505";
     /** Binds SQL NULL to a text column (a plain null binds a BIGINT NULL, which PostgreSQL refuses for text). */
     private static final Object TEXT_NULL = new Object();
 
     @FunctionalInterface
-    interface Work<T> {
+    public interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
 
@@ -60,12 +60,12 @@ final class Database {
     }
 
     /** Reads in one transaction. */
-    <T> T read(String operation, Work<T> work) {
+    public <T> T read(String operation, Work<T> work) {
         return run(operation, work, false);
     }
 
     /** Changes in one transaction, on disk when this returns: committed when {@code work} returns, rolled back when it throws. */
-    <T> T inTransaction(String operation, Work<T> work) {
+    public <T> T inTransaction(String operation, Work<T> work) {
         return run(operation, work, writesBehind);
     }
 
@@ -119,11 +119,11 @@ final class Database {
     }
 
     /** Runs a query with its parameters bound ({@link #prepare}); close the result set, never the statement. */
-    static ResultSet query(Connection connection, String sql, Object... parameters) throws SQLException {
+    public static ResultSet query(Connection connection, String sql, Object... parameters) throws SQLException {
         return prepare(connection, sql, parameters).executeQuery();
     }
 
-    static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+    public static int update(Connection connection, String sql, Object... parameters) throws SQLException {
         return prepare(connection, sql, parameters).executeUpdate();
     }
 
@@ -147,11 +147,11 @@ final class Database {
     }
 
     /** Epoch nanoseconds: exact for every instant between 1677 and 2262. */
-    static long toNanos(Instant instant) {
+    public static long toNanos(Instant instant) {
         return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
     }
 
-    static Instant fromNanos(long nanos) {
+    public static Instant fromNanos(long nanos) {
         return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
     }
 
