@@ -29,13 +29,15 @@ public final class SelfServiceRoutes implements JMAPRoutes {
     private final SessionRoutes sessions;
     private final TotpRoutes totp;
     private final AppPasswordRoutes appPasswords;
+    private final DeviceRoutes devices;
     private final PageRoutes page;
 
     @Inject
-    SelfServiceRoutes(SessionRoutes sessions, TotpRoutes totp, AppPasswordRoutes appPasswords, PageRoutes page) {
+    SelfServiceRoutes(SessionRoutes sessions, TotpRoutes totp, AppPasswordRoutes appPasswords, DeviceRoutes devices, PageRoutes page) {
         this.sessions = sessions;
         this.totp = totp;
         this.appPasswords = appPasswords;
+        this.devices = devices;
         this.page = page;
     }
 
@@ -51,7 +53,9 @@ public final class SelfServiceRoutes implements JMAPRoutes {
             route(HttpMethod.GET, "/app-passwords", appPasswords::list),
             route(HttpMethod.POST, "/app-passwords", appPasswords::create),
             route(HttpMethod.DELETE, "/app-passwords", appPasswords::revokeAll),
-            route(HttpMethod.DELETE, "/app-passwords/{id}", appPasswords::revoke)),
+            route(HttpMethod.DELETE, "/app-passwords/{id}", appPasswords::revoke),
+            route(HttpMethod.GET, "/device-setup", devices::devices),
+            route(HttpMethod.GET, "/device-profiles/{token}", devices::profile)),
             Stream.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE)
                 .flatMap(method -> Stream.of(route(method, "", UnknownRoutes::refuse), route(method, "/**", UnknownRoutes::refuse))))
             .flatMap(routes -> routes);

@@ -16,7 +16,9 @@ final class UnknownRoutes {
         Pattern.compile("/totp"), "POST, DELETE",
         Pattern.compile("/totp/confirm"), "POST",
         Pattern.compile("/app-passwords"), "GET, POST, DELETE",
-        Pattern.compile("/app-passwords/[^/]*"), "DELETE");
+        Pattern.compile("/app-passwords/[^/]*"), "DELETE",
+        Pattern.compile("/device-setup"), "GET",
+        Pattern.compile("/device-profiles/[^/]*"), "GET");
 
     private UnknownRoutes() {
     }
