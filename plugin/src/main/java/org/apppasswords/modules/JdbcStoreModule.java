@@ -9,9 +9,11 @@ import javax.inject.Singleton;
 import org.apache.james.filesystem.api.JamesDirectoriesProvider;
 import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.configuration.StorageConfiguration;
+import org.apppasswords.device.ProfileLinkStore;
 import org.apppasswords.store.jdbc.JdbcSettings;
 import org.apppasswords.store.jdbc.JdbcStores;
 import org.apppasswords.store.jdbc.activity.JdbcActivity;
+import org.apppasswords.store.jdbc.device.JdbcProfileLinkStore;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -28,11 +30,23 @@ final class JdbcStoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Backend backend(AppPasswordsConfiguration configuration, JamesDirectoriesProvider directories, SecureRandom random) {
-        JdbcStores stores = JdbcStores.open(settings(configuration.storage(), directories), random);
+    JdbcStores stores(AppPasswordsConfiguration configuration, JamesDirectoriesProvider directories, SecureRandom random) {
+        return JdbcStores.open(settings(configuration.storage(), directories), random);
+    }
+
+    @Provides
+    @Singleton
+    Backend backend(JdbcStores stores) {
         JdbcActivity activity = new JdbcActivity(stores.database());
         return new Backend(stores.appPasswords(), stores.secondFactors(), stores.sessions(), stores.loginFailures(), stores.generations(),
             stores.signOutNotices(), stores.connectionDirectory(), activity, activity, stores.writesBehind(), stores::ping, stores::close);
+    }
+
+    /** The links' app passwords are sealed with the key of the TOTP seeds, in the database every node shares. */
+    @Provides
+    @Singleton
+    ProfileLinkStore profileLinks(JdbcStores stores) {
+        return new JdbcProfileLinkStore(stores.database(), stores.cipher());
     }
 
     static JdbcSettings settings(StorageConfiguration storage, JamesDirectoriesProvider directories) {

@@ -1,10 +1,12 @@
 package org.apppasswords.modules;
 
 import org.apppasswords.store.memory.MemoryActivity;
+import org.apppasswords.device.ProfileLinkStore;
 import org.apppasswords.store.memory.MemoryAppPasswordStore;
 import org.apppasswords.store.memory.MemoryConnectionDirectory;
 import org.apppasswords.store.memory.MemoryGenerations;
 import org.apppasswords.store.memory.MemoryLoginFailureStore;
+import org.apppasswords.store.memory.MemoryProfileLinkStore;
 import org.apppasswords.store.memory.MemorySecondFactorStore;
 import org.apppasswords.store.memory.MemorySelfServiceSessionStore;
 import org.apppasswords.store.memory.MemorySignOutNotices;
@@ -21,5 +23,6 @@ final class MemoryStoreModule extends AbstractModule {
             new MemorySelfServiceSessionStore(generations), new MemoryLoginFailureStore(), generations, new MemorySignOutNotices(), new MemoryConnectionDirectory(),
             activity, activity, false,
             () -> { }, () -> { }));
+        bind(ProfileLinkStore.class).toInstance(new MemoryProfileLinkStore());
     }
 }

@@ -49,6 +49,12 @@ final class ApiError extends RuntimeException {
         return new ApiError(HttpResponseStatus.NOT_FOUND, "NotFound", message, Map.of());
     }
 
+    /** The one answer to a device profile link used before, expired, revoked, unknown or malformed. */
+    static ApiError linkGone() {
+        return new ApiError(HttpResponseStatus.GONE, "Gone",
+            "This link works once and for 5 minutes: it was used or has expired. Create a new app password for the device", Map.of());
+    }
+
     static ApiError methodNotAllowed(String allowed) {
         return new ApiError(HttpResponseStatus.METHOD_NOT_ALLOWED, "MethodNotAllowed", "This route accepts " + allowed,
             Map.of("Allow", allowed));

@@ -22,6 +22,7 @@ import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.configuration.ClientSettings;
 import org.apppasswords.login.Entrance;
 import org.apppasswords.scope.ProtocolScope;
+import org.apppasswords.selfservice.device.Device;
 import org.apppasswords.session.SelfServiceSession;
 import org.apppasswords.signout.DirectoryPublisher;
 import org.apppasswords.store.ChangedMeanwhileException;
@@ -34,7 +35,7 @@ import reactor.netty.http.server.HttpServerRequest;
 /**
  * The user's own app passwords: list, create (the primary password again in the body, so that a
  * stolen token alone mints nothing permanent; optionally the protocols it is limited to, fixed
- * once created), revoke one, revoke all. With
+ * once created, and the device to set up, see {@link DeviceSetup}), revoke one, revoke all. With
  * {@code appPasswords.requireSecondFactor=true} (the default) every route needs TOTP enabled and a
  * session that proved it; otherwise 403. Labels need not be unique: the id tells entries apart.
  */
@@ -51,11 +52,12 @@ final class AppPasswordRoutes {
     private final IdleExpiry idleExpiry;
     private final DirectoryPublisher connections;
     private final ClientSettings clients;
+    private final DeviceSetup devices;
 
     @Inject
     AppPasswordRoutes(Sessions sessions, AppPasswordService service, AppPasswordStore store, SecondFactorStore secondFactors,
                       Checks checks, AppPasswordsConfiguration configuration, IdleExpiry idleExpiry, DirectoryPublisher connections,
-                      ClientSettings clients) {
+                      ClientSettings clients, DeviceSetup devices) {
         this.sessions = sessions;
         this.service = service;
         this.store = store;
@@ -65,6 +67,7 @@ final class AppPasswordRoutes {
         this.idleExpiry = idleExpiry;
         this.connections = connections;
         this.clients = clients;
+        this.devices = devices;
     }
 
     Mono<Reply> list(HttpServerRequest request) {
@@ -81,9 +84,9 @@ final class AppPasswordRoutes {
     Mono<Reply> create(HttpServerRequest request) {
         // Checked before the body and again after it, as TotpRoutes does.
         return Blocking.call(() -> allowedUser(sessions.authenticate(request)))
-            .flatMap(early -> JsonBody.read(request, CREATE_FIELDS, Set.of(PROTOCOLS))
+            .flatMap(early -> JsonBody.read(request, CREATE_FIELDS, Set.of(DeviceSetup.FIELD), Set.of(PROTOCOLS))
                 .flatMap(fields -> Blocking.call(() -> create(sessions.authenticate(request), fields.get("label"), fields.get("password"),
-                    protocols(fields.list(PROTOCOLS)), request))));
+                    protocols(fields.list(PROTOCOLS)), fields.optional(DeviceSetup.FIELD), request))));
     }
 
     /** Absent: all; read before the password check, so that a bad value costs no guess. */
@@ -97,8 +100,10 @@ final class AppPasswordRoutes {
     }
 
     private Reply create(SelfServiceSession session, String label, String primaryPassword, ProtocolScope protocols,
-                         HttpServerRequest request) {
+                         Optional<String> deviceField, HttpServerRequest request) {
         Username user = allowedUser(session);
+        // Like the protocols, read before the password check: a bad value costs no guess.
+        Device device = devices.choose(deviceField, protocols, user);
         // Counted with the sign-in failures of every protocol: a stolen token must not become a guessing oracle.
         checks.require(Entrance.STEP_UP, user, primaryPassword, request,
             () -> ApiError.forbidden("Wrong password: creating an app password needs your primary password in the field 'password'"));
@@ -121,6 +126,7 @@ final class AppPasswordRoutes {
         if (clients.configured()) {
             body.put("settings", ClientSettingsAnswer.of(clients, user));
         }
+        devices.answer(device, user, created).ifPresent(answer -> body.put("device", answer));
         return Reply.json(HttpResponseStatus.CREATED, body);
     }
 

@@ -23,7 +23,7 @@ import reactor.netty.http.server.HttpServerRequest;
 
 /**
  * Reads a request body that must be a JSON object of exactly the given string fields, and of
- * optional fields that are arrays of strings. The size is checked before reading
+ * optional fields that are strings or arrays of strings. The size is checked before reading
  * ({@code Content-Length}) and while reading (chunked bodies), so a huge body is refused with 413
  * without ever being held whole. Wrong content type: 415; malformed JSON, duplicate, missing,
  * extra or mistyped fields: 400.
@@ -53,6 +53,11 @@ final class JsonBody {
             return texts.get(field);
         }
 
+        /** An optional string field: empty when absent. */
+        Optional<String> optional(String field) {
+            return Optional.ofNullable(texts.get(field));
+        }
+
         Optional<List<String>> list(String field) {
             return Optional.ofNullable(lists.get(field));
         }
@@ -65,12 +70,17 @@ final class JsonBody {
 
     /** The string {@code fields} and the {@code optionalLists} present; fails with an {@link ApiError}. */
     static Mono<Fields> read(HttpServerRequest request, Set<String> fields, Set<String> optionalLists) {
+        return read(request, fields, Set.of(), optionalLists);
+    }
+
+    /** The string {@code fields}, and the {@code optionalTexts} and {@code optionalLists} present; fails with an {@link ApiError}. */
+    static Mono<Fields> read(HttpServerRequest request, Set<String> fields, Set<String> optionalTexts, Set<String> optionalLists) {
         return Mono.defer(() -> {
             checkContentType(request.requestHeaders().get(HttpHeaderNames.CONTENT_TYPE));
             checkDeclaredLength(request.requestHeaders().get(HttpHeaderNames.CONTENT_LENGTH));
             return request.receive().asByteArray()
                 .reduceWith(ByteArrayOutputStream::new, JsonBody::append)
-                .map(out -> parse(out.toByteArray(), fields, optionalLists));
+                .map(out -> parse(out.toByteArray(), fields, optionalTexts, optionalLists));
         });
     }
 
@@ -118,6 +128,10 @@ final class JsonBody {
     }
 
     static Fields parse(byte[] body, Set<String> fields, Set<String> optionalLists) {
+        return parse(body, fields, Set.of(), optionalLists);
+    }
+
+    static Fields parse(byte[] body, Set<String> fields, Set<String> optionalTexts, Set<String> optionalLists) {
         JsonNode node;
         try {
             node = JSON.readTree(body);
@@ -137,8 +151,9 @@ final class JsonBody {
                 lists.put(entry.getKey(), strings(entry.getKey(), entry.getValue()));
                 continue;
             }
-            if (!fields.contains(entry.getKey())) {
-                throw ApiError.badRequest("Unknown field '" + printable(entry.getKey()) + "': " + expected(fields, optionalLists));
+            if (!fields.contains(entry.getKey()) && !optionalTexts.contains(entry.getKey())) {
+                throw ApiError.badRequest("Unknown field '" + printable(entry.getKey()) + "': "
+                    + expected(fields, new TreeSet<>(union(optionalTexts, optionalLists))));
             }
             if (!entry.getValue().isTextual()) {
                 throw ApiError.badRequest("The field '" + entry.getKey() + "' must be a string");
@@ -151,6 +166,12 @@ final class JsonBody {
             }
         }
         return new Fields(values, lists);
+    }
+
+    private static Set<String> union(Set<String> one, Set<String> other) {
+        Set<String> both = new TreeSet<>(one);
+        both.addAll(other);
+        return both;
     }
 
     private static List<String> strings(String field, JsonNode array) {

@@ -11,20 +11,34 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
- * One answer of the self-service API: a status, extra headers and an optional JSON body. Every
- * answer says {@code Cache-Control: no-store}: several carry secrets shown once.
+ * One answer of the self-service API: a status, extra headers and an optional body, JSON but for
+ * {@link #attachment downloads}. Every answer says {@code Cache-Control: no-store}: several carry
+ * secrets shown once.
  */
 final class Reply {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String JSON_TYPE = "application/json; charset=utf-8";
 
     private final HttpResponseStatus status;
     private final Map<String, String> headers;
     private final byte[] body;
+    private final String contentType;
 
     private Reply(HttpResponseStatus status, Map<String, String> headers, byte[] body) {
+        this(status, headers, body, JSON_TYPE);
+    }
+
+    private Reply(HttpResponseStatus status, Map<String, String> headers, byte[] body, String contentType) {
         this.status = status;
         this.headers = headers;
         this.body = body;
+        this.contentType = contentType;
+    }
+
+    /** 200 with {@code body} of {@code contentType}, to be saved as {@code fileName} (plain ASCII, no quotes). */
+    static Reply attachment(byte[] body, String contentType, String fileName) {
+        return new Reply(HttpResponseStatus.OK, Map.of("Content-Disposition", "attachment; filename=\"" + fileName + "\"",
+            "X-Content-Type-Options", "nosniff"), body, contentType);
     }
 
     static Reply json(HttpResponseStatus status, Object body) {
@@ -56,7 +70,7 @@ final class Reply {
     Reply withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
-        return new Reply(status, more, body);
+        return new Reply(status, more, body, contentType);
     }
 
     HttpResponseStatus status() {
@@ -71,7 +85,7 @@ final class Reply {
         if (body == null) {
             return answer.send().then();
         }
-        return answer.header("Content-Type", "application/json; charset=utf-8")
+        return answer.header("Content-Type", contentType)
             .sendByteArray(Mono.just(body))
             .then();
     }

@@ -29,14 +29,17 @@ public final class SelfServiceRoutes implements JMAPRoutes {
     private final SessionRoutes sessions;
     private final TotpRoutes totp;
     private final AppPasswordRoutes appPasswords;
+    private final DeviceRoutes devices;
     private final PageRoutes page;
     private final ActivityRoutes activity;
 
     @Inject
-    SelfServiceRoutes(SessionRoutes sessions, TotpRoutes totp, AppPasswordRoutes appPasswords, PageRoutes page, ActivityRoutes activity) {
+    SelfServiceRoutes(SessionRoutes sessions, TotpRoutes totp, AppPasswordRoutes appPasswords, DeviceRoutes devices, PageRoutes page,
+                      ActivityRoutes activity) {
         this.sessions = sessions;
         this.totp = totp;
         this.appPasswords = appPasswords;
+        this.devices = devices;
         this.page = page;
         this.activity = activity;
     }
@@ -54,6 +57,8 @@ public final class SelfServiceRoutes implements JMAPRoutes {
             route(HttpMethod.POST, "/app-passwords", appPasswords::create),
             route(HttpMethod.DELETE, "/app-passwords", appPasswords::revokeAll),
             route(HttpMethod.DELETE, "/app-passwords/{id}", appPasswords::revoke),
+            route(HttpMethod.GET, "/device-setup", devices::devices),
+            route(HttpMethod.GET, "/device-profiles/{token}", devices::profile),
             route(HttpMethod.GET, "/activity", activity::list)),
             Stream.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE)
                 .flatMap(method -> Stream.of(route(method, "", UnknownRoutes::refuse), route(method, "/**", UnknownRoutes::refuse))))

@@ -17,7 +17,9 @@ final class UnknownRoutes {
         Pattern.compile("/totp/confirm"), "POST",
         Pattern.compile("/app-passwords"), "GET, POST, DELETE",
         Pattern.compile("/app-passwords/[^/]*"), "DELETE",
-        Pattern.compile("/activity"), "GET");
+        Pattern.compile("/activity"), "GET",
+        Pattern.compile("/device-setup"), "GET",
+        Pattern.compile("/device-profiles/[^/]*"), "GET");
 
     private UnknownRoutes() {
     }

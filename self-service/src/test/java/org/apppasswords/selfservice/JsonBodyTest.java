@@ -38,6 +38,31 @@ class JsonBodyTest {
             .list("protocols")).isEmpty();
     }
 
+    @Test
+    void anOptionalStringShouldBeReadWhenPresentOnly() {
+        byte[] with = "{\"label\": \"a\", \"password\": \"b\", \"device\": \"apple\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] without = "{\"label\": \"a\", \"password\": \"b\"}".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(JsonBody.parse(with, FIELDS, Set.of("device"), Set.of()).optional("device")).contains("apple");
+        assertThat(JsonBody.parse(without, FIELDS, Set.of("device"), Set.of()).optional("device")).isEmpty();
+    }
+
+    @Test
+    void anOptionalStringOfAnotherTypeShouldBeRefusedNamingIt() {
+        byte[] body = "{\"label\": \"a\", \"password\": \"b\", \"device\": 1}".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> JsonBody.parse(body, FIELDS, Set.of("device"), Set.of()))
+            .isInstanceOf(ApiError.class).hasMessageContaining("'device' must be a string");
+    }
+
+    @Test
+    void anUnknownFieldShouldBeRefusedNamingTheOptionalOnes() {
+        byte[] body = "{\"label\": \"a\", \"password\": \"b\", \"devise\": \"apple\"}".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> JsonBody.parse(body, FIELDS, Set.of("device"), Set.of("protocols")))
+            .isInstanceOf(ApiError.class).hasMessageContaining("Unknown field 'devise'").hasMessageContaining("[device, protocols]");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"\"smtp\"", "[1]", "[\"smtp\", null]", "{}", "null", "[[\"smtp\"]]"})
     void anOptionalListOfAnythingButStringsShouldBeRefusedNamingIt(String value) {

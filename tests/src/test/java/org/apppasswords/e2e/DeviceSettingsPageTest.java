@@ -2,14 +2,20 @@ package org.apppasswords.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Base64;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 
 /**
- * With {@code clients.*} set, the page shows beside a new app password the settings a mail
- * client asks for, in plain words; the create answer carries them as {@code settings}.
+ * With {@code clients.*} set, the page offers a device setup when creating an app password: for an
+ * iPhone, iPad or Mac a one-time link to a configuration profile, for Thunderbird for Android a QR
+ * code, for any other client the settings it asks for in plain words; the create answer carries
+ * the settings as {@code settings}. Without {@code clients.*} the page offers no choice.
  */
 class DeviceSettingsPageTest {
     @RegisterExtension
@@ -35,9 +41,85 @@ class DeviceSettingsPageTest {
         assertThat(settings).contains(user, "the app password above", "Incoming mail (IMAP)", "imap.example.com, port 993, SSL/TLS",
             "Outgoing mail (SMTP)", "smtp.example.com, port 587, STARTTLS");
         assertThat(settings).doesNotContain("POP3");
+        assertThat(page.isShown("created-apple")).as("Other: the settings only").isFalse();
+        assertThat(page.isShown("created-thunderbird-android")).isFalse();
         chromium.screenshot("devices-01-settings", "created");
         page.click("created-done");
         assertThat(page.textContent("created-settings-list")).as("forgotten with the password").isEmpty();
+    }
+
+    private static SelfServicePage signedInPage(String user) throws Exception {
+        james.data().addUser(user, TotpUser.PRIMARY_PASSWORD);
+        SelfServicePage page = new SelfServicePage(chromium.driver()).open(james.ports());
+        page.signIn(user, TotpUser.PRIMARY_PASSWORD, null);
+        page.noticeContaining("Signed in");
+        return page;
+    }
+
+    private static String createFor(SelfServicePage page, String label, String choice) {
+        page.visible("create-device");
+        page.type("create-label", label);
+        page.click(choice);
+        page.type("create-password", TotpUser.PRIMARY_PASSWORD);
+        page.click("create-submit");
+        String password = page.copyTarget("created-copy");
+        SecretLeakDetector.register(password);
+        SecretLeakDetector.register(password.replace("-", ""));
+        return password;
+    }
+
+    @Test
+    void theChooserShouldOfferTheThreeDevices() throws Exception {
+        SelfServicePage page = signedInPage(TotpUser.newUserName("chooser"));
+
+        assertThat(page.text("create-device")).contains("iPhone, iPad or Mac", "Thunderbird for Android", "Other");
+        assertThat(page.isChecked("device-other")).as("the default").isTrue();
+        page.type("create-label", "iPhone");
+        page.click("device-apple");
+        chromium.screenshot("devices-02-chooser", "create-device");
+    }
+
+    @Test
+    void anIphoneShouldGetALinkToAProfileWithTheNewPassword() throws Exception {
+        String user = TotpUser.newUserName("pageapple");
+        SelfServicePage page = signedInPage(user);
+
+        String password = createFor(page, "iPhone", "device-apple");
+
+        page.visible("created-apple");
+        assertThat(page.isShown("created-thunderbird-android")).isFalse();
+        String link = page.visible("created-profile-link").getAttribute("href");
+        SecretLeakDetector.register(link.substring(link.lastIndexOf('/') + 1));
+        chromium.screenshot("devices-03-apple", "created");
+        Response profile = RestAssured.given().urlEncodingEnabled(false).get(link);
+        assertThat(profile.statusCode()).isEqualTo(200);
+        assertThat(profile.asString()).contains("<string>" + password.replace("-", "") + "</string>", "<string>" + user + "</string>");
+        assertThat(RestAssured.given().urlEncodingEnabled(false).get(link).statusCode()).isEqualTo(410);
+        page.click("created-done");
+        assertThat(page.isShown("created-apple")).isFalse();
+        assertThat(page.visible("create-label").isDisplayed()).isTrue();
+        assertThat(chromium.driver().findElement(org.openqa.selenium.By.id("created-profile-link")).getAttribute("href")).as("forgotten")
+            .doesNotContain(link.substring(link.lastIndexOf('/') + 1));
+    }
+
+    @Test
+    void thunderbirdForAndroidShouldGetAQrCodeOfTheNewPassword() throws Exception {
+        String user = TotpUser.newUserName("pageandroid");
+        SelfServicePage page = signedInPage(user);
+
+        String password = createFor(page, "Android phone", "device-thunderbird-android");
+
+        page.visible("created-thunderbird-android");
+        assertThat(page.isShown("created-apple")).isFalse();
+        String source = page.visible("created-qr").getAttribute("src");
+        assertThat(source).startsWith("data:image/png;base64,");
+        String payload = QrCodes.decode(Base64.getDecoder().decode(source.substring("data:image/png;base64,".length())));
+        assertThat(payload).startsWith("[1,[1,1],[0,\"imap.example.com\",993,3,1,\"" + user + "\",\"Android phone\",\"" + password.replace("-", "") + "\"]");
+        chromium.screenshot("devices-04-thunderbird-android", "created");
+        page.click("created-done");
+        assertThat(page.isShown("created-thunderbird-android")).isFalse();
+        assertThat(page.textContent("created-password")).isEmpty();
+        assertThat(chromium.driver().findElement(org.openqa.selenium.By.id("created-qr")).getAttribute("src")).as("forgotten").isNullOrEmpty();
     }
 
     @Test

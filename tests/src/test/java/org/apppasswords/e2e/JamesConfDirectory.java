@@ -37,7 +37,9 @@ final class JamesConfDirectory {
         rewrite(conf.resolve("webadmin.properties"), "(?m)^port=\\d+", "port=" + ports.webAdmin);
         Files.copy(Keystore.path(), conf.resolve("keystore"), StandardCopyOption.REPLACE_EXISTING);
         if (appPasswordsProperties != null) {
-            Files.writeString(conf.resolve("app-passwords.properties"), appPasswordsProperties);
+            // Keys that name this server's own ports (clients.* pointing at it) say {imapPort}, {smtpPort}.
+            Files.writeString(conf.resolve("app-passwords.properties"), appPasswordsProperties
+                .replace("{imapPort}", Integer.toString(ports.imap)).replace("{smtpPort}", Integer.toString(ports.smtp)));
         }
         return ports;
     }

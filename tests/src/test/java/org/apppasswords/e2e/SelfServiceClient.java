@@ -93,7 +93,13 @@ final class SelfServiceClient {
         return createAppPassword(token, Map.of("label", label, "password", primaryPassword, "protocols", protocols));
     }
 
-    private Response createAppPassword(String token, Map<String, Object> body) {
+    /** For {@code device} ("apple", "thunderbird-android", "other"): the link's token and the QR code are secrets too. */
+    Response createAppPasswordFor(String token, String label, String primaryPassword, String device) {
+        return createAppPassword(token, Map.of("label", label, "password", primaryPassword, "device", device));
+    }
+
+    /** Any body, to try the API's answer to it. */
+    Response createAppPassword(String token, Map<String, Object> body) {
         registerPassword((String) body.get("password"));
         return SecretLeakDetector.whileMinting(() -> withToken(token).contentType("application/json")
                 .body(body).post("/app-passwords"),
@@ -102,7 +108,16 @@ final class SelfServiceClient {
                     return List.of();
                 }
                 String password = response.jsonPath().getString("password");
-                return List.of(password, password.replace("-", ""));
+                List<String> secrets = new ArrayList<>(List.of(password, password.replace("-", "")));
+                String profileUrl = response.jsonPath().getString("device.profileUrl");
+                if (profileUrl != null) {
+                    secrets.add(profileUrl.substring(profileUrl.lastIndexOf('/') + 1));
+                }
+                String qrCode = response.jsonPath().getString("device.qrCodePng");
+                if (qrCode != null) {
+                    secrets.add(qrCode);
+                }
+                return secrets;
             });
     }
 

@@ -30,6 +30,7 @@ public final class JdbcStores implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final Database database;
+    private final SeedCipher cipher;
     private final UserRows userRows;
     private final JdbcAppPasswordStore appPasswords;
     private final JdbcSecondFactorStore secondFactors;
@@ -40,6 +41,7 @@ public final class JdbcStores implements AutoCloseable {
     private JdbcStores(HikariDataSource dataSource, Database database, SeedCipher cipher) {
         this.dataSource = dataSource;
         this.database = database;
+        this.cipher = cipher;
         this.userRows = new UserRows(database);
         this.appPasswords = new JdbcAppPasswordStore(database, userRows);
         this.secondFactors = new JdbcSecondFactorStore(database, userRows, cipher);
@@ -108,6 +110,16 @@ public final class JdbcStores implements AutoCloseable {
         return root.getMessage();
     }
 
+    /** The database, for the stores of sub-packages ({@code store.jdbc.device}, {@code store.jdbc.activity}), which this package does not know. */
+    public Database database() {
+        return database;
+    }
+
+    /** The cipher of the TOTP seeds, for the stores of sub-packages that keep a secret they must read back. */
+    public SeedCipher cipher() {
+        return cipher;
+    }
+
     public AppPasswordStore appPasswords() {
         return appPasswords;
     }
@@ -143,11 +155,6 @@ public final class JdbcStores implements AutoCloseable {
 
     public ConnectionDirectory connectionDirectory() {
         return liveSignOut;
-    }
-
-    /** For the stores of other packages ({@code store.jdbc.activity}). */
-    public Database database() {
-        return database;
     }
 
     /** Runs a trivial query ({@code SELECT 1}); throws {@link org.apppasswords.store.StoreUnavailableException} when the database does not answer. */

@@ -18,9 +18,10 @@ import org.apppasswords.totp.TotpSecret;
  * AES-256-GCM for the TOTP seeds a store must be able to read back (they cannot be hashed). Each
  * value gets a fresh 96-bit nonce from the injected {@link SecureRandom}; the user name is the
  * associated data, so a ciphertext copied to another user's row fails to decrypt. Stored form:
- * base64 of {@code nonce || ciphertext || 128-bit tag}. {@link #toString()} hides the key.
+ * base64 of {@code nonce || ciphertext || 128-bit tag}. {@link #toString()} hides the key. Public
+ * for the backends of sub-packages (the profile links' app passwords are sealed with it too).
  */
-final class SeedCipher {
+public final class SeedCipher {
     static final int KEY_BYTES = 32;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -37,7 +38,7 @@ final class SeedCipher {
         this.random = random;
     }
 
-    String encrypt(byte[] plaintext, String associatedData) {
+    public String encrypt(byte[] plaintext, String associatedData) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
@@ -52,7 +53,7 @@ final class SeedCipher {
     }
 
     /** @throws GeneralSecurityException when the key, the associated data or the ciphertext is not the one sealed */
-    byte[] decrypt(String stored, String associatedData) throws GeneralSecurityException {
+    public byte[] decrypt(String stored, String associatedData) throws GeneralSecurityException {
         byte[] sealed;
         try {
             sealed = Base64.getDecoder().decode(stored);

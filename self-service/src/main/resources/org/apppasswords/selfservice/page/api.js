@@ -105,9 +105,16 @@ const SelfServiceApi = (function () {
     confirmTotp: function (token, code) { return send('POST', '/totp/confirm', 'Bearer ' + token, { code: code }); },
     disableTotp: function (token, code) { return send('DELETE', '/totp', 'Bearer ' + token, { code: code }); },
     listAppPasswords: function (token) { return send('GET', '/app-passwords', 'Bearer ' + token); },
-    createAppPassword: function (token, label, password, protocols) {
-      return send('POST', '/app-passwords', 'Bearer ' + token, { label: label, password: password, protocols: protocols });
+    /** {@code device}: undefined (not offered), or 'apple', 'thunderbird-android' or 'other'. */
+    createAppPassword: function (token, label, password, protocols, device) {
+      const body = { label: label, password: password, protocols: protocols };
+      if (device) {
+        body.device = device;
+      }
+      return send('POST', '/app-passwords', 'Bearer ' + token, body);
     },
+    /** The devices the server sets up ({devices: [...]}); an ApiFailure of status 404 when it sets up none. */
+    deviceSetup: function (token) { return send('GET', '/device-setup', 'Bearer ' + token); },
     revokeAppPassword: function (token, id) {
       return send('DELETE', '/app-passwords/' + encodeURIComponent(id), 'Bearer ' + token);
     },

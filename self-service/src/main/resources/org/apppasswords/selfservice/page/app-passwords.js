@@ -58,6 +58,42 @@ const SelfServiceAppPasswords = (function () {
     ui.show('created-settings', Boolean(settings));
   }
 
+  /* The device chooser is offered only when the server sets devices up (clients.* in its configuration). */
+  async function offerDevices() {
+    let offered = false;
+    try {
+      offered = (await api.deviceSetup(ui.state.session.token)).devices.length > 0;
+    } catch (failure) {
+      if (!(failure instanceof api.ApiFailure && failure.status === 404)) {
+        throw failure;
+      }
+    }
+    ui.show('create-device', offered);
+  }
+
+  function chosenDevice() {
+    if ($('create-device').hidden) {
+      return undefined;
+    }
+    const checked = document.querySelector('input[name="device"]:checked');
+    return checked ? checked.value : 'other';
+  }
+
+  /* What the create answer carries for the device chosen: a one-time profile link, or a QR code. */
+  function showDevice(device) {
+    const apple = Boolean(device && device.type === 'apple');
+    const android = Boolean(device && device.type === 'thunderbird-android');
+    $('created-profile-link').href = apple ? device.profileUrl : '#';
+    $('created-apple-until').textContent = apple
+      ? new Date(device.expiresAt).toLocaleTimeString(undefined, { timeStyle: 'short' }) : '';
+    $('created-qr').src = android ? 'data:image/png;base64,' + device.qrCodePng : '';
+    if (!android) {
+      $('created-qr').removeAttribute('src');
+    }
+    ui.show('created-apple', apple);
+    ui.show('created-thunderbird-android', android);
+  }
+
   function chosenProtocols() {
     return SCOPES.filter(function (scope) { return $(scope.box).checked; })
       .flatMap(function (scope) { return scope.protocols; });
@@ -92,6 +128,7 @@ const SelfServiceAppPasswords = (function () {
   }
 
   async function loadList() {
+    await offerDevices();
     let entries;
     try {
       entries = await api.listAppPasswords(ui.state.session.token);
@@ -164,13 +201,15 @@ const SelfServiceAppPasswords = (function () {
       return;
     }
     ui.busy(['create-submit'], async function () {
-      const created = await api.createAppPassword(ui.state.session.token, label, password, protocols);
+      const created = await api.createAppPassword(ui.state.session.token, label, password, protocols, chosenDevice());
       $('create-password').value = '';
       $('create-label').value = '';
       SCOPES.forEach(function (scope) { $(scope.box).checked = true; });
+      $('device-other').checked = true;
       $('created-label').textContent = created.label;
       $('created-password').textContent = created.password;
       showSettings(created.settings);
+      showDevice(created.device);
       ui.show('created', true);
       await loadList();
       ui.notice('App password "' + created.label + '" created: copy it now, it is shown only once.');
@@ -182,6 +221,7 @@ const SelfServiceAppPasswords = (function () {
     $('created-password').textContent = '';
     $('created-label').textContent = '';
     showSettings(null);
+    showDevice(null);
     ui.show('created', false);
   }
 
