@@ -64,7 +64,7 @@ class OneRowPerFailureMigrationTest {
         assertThat(schemaVersion(settings)).isEqualTo("3");
 
         try (JdbcStores stores = TestDatabases.open(settings)) {
-            assertThat(schemaVersion(settings)).isEqualTo("9");
+            assertThat(schemaVersion(settings)).isEqualTo("10");
 
             TotpEnrolment alice = stores.secondFactors().find(ALICE).orElseThrow();
             assertThat(alice.failedCodes()).isEqualTo(7);

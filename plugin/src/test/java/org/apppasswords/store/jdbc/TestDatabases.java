@@ -26,7 +26,8 @@ import java.util.Optional;
  */
 public final class TestDatabases {
     private static final List<String> TABLES = List.of("app_passwords", "app_password_users", "totp_recovery_codes", "totp_enrolments",
-        "totp_pending_enrolments", "self_service_sessions", "login_failures", "login_successes", "sign_out_notices", "live_connections", "live_instances");
+        "totp_pending_enrolments", "self_service_sessions", "login_failures", "login_successes", "sign_out_notices", "live_connections", "live_instances",
+        "sign_ins", "app_password_addresses");
     // The contracts race 50 threads on a pool of 10: a login's 2 s would be too short there.
     private static final Duration PATIENT = Duration.ofSeconds(30);
     private static final Map<JdbcStores, JdbcSettings> OPENED = new IdentityHashMap<>();
