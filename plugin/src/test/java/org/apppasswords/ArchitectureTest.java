@@ -46,9 +46,10 @@ class ArchitectureTest {
             .layer("james").definedBy(ROOT + ".repository..")
             .layer("rules").definedBy(ROOT + ".login..", ROOT + ".lifecycle..")
             .layer("backends").definedBy(ROOT + ".store.jdbc..", ROOT + ".store.memory..")
-            .layer("features").definedBy(ROOT + ".throttle..", ROOT + ".apppassword..", ROOT + ".totp..", ROOT + ".session..")
+            .layer("features").definedBy(ROOT + ".throttle..", ROOT + ".apppassword..", ROOT + ".totp..", ROOT + ".session..",
+                ROOT + ".activity..")
             .layer("vocabulary").definedBy(ROOT + ".store", ROOT + ".audit..", ROOT + ".configuration..", ROOT + ".hashing..",
-                ROOT + ".signout..", ROOT + ".scope..")
+                ROOT + ".signout..", ROOT + ".scope..", ROOT + ".notice..")
             .whereLayer("wiring").mayNotBeAccessedByAnyLayer()
             .whereLayer("james").mayOnlyBeAccessedByLayers("wiring")
             .whereLayer("rules").mayOnlyBeAccessedByLayers("james", "wiring")
@@ -75,7 +76,7 @@ class ArchitectureTest {
     void featuresShouldNotDependOnTheLoginRulesNorTheirUsers() {
         noClasses().that().resideInAnyPackage(ROOT + ".apppassword..", ROOT + ".totp..", ROOT + ".session..", ROOT + ".throttle..",
                 ROOT + ".hashing..", ROOT + ".audit..", ROOT + ".configuration..", ROOT + ".store", ROOT + ".signout..",
-                ROOT + ".scope..")
+                ROOT + ".scope..", ROOT + ".activity..", ROOT + ".notice..")
             .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".login..", ROOT + ".repository..", ROOT + ".lifecycle..",
                 ROOT + ".modules..")
             .check(MAIN);
@@ -92,7 +93,7 @@ class ArchitectureTest {
     void theSharedStoreVocabularyShouldNameNoFeature() {
         noClasses().that().resideInAPackage(ROOT + ".store")
             .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".apppassword..", ROOT + ".totp..", ROOT + ".session..",
-                ROOT + ".throttle..")
+                ROOT + ".throttle..", ROOT + ".activity..")
             .check(MAIN);
     }
 
