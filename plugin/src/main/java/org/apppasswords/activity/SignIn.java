@@ -11,7 +11,7 @@ import java.util.Optional;
  * ended. Nothing secret: an app password appears by its public id and its label.
  */
 public final class SignIn {
-    /** Longest label kept (an app password's label is at most 64 characters). */
+    /** Longest label kept, in code points (an app password's label is at most 64, counted so). */
     static final int MAX_LABEL_LENGTH = 64;
 
     /** What was presented, as far as the answer tells: never which part of it was wrong. */
@@ -81,8 +81,14 @@ public final class SignIn {
         this.address = Objects.requireNonNull(address, "address");
         this.method = Objects.requireNonNull(method, "method");
         this.appPasswordId = Objects.requireNonNull(appPasswordId, "appPasswordId");
-        this.label = Objects.requireNonNull(label, "label").map(text -> text.substring(0, Math.min(text.length(), MAX_LABEL_LENGTH)));
+        this.label = Objects.requireNonNull(label, "label").map(SignIn::shortened);
         this.outcome = Objects.requireNonNull(outcome, "outcome");
+    }
+
+    private static String shortened(String label) {
+        // By code points, as AppPasswordLabel counts: 64 emoji are 128 chars, and a cut between chars would split one.
+        return label.codePointCount(0, label.length()) <= MAX_LABEL_LENGTH ? label
+            : label.substring(0, label.offsetByCodePoints(0, MAX_LABEL_LENGTH));
     }
 
     public Instant at() {

@@ -3,6 +3,7 @@ package org.apppasswords.lifecycle;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -95,7 +96,14 @@ public final class Notifier implements SecurityNotices, AutoCloseable {
     @Override
     public void recoveryCodeUsed(Username user, LoginOrigin origin) {
         // Read on the login's thread, right after its spend (a rare login): a later spend must not change what this one tells.
-        int left = secondFactors.find(user).map(enrolment -> enrolment.recoveryCodeHashes().size()).orElse(0);
+        // The store failing now must not fail the login, whose code is spent: the notice goes out without the count.
+        OptionalInt left;
+        try {
+            left = OptionalInt.of(secondFactors.find(user).map(enrolment -> enrolment.recoveryCodeHashes().size()).orElse(0));
+        } catch (RuntimeException e) {
+            LOGGER.warn("Could not count the recovery codes left for a notice: {}", e.getMessage());
+            left = OptionalInt.empty();
+        }
         send(user, Notices.recoveryCodeUsed(left, clock.instant(), origin.address(), origin.protocol()));
     }
 

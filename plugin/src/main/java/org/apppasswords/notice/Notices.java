@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.apppasswords.scope.ProtocolScope;
 
@@ -64,9 +65,10 @@ public final class Notices {
                 + " Your app passwords still work.", facts(at), BY_ADMIN);
     }
 
-    public static Notice recoveryCodeUsed(int codesLeft, Instant at, Optional<String> address, Optional<String> protocol) {
+    /** {@code codesLeft}: empty when the store could not tell. */
+    public static Notice recoveryCodeUsed(OptionalInt codesLeft, Instant at, Optional<String> address, Optional<String> protocol) {
         List<Notice.Fact> facts = origin(at, address, protocol);
-        facts.add(new Notice.Fact("Recovery codes left", Integer.toString(codesLeft)));
+        codesLeft.ifPresent(left -> facts.add(new Notice.Fact("Recovery codes left", Integer.toString(left))));
         return new Notice("A recovery code was used to sign in", "Someone signed in to your account with your password and a recovery code."
             + " That code cannot be used again.", facts, NOT_YOU);
     }

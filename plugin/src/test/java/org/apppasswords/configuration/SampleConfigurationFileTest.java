@@ -26,6 +26,7 @@ class SampleConfigurationFileTest {
         assertThat(Arrays.stream(AppPasswordsConfiguration.Key.values()).map(key -> "#" + key.name + "="))
             .allSatisfy(commentedKey -> assertThat(sample).contains(commentedKey));
         assertThat(ClientSettings.KEYS).allSatisfy(key -> assertThat(sample).contains("#" + key + "="));
+        assertThat(NotificationSettings.KEYS).allSatisfy(key -> assertThat(sample).contains("#" + key + "="));
     }
 
     @Test
@@ -48,6 +49,11 @@ class SampleConfigurationFileTest {
         assertThat(parsed.storage().poolSize()).isEqualTo(defaults.storage().poolSize());
         assertThat(describe(parsed.throttle())).isEqualTo(describe(defaults.throttle()));
         assertThat(ClientSettings.from(properties).configured()).as("no client settings by default").isFalse();
+        NotificationSettings notifications = NotificationSettings.from(properties, ClientSettings.from(properties));
+        NotificationSettings notificationDefaults = NotificationSettings.defaults();
+        assertThat(notifications.enabled()).isEqualTo(notificationDefaults.enabled());
+        assertThat(notifications.from()).isEqualTo(notificationDefaults.from());
+        assertThat(notifications.bcc()).isEqualTo(notificationDefaults.bcc());
     }
 
     /** Every throttle setting, as values that compare. */

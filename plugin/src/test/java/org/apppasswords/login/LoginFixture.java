@@ -18,6 +18,7 @@ import org.apache.james.domainlist.memory.MemoryDomainList;
 import org.apache.james.metrics.tests.RecordingMetricFactory;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.user.memory.MemoryUsersRepository;
+import org.apppasswords.activity.SignInRecorder;
 import org.apppasswords.apppassword.AppPassword;
 import org.apppasswords.apppassword.AppPasswordStore;
 import org.apppasswords.audit.LoginOrigin;
@@ -25,10 +26,12 @@ import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.configuration.ThrottleConfiguration;
 import org.apppasswords.hashing.SaltedSha256SecretHasher;
 import org.apppasswords.modules.TestLogins;
+import org.apppasswords.notice.SecurityNotices;
 import org.apppasswords.repository.AppPasswordsUsersRepository;
 import org.apppasswords.repository.TokenEndpointUsersRepository;
 import org.apppasswords.scope.ProtocolScope;
 import org.apppasswords.session.SelfServiceSession;
+import org.apppasswords.store.memory.MemoryActivity;
 import org.apppasswords.store.memory.MemoryAppPasswordStore;
 import org.apppasswords.store.memory.MemoryGenerations;
 import org.apppasswords.store.memory.MemoryLoginFailureStore;
@@ -102,6 +105,8 @@ public final class LoginFixture implements AutoCloseable {
             .hasher(hasher)
             .metrics(metrics)
             .usersRepositoryXml(usersRepositoryXml)
+            .notices(builder.notices)
+            .signIns(builder.signIns, new MemoryActivity())
             .stores(builder.appPasswords.apply(new MemoryAppPasswordStore(generations)),
                 builder.secondFactors.apply(new MemorySecondFactorStore(generations)), new MemorySelfServiceSessionStore(generations),
                 builder.loginFailures.apply(new MemoryLoginFailureStore()), generations)
@@ -273,6 +278,8 @@ public final class LoginFixture implements AutoCloseable {
         private UnaryOperator<AppPasswordStore> appPasswords = UnaryOperator.identity();
         private UnaryOperator<SecondFactorStore> secondFactors = UnaryOperator.identity();
         private UnaryOperator<LoginFailureStore> loginFailures = UnaryOperator.identity();
+        private SecurityNotices notices = SecurityNotices.NONE;
+        private SignInRecorder signIns = SignInRecorder.NONE;
 
         private Builder() {
         }
@@ -311,6 +318,18 @@ public final class LoginFixture implements AutoCloseable {
 
         public Builder loginFailures(UnaryOperator<LoginFailureStore> loginFailures) {
             this.loginFailures = loginFailures;
+            return this;
+        }
+
+        /** What the logins tell their users of (mails, in a server). */
+        public Builder notices(SecurityNotices notices) {
+            this.notices = notices;
+            return this;
+        }
+
+        /** Where the logins leave their sign-ins for the users' history. */
+        public Builder signIns(SignInRecorder signIns) {
+            this.signIns = signIns;
             return this;
         }
 

@@ -1,0 +1,177 @@
+package org.apppasswords.activity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.james.core.Username;
+import org.apppasswords.store.StoreUnavailableException;
+import org.apppasswords.store.memory.MemoryActivity;
+import org.apppasswords.testing.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The sign-in history's writer ({@link QueuedSignInRecorder}): what it keeps, what it leaves out, what it prunes. */
+class QueuedSignInRecorderTest {
+    private static final Username ALICE = Username.of("alice@example.org");
+    private static final Username NOBODY = Username.of("nobody@example.org");
+    private static final Set<Username> KNOWN_TO_JAMES = Set.of(ALICE);
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-05T10:00:00Z"));
+    private final MemoryActivity history = new MemoryActivity();
+    private QueuedSignInRecorder recorder = new QueuedSignInRecorder(history, KNOWN_TO_JAMES::contains, clock);
+
+    @AfterEach
+    void tearDown() {
+        recorder.close();
+    }
+
+    private SignIn success(String appPasswordId, String address) {
+        return new SignIn(clock.instant(), "IMAP", Optional.of(address), SignIn.Method.APP_PASSWORD, Optional.of(appPasswordId),
+            Optional.of("Phone"), SignIn.Outcome.SUCCESS);
+    }
+
+    private SignIn refusal() {
+        return new SignIn(clock.instant(), "IMAP", Optional.of("203.0.113.7"), SignIn.Method.PASSWORD, Optional.empty(), Optional.empty(),
+            SignIn.Outcome.REFUSED);
+    }
+
+    private List<SignIn> written(Username user) {
+        recorder.flush();
+        return history.latest(user, Instant.EPOCH);
+    }
+
+    @Test
+    void successesOfOneCredentialAndAddressShouldBeWrittenOnceAMinute() {
+        recorder.record(ALICE, success("qd3k7", "203.0.113.7"));
+        clock.advance(QueuedSignInRecorder.SUCCESS_RESOLUTION.minusSeconds(1));
+        recorder.record(ALICE, success("qd3k7", "203.0.113.7"));
+
+        assertThat(written(ALICE)).hasSize(1);
+
+        clock.advance(Duration.ofSeconds(1));
+        recorder.record(ALICE, success("qd3k7", "203.0.113.7"));
+
+        assertThat(written(ALICE)).hasSize(2);
+    }
+
+    @Test
+    void successesFromOtherAddressesOrCredentialsShouldEachBeWritten() {
+        recorder.record(ALICE, success("qd3k7", "203.0.113.7"));
+        recorder.record(ALICE, success("qd3k7", "203.0.113.8"));
+        recorder.record(ALICE, success("x7k2m", "203.0.113.7"));
+        recorder.record(ALICE, new SignIn(clock.instant(), "SELF-SERVICE", Optional.of("203.0.113.7"), SignIn.Method.PASSWORD,
+            Optional.empty(), Optional.empty(), SignIn.Outcome.SUCCESS));
+
+        assertThat(written(ALICE)).hasSize(4);
+    }
+
+    @Test
+    void everyRefusalOfAUserKnownToJamesShouldBeWritten() {
+        recorder.record(ALICE, refusal());
+        recorder.record(ALICE, refusal());
+        recorder.record(ALICE, refusal());
+
+        assertThat(written(ALICE)).hasSize(3).extracting(SignIn::outcome).containsOnly(SignIn.Outcome.REFUSED);
+    }
+
+    @Test
+    void refusalsOfNamesJamesDoesNotKnowShouldNotBeWritten() {
+        recorder.record(NOBODY, refusal());
+        recorder.record(NOBODY, refusal());
+
+        assertThat(written(NOBODY)).isEmpty();
+    }
+
+    @Test
+    void closeShouldWriteWhatIsPending() {
+        recorder.record(ALICE, refusal());
+        recorder.close();
+
+        assertThat(history.latest(ALICE, Instant.EPOCH)).hasSize(1);
+    }
+
+    @Test
+    void signInsOlderThanThirtyDaysShouldBePruned() {
+        recorder.record(ALICE, refusal());
+        recorder.flush();
+        clock.advance(SignInHistory.KEPT_FOR.plusSeconds(1));
+        recorder.record(ALICE, refusal());
+
+        assertThat(written(ALICE)).extracting(SignIn::at).containsExactly(clock.instant());
+    }
+
+    @Test
+    void pruningShouldHappenAtMostOnceAnHour() {
+        recorder.flush();
+        clock.advance(QueuedSignInRecorder.PRUNE_INTERVAL);
+        recorder.flush();
+        history.add(ALICE, new SignIn(clock.instant().minus(SignInHistory.KEPT_FOR).minusSeconds(1), "IMAP", Optional.empty(),
+            SignIn.Method.PASSWORD, Optional.empty(), Optional.empty(), SignIn.Outcome.REFUSED));
+        clock.advance(QueuedSignInRecorder.PRUNE_INTERVAL.minusSeconds(1));
+
+        assertThat(written(ALICE)).as("pruned an hour ago: kept for now").hasSize(1);
+
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(written(ALICE)).isEmpty();
+    }
+
+    @Test
+    void aSignInTheStoreRefusesShouldBeDroppedAndTheNextOnesWritten() {
+        AtomicInteger failuresToCome = new AtomicInteger(1);
+        recorder.close();
+        recorder = new QueuedSignInRecorder(new ForwardingSignInHistory(history) {
+            @Override
+            public void add(Username user, SignIn signIn) {
+                if (failuresToCome.getAndDecrement() > 0) {
+                    throw new StoreUnavailableException("down", null);
+                }
+                super.add(user, signIn);
+            }
+        }, KNOWN_TO_JAMES::contains, clock);
+
+        recorder.record(ALICE, success("qd3k7", "203.0.113.7"));
+        recorder.flush();
+        recorder.record(ALICE, success("x7k2m", "203.0.113.7"));
+
+        assertThat(written(ALICE)).extracting(signIn -> signIn.appPasswordId().get()).containsExactly("x7k2m");
+    }
+
+    @Test
+    void aFullQueueShouldDropSignInsWithoutBlockingTheLogin() throws Exception {
+        CountDownLatch storeStuck = new CountDownLatch(1);
+        AtomicInteger added = new AtomicInteger();
+        recorder.close();
+        recorder = new QueuedSignInRecorder(new ForwardingSignInHistory(history) {
+            @Override
+            public void add(Username user, SignIn signIn) {
+                try {
+                    storeStuck.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                added.incrementAndGet();
+            }
+        }, KNOWN_TO_JAMES::contains, clock);
+
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            for (int i = 0; i < QueuedSignInRecorder.MAX_PENDING + 100; i++) {
+                recorder.record(ALICE, refusal());
+            }
+        });
+        storeStuck.countDown();
+        recorder.close();
+
+        // The queue's worth, and perhaps one the writer had taken when the queue filled.
+        assertThat(added.get()).isBetween(QueuedSignInRecorder.MAX_PENDING, QueuedSignInRecorder.MAX_PENDING + 1);
+    }
+}
