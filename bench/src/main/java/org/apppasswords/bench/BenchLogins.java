@@ -32,6 +32,8 @@ final class BenchLogins implements AutoCloseable {
     final SecondFactorService secondFactors;
     final UserGenerations generations;
     private final TestLogins logins;
+    /** Where the sign-ins are written when recorded (the history on). */
+    final MemoryActivity history = new MemoryActivity();
     private final Optional<QueuedSignInRecorder> signIns;
 
     BenchLogins(AppPasswordStore appPasswordStore, SecondFactorStore secondFactorStore, SelfServiceSessionStore sessions,
@@ -43,7 +45,6 @@ final class BenchLogins implements AutoCloseable {
     BenchLogins(AppPasswordStore appPasswordStore, SecondFactorStore secondFactorStore, SelfServiceSessionStore sessions,
                 UserGenerations generations, UsersRepository james, Clock clock, boolean recordSignIns) {
         this.generations = generations;
-        MemoryActivity history = new MemoryActivity();
         this.signIns = recordSignIns ? Optional.of(new QueuedSignInRecorder(history, user -> true, clock)) : Optional.empty();
         this.logins = TestLogins.around(james)
             .stores(appPasswordStore, secondFactorStore, sessions, new MemoryLoginFailureStore(), generations)

@@ -68,7 +68,7 @@ public class LoginBenchmark {
             MemoryGenerations generations = new MemoryGenerations();
             logins = new BenchLogins(new MemoryAppPasswordStore(generations), new MemorySecondFactorStore(generations),
                 new MemorySelfServiceSessionStore(generations), generations, new NoOpUsersRepository(), new SteppingClock(START),
-                history.equals("on"));
+                "on".equals(history));
             AppPassword last = null;
             for (int i = 0; i < 24; i++) {
                 last = logins.appPasswords.create(USER, "client " + i, logins.generations.current(USER)).password();

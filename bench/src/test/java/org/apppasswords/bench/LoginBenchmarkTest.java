@@ -3,6 +3,8 @@ package org.apppasswords.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -53,6 +55,18 @@ class LoginBenchmarkTest {
         @Override
         public void setUp() {
         }
+    }
+
+    @Test
+    void withTheHistoryOnTheRightAppPasswordShouldBeAcceptedAndRecorded() throws Exception {
+        appPasswords.history = "on";
+        appPasswords.setUp();
+
+        assertThat(benchmark.appPasswordRightOf25(appPasswords)).isTrue();
+        BenchLogins logins = appPasswords.logins;
+        appPasswords.tearDown();
+        appPasswords.logins = null;
+        assertThat(logins.history.latest(LoginBenchmark.USER, Instant.EPOCH)).hasSize(1);
     }
 
     @Test
