@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * full, sign-ins are dropped, never logins), and one background thread writes the queue every
  * {@link #FLUSH_INTERVAL}. A success is queued at most once a {@link #SUCCESS_RESOLUTION} per user,
  * credential and address (a mail client polling would otherwise push everything else out of the
- * 50 kept). A refusal is written only for a user James knows, so that guesses at names that do not
- * exist fill nothing. {@link #close()} writes what is pending; James calls it when it stops.
+ * 50 kept). A sign-in is written only for a user James knows when it is written, so that guesses at
+ * names that do not exist fill nothing, and a user removed meanwhile leaves nothing to the next user
+ * of the name. {@link #close()} writes what is pending; James calls it when it stops.
  */
 public final class QueuedSignInRecorder implements SignInRecorder, AutoCloseable {
     static final Duration FLUSH_INTERVAL = Duration.ofSeconds(1);
@@ -80,7 +81,8 @@ public final class QueuedSignInRecorder implements SignInRecorder, AutoCloseable
     public void flush() {
         for (Pending next = pending.poll(); next != null; next = pending.poll()) {
             try {
-                if (next.signIn.outcome() == SignIn.Outcome.SUCCESS || knownToJames.test(next.user)) {
+                // Asked at write time: a user removed since the sign-in must not leave it to the next user of the name.
+                if (knownToJames.test(next.user)) {
                     history.add(next.user, next.signIn);
                 }
             } catch (RuntimeException e) {

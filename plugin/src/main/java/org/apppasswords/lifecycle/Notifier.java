@@ -7,6 +7,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -49,7 +50,7 @@ public final class Notifier implements SecurityNotices, AutoCloseable {
             Thread thread = new Thread(runnable, "app-passwords-notices");
             thread.setDaemon(true);
             return thread;
-        }, (task, full) -> LOGGER.warn("Dropped a security notice: {} are waiting to be sent", MAX_PENDING));
+        }, new ThreadPoolExecutor.AbortPolicy());
 
     public Notifier(NoticeSender sender, SecondFactorStore secondFactors, KnownAddresses knownAddresses, Clock clock) {
         this.sender = sender;
@@ -124,11 +125,15 @@ public final class Notifier implements SecurityNotices, AutoCloseable {
         }
         String address = origin.address().get();
         Instant at = clock.instant();
-        later(() -> {
+        boolean queued = later(() -> {
             if (knownAddresses.add(user, appPasswordId, network(address))) {
                 deliver(user, Notices.newAddress(label, address, origin.protocol(), at));
             }
         });
+        if (!queued) {
+            // Not asked yet: the next use from there asks again, rather than never.
+            addressesSeen.remove(new CredentialAtAddress(user, appPasswordId, address));
+        }
     }
 
     /**
@@ -160,14 +165,21 @@ public final class Notifier implements SecurityNotices, AutoCloseable {
         }
     }
 
-    private void later(Runnable task) {
-        executor.execute(() -> {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                LOGGER.warn("A security notice failed: {}", e.getMessage());
-            }
-        });
+    /** @return false when the queue was full: the task was dropped (and logged) */
+    private boolean later(Runnable task) {
+        try {
+            executor.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOGGER.warn("A security notice failed: {}", e.getMessage());
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException e) {
+            LOGGER.warn("Dropped a security notice: {} are waiting to be sent", MAX_PENDING);
+            return false;
+        }
     }
 
     /** Sends what is queued, for a few seconds at most. */

@@ -3,6 +3,7 @@ package org.apppasswords.login;
 import java.time.Instant;
 
 import org.apppasswords.activity.SignIn;
+import org.apppasswords.apppassword.StoredAppPassword;
 import org.apppasswords.audit.LoginOrigin;
 
 /** A verdict as the user's sign-in history shows it: what was presented and how it ended, never why it was refused. */
@@ -14,7 +15,9 @@ final class SignIns {
     }
 
     static SignIn of(Verdict verdict, LoginOrigin origin, Instant at) {
-        return new SignIn(at, origin.protocol().orElse(UNKNOWN_PROTOCOL), origin.address(), method(verdict),
+        // As a last use keeps them: what James put in the logging context, cut to an IP literal and a protocol name.
+        return new SignIn(at, origin.protocol().flatMap(StoredAppPassword::protocolName).orElse(UNKNOWN_PROTOCOL),
+            origin.address().flatMap(StoredAppPassword::addressText), method(verdict),
             verdict.appPassword().map(entry -> entry.id().asString()), verdict.appPassword().map(entry -> entry.label()), outcome(verdict));
     }
 

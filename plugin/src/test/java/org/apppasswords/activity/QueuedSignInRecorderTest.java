@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -89,6 +90,17 @@ class QueuedSignInRecorderTest {
         recorder.record(NOBODY, refusal());
 
         assertThat(written(NOBODY)).isEmpty();
+    }
+
+    @Test
+    void aSuccessOfAUserRemovedBeforeItIsWrittenShouldNotBeWritten() {
+        Set<Username> known = new HashSet<>(Set.of(ALICE));
+        recorder.close();
+        recorder = new QueuedSignInRecorder(history, known::contains, clock);
+        recorder.record(ALICE, success("qd3k7", "203.0.113.7"));
+        known.remove(ALICE);
+
+        assertThat(written(ALICE)).as("the next user of the name must not inherit it").isEmpty();
     }
 
     @Test

@@ -119,6 +119,15 @@ class NotifierTest {
     }
 
     @Test
+    void theAddressesOfOneIpv6NetworkShouldBeToldOnce() {
+        notifier.appPasswordUsed(ALICE, "qd3k7", "Phone", new LoginOrigin(Optional.of("2001:db8:1:2::17"), Optional.of("IMAP")));
+        notifier.appPasswordUsed(ALICE, "qd3k7", "Phone", new LoginOrigin(Optional.of("2001:db8:1:2:a0b1::9"), Optional.of("IMAP")));
+        notifier.appPasswordUsed(ALICE, "qd3k7", "Phone", new LoginOrigin(Optional.of("2001:db8:1:3::17"), Optional.of("IMAP")));
+
+        assertThat(aliceSubjectsOnceIdle()).as("one per /64").hasSize(2);
+    }
+
+    @Test
     void aUseFromNoKnownAddressShouldTellNothing() {
         notifier.appPasswordUsed(ALICE, "qd3k7", "Phone", LoginOrigin.unknown());
 
