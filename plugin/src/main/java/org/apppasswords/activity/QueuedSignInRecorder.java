@@ -83,7 +83,7 @@ public final class QueuedSignInRecorder implements SignInRecorder, AutoCloseable
             try {
                 // Asked at write time: a user removed since the sign-in must not leave it to the next user of the name.
                 if (knownToJames.test(next.user)) {
-                    history.add(next.user, next.signIn);
+                    history.add(next.user, next.signIn.kept());
                 }
             } catch (RuntimeException e) {
                 LOGGER.warn("Dropped a sign-in of the history: {}", e.getMessage());

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One sign-in as the user's history shows it: when, over what, from where, with what and how it
@@ -13,6 +14,10 @@ import java.util.Optional;
 public final class SignIn {
     /** Longest label kept, in code points (an app password's label is at most 64, counted so). */
     static final int MAX_LABEL_LENGTH = 64;
+    static final int MAX_PROTOCOL_LENGTH = 32;
+    static final int MAX_ADDRESS_LENGTH = 64;
+    private static final Pattern NOT_IN_A_PROTOCOL = Pattern.compile("[^A-Za-z0-9_-]");
+    private static final Pattern NOT_IN_AN_ADDRESS = Pattern.compile("[^0-9A-Fa-f.:]");
 
     /** What was presented, as far as the answer tells: never which part of it was wrong. */
     public enum Method {
@@ -117,6 +122,22 @@ public final class SignIn {
 
     public Outcome outcome() {
         return outcome;
+    }
+
+    /**
+     * This sign-in as a store keeps it: the protocol as letters, digits, {@code -} and {@code _}, the
+     * address as the characters of an IP literal, each cut to its column (James wrote them into a
+     * logging context; nothing else should reach the store). Not on the login path: it costs two regex passes.
+     */
+    public SignIn kept() {
+        String keptProtocol = cut(NOT_IN_A_PROTOCOL.matcher(protocol).replaceAll(""), MAX_PROTOCOL_LENGTH);
+        Optional<String> keptAddress = address.map(text -> cut(NOT_IN_AN_ADDRESS.matcher(text).replaceAll(""), MAX_ADDRESS_LENGTH))
+            .filter(text -> !text.isEmpty());
+        return new SignIn(at, keptProtocol.isEmpty() ? "-" : keptProtocol, keptAddress, method, appPasswordId, label, outcome);
+    }
+
+    private static String cut(String text, int length) {
+        return text.length() > length ? text.substring(0, length) : text;
     }
 
     /** The shape both activity routes answer: {@code at, protocol, address, method, appPasswordId, label, outcome} (null when unknown). */

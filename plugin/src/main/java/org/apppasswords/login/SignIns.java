@@ -3,7 +3,6 @@ package org.apppasswords.login;
 import java.time.Instant;
 
 import org.apppasswords.activity.SignIn;
-import org.apppasswords.apppassword.StoredAppPassword;
 import org.apppasswords.audit.LoginOrigin;
 
 /** A verdict as the user's sign-in history shows it: what was presented and how it ended, never why it was refused. */
@@ -15,9 +14,8 @@ final class SignIns {
     }
 
     static SignIn of(Verdict verdict, LoginOrigin origin, Instant at) {
-        // As a last use keeps them: what James put in the logging context, cut to an IP literal and a protocol name.
-        return new SignIn(at, origin.protocol().flatMap(StoredAppPassword::protocolName).orElse(UNKNOWN_PROTOCOL),
-            origin.address().flatMap(StoredAppPassword::addressText), method(verdict),
+        // As James gave them: the writer keeps only what a protocol name and an address may hold (SignIn.kept), off this thread.
+        return new SignIn(at, origin.protocol().orElse(UNKNOWN_PROTOCOL), origin.address(), method(verdict),
             verdict.appPassword().map(entry -> entry.id().asString()), verdict.appPassword().map(entry -> entry.label()), outcome(verdict));
     }
 

@@ -67,6 +67,22 @@ class SignInTest {
         assertThat(SignIn.Outcome.fromApiName("")).isEmpty();
     }
 
+    @Test
+    void aKeptSignInShouldHoldOnlyWhatAProtocolNameAndAnAddressMayHold() {
+        SignIn raw = new SignIn(AT, "IMAP\u001b[31m\n<b>" + "X".repeat(40), Optional.of("[2001:db8::1]\r\nforged=1"),
+            SignIn.Method.PASSWORD, Optional.empty(), Optional.empty(), SignIn.Outcome.REFUSED);
+
+        SignIn kept = raw.kept();
+
+        assertThat(kept.protocol()).matches("[A-Za-z0-9_-]{1,32}").startsWith("IMAP31");
+        assertThat(kept.address()).contains("2001:db8::1fed1");
+        assertThat(new SignIn(AT, "\n", Optional.of("zz"), SignIn.Method.PASSWORD, Optional.empty(), Optional.empty(),
+            SignIn.Outcome.REFUSED).kept()).satisfies(nothingLeft -> {
+                assertThat(nothingLeft.protocol()).isEqualTo("-");
+                assertThat(nothingLeft.address()).isEmpty();
+            });
+    }
+
     private static Map.Entry<String, Object> entry(String key, Object value) {
         return new AbstractMap.SimpleEntry<>(key, value);
     }
