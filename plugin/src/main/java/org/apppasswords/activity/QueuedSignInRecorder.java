@@ -36,6 +36,7 @@ public final class QueuedSignInRecorder implements SignInRecorder, AutoCloseable
     private final Predicate<Username> knownToJames;
     private final Clock clock;
     private final BlockingQueue<Pending> pending = new ArrayBlockingQueue<>(MAX_PENDING);
+    /** When each credential at an address may be recorded again: a look-up allocates nothing. */
     private final Map<CredentialAtAddress, Instant> lastSuccesses = new ConcurrentHashMap<>();
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "app-passwords-sign-in-history");
@@ -65,15 +66,15 @@ public final class QueuedSignInRecorder implements SignInRecorder, AutoCloseable
 
     private boolean firstSuccessThisMinute(Username user, SignIn signIn) {
         CredentialAtAddress key = new CredentialAtAddress(user, signIn.appPasswordId().orElse(signIn.method().apiName()), signIn.address().orElse(""));
-        Instant previous = lastSuccesses.get(key);
-        if (previous != null && signIn.at().isBefore(previous.plus(SUCCESS_RESOLUTION))) {
+        Instant recordableAgain = lastSuccesses.get(key);
+        if (recordableAgain != null && signIn.at().isBefore(recordableAgain)) {
             return false;
         }
         if (lastSuccesses.size() >= MAX_PENDING) {
             // Bounded: forgetting only means one more row for each of these in the next minute.
             lastSuccesses.clear();
         }
-        lastSuccesses.put(key, signIn.at());
+        lastSuccesses.put(key, signIn.at().plus(SUCCESS_RESOLUTION));
         return true;
     }
 

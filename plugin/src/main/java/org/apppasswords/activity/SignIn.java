@@ -92,7 +92,7 @@ public final class SignIn {
 
     private static String shortened(String label) {
         // By code points, as AppPasswordLabel counts: 64 emoji are 128 chars, and a cut between chars would split one.
-        return label.codePointCount(0, label.length()) <= MAX_LABEL_LENGTH ? label
+        return label.length() <= MAX_LABEL_LENGTH || label.codePointCount(0, label.length()) <= MAX_LABEL_LENGTH ? label
             : label.substring(0, label.offsetByCodePoints(0, MAX_LABEL_LENGTH));
     }
 
