@@ -5,12 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
+import org.openqa.selenium.JavascriptExecutor;
 
 /** The page's "Recent activity": the user's sign-ins in plain words, refusals marked, refreshed on demand. */
 class SignInHistoryPageTest {
@@ -42,9 +40,11 @@ class SignInHistoryPageTest {
         assertThat(page.textContent("activity-body")).as("forgotten at sign-out").isEmpty();
     }
 
+    /** Read in one script: a refresh replaces the rows, so elements found one call earlier may be gone by the next. */
+    @SuppressWarnings("unchecked")
     private static List<List<String>> rows() {
-        return chromium.driver().findElements(By.cssSelector("#activity-body tr")).stream()
-            .map(row -> row.findElements(By.tagName("td")).stream().map(WebElement::getText).collect(Collectors.toList()))
-            .collect(Collectors.toList());
+        return (List<List<String>>) ((JavascriptExecutor) chromium.driver()).executeScript(
+            "return Array.from(document.querySelectorAll('#activity-body tr'))"
+                + ".map(function (row) { return Array.from(row.cells).map(function (cell) { return cell.textContent; }); });");
     }
 }
