@@ -5,11 +5,12 @@ import java.util.Objects;
 
 import org.apache.james.core.Username;
 import org.apppasswords.apppassword.AppPassword;
+import org.apppasswords.hashing.RandomToken;
 
 /**
  * What a one-time profile link needs once it is opened: whose it is, the app password it carries
  * (the plaintext, which a stored profile cannot do without) and until when it may be opened. A
- * store keeps it under the {@link ProfileLinkToken#digest() digest} of the link's token, never the
+ * store keeps it under the {@link RandomToken#digest() digest} of the link's token, never the
  * token; a persistent store keeps the password only encrypted. {@link #toString()} leaves out the
  * digest and the password.
  */

@@ -11,6 +11,7 @@ import javax.inject.Inject;
 import org.apache.james.core.Username;
 import org.apppasswords.apppassword.AppPassword;
 import org.apppasswords.apppassword.AppPasswordStore;
+import org.apppasswords.hashing.RandomToken;
 
 /**
  * One-time links to a configuration profile carrying a new app password: {@link #issue} keeps what
@@ -40,7 +41,7 @@ public final class ProfileLinks {
     public IssuedLink issue(Username user, AppPassword password) {
         Instant now = clock.instant();
         store.removeExpired(now);
-        ProfileLinkToken token = ProfileLinkToken.generate(random);
+        RandomToken token = RandomToken.generate(random);
         Instant expiresAt = now.plus(LIFETIME);
         store.save(new PendingProfile(token.digest(), user, password, expiresAt));
         return new IssuedLink(token, expiresAt);
@@ -54,22 +55,22 @@ public final class ProfileLinks {
     public Optional<PendingProfile> redeem(String presented) {
         Instant now = clock.instant();
         store.removeExpired(now);
-        return ProfileLinkToken.parse(presented)
+        return RandomToken.parse(presented)
             .flatMap(token -> store.take(token.digest(), now))
             .filter(profile -> appPasswords.find(profile.user(), profile.password().id()).isPresent());
     }
 
     /** A link just issued: its token, shown once, and when it stops working. {@link #toString()} hides the token. */
     public static final class IssuedLink {
-        private final ProfileLinkToken token;
+        private final RandomToken token;
         private final Instant expiresAt;
 
-        IssuedLink(ProfileLinkToken token, Instant expiresAt) {
+        IssuedLink(RandomToken token, Instant expiresAt) {
             this.token = token;
             this.expiresAt = expiresAt;
         }
 
-        public ProfileLinkToken token() {
+        public RandomToken token() {
             return token;
         }
 

@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Mails the security notices, off the caller's thread: each event is timed when it happens, then
  * queued (bounded: when full, notices are dropped and logged, never the action) to one background
- * thread that hands it to the {@link NoticeSender}. A notice that
- * cannot be delivered is logged, without its content, and forgotten.
+ * thread that hands it to the {@link NoticeSender}. A notice that cannot be delivered is logged,
+ * without its content, and forgotten.
  *
  * <p>A use of an app password from an address new to it costs the login a set look-up: each node
  * asks the store ({@link KnownAddresses}, atomic across nodes) once per app password and address,

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.apache.james.core.Username;
 import org.apppasswords.apppassword.AppPassword;
 import org.apppasswords.apppassword.AppPasswordGenerator;
+import org.apppasswords.hashing.RandomToken;
 import org.apppasswords.testing.Concurrently;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ public interface ProfileLinkStoreContract {
     }
 
     static PendingProfile profile(Username user, AppPassword password) {
-        return new PendingProfile(ProfileLinkToken.generate(new SecureRandom()).digest(), user, password, EXPIRES);
+        return new PendingProfile(RandomToken.generate(new SecureRandom()).digest(), user, password, EXPIRES);
     }
 
     @Test
@@ -52,7 +53,7 @@ public interface ProfileLinkStoreContract {
     default void takeShouldReturnEmptyForAnUnknownDigest() {
         testee().save(profile(ALICE, newPassword()));
 
-        assertThat(testee().take(ProfileLinkToken.generate(new SecureRandom()).digest(), NOW)).isEmpty();
+        assertThat(testee().take(RandomToken.generate(new SecureRandom()).digest(), NOW)).isEmpty();
     }
 
     @Test
@@ -102,7 +103,7 @@ public interface ProfileLinkStoreContract {
 
     @Test
     default void removeExpiredShouldRemoveOnlyExpiredProfiles() {
-        PendingProfile early = new PendingProfile(ProfileLinkToken.generate(new SecureRandom()).digest(), ALICE, newPassword(), NOW);
+        PendingProfile early = new PendingProfile(RandomToken.generate(new SecureRandom()).digest(), ALICE, newPassword(), NOW);
         PendingProfile later = profile(ALICE, newPassword());
         testee().save(early);
         testee().save(later);

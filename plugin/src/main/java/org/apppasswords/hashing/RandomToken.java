@@ -1,4 +1,4 @@
-package org.apppasswords.device;
+package org.apppasswords.hashing;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,38 +8,37 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * The token of a one-time profile link: 256 bits from {@link SecureRandom}, written as 43 base64url
- * symbols (no padding), for example {@code 7Jc0uXQy2mG0ZtV3q8n1kYb6Wf4rLs9dEh2aPoTiU5w}. The link
- * needs no sign-in (the device's browser opens it), so the token is the credential: only its
- * {@link #digest()}, the hex SHA-256 of the symbols, is stored. A token of 256 random bits needs no
- * salt or slow hash, and a lookup by digest compares nothing secret. {@link #toString()} says
- * {@code [REDACTED]}.
+ * A secret token that is its own credential (a self-service session's bearer token, a one-time
+ * profile link): 256 bits from {@link SecureRandom}, written as 43 base64url symbols (no padding),
+ * for example {@code 7Jc0uXQy2mG0ZtV3q8n1kYb6Wf4rLs9dEh2aPoTiU5w}. Only its {@link #digest()}, the
+ * hex SHA-256 of the symbols, is ever stored: 256 random bits need no salt or slow hash, and a
+ * lookup by digest compares nothing secret. {@link #toString()} says {@code [REDACTED]}.
  */
-public final class ProfileLinkToken {
+public final class RandomToken {
     private static final int BYTES = 32;
     private static final int LENGTH = 43;
 
     private final String value;
 
-    private ProfileLinkToken(String value) {
+    private RandomToken(String value) {
         this.value = value;
     }
 
-    public static ProfileLinkToken generate(SecureRandom random) {
+    public static RandomToken generate(SecureRandom random) {
         byte[] bytes = new byte[BYTES];
         random.nextBytes(bytes);
-        return new ProfileLinkToken(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        return new RandomToken(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
     }
 
     /** The token when {@code presented} has a token's shape; empty otherwise (never an exception). */
-    public static Optional<ProfileLinkToken> parse(String presented) {
-        if (presented == null || presented.length() != LENGTH || !presented.chars().allMatch(ProfileLinkToken::isBase64Url)) {
+    public static Optional<RandomToken> parse(String presented) {
+        if (presented == null || presented.length() != LENGTH || !presented.chars().allMatch(RandomToken::isBase64Url)) {
             return Optional.empty();
         }
-        return Optional.of(new ProfileLinkToken(presented));
+        return Optional.of(new RandomToken(presented));
     }
 
-    /** Secret: the token, to put in the link shown once. */
+    /** Secret: the token, to give its holder once. */
     public String reveal() {
         return value;
     }
@@ -64,6 +63,6 @@ public final class ProfileLinkToken {
 
     @Override
     public String toString() {
-        return "ProfileLinkToken[REDACTED]";
+        return "[REDACTED]";
     }
 }
