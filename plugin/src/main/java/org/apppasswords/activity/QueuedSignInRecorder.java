@@ -23,13 +23,16 @@ import org.slf4j.LoggerFactory;
  * credential and address (a mail client polling would otherwise push everything else out of the
  * 50 kept). A sign-in is written only for a user James knows when it is written, so that guesses at
  * names that do not exist fill nothing, and a user removed meanwhile leaves nothing to the next user
- * of the name. {@link #close()} writes what is pending; James calls it when it stops.
+ * of the name. At most {@value #MAX_WRITES_PER_FLUSH} are written a second on each node, so that a
+ * flood costs the store bounded work. {@link #close()} writes what is pending; James calls it when it stops.
  */
 public final class QueuedSignInRecorder implements SignInRecorder, AutoCloseable {
     static final Duration FLUSH_INTERVAL = Duration.ofSeconds(1);
     static final Duration SUCCESS_RESOLUTION = Duration.ofMinutes(1);
     static final Duration PRUNE_INTERVAL = Duration.ofHours(1);
     static final int MAX_PENDING = 10_000;
+    /** Written per {@link #FLUSH_INTERVAL} at most, on each node. */
+    static final int MAX_WRITES_PER_FLUSH = 200;
     private static final Logger LOGGER = LoggerFactory.getLogger(QueuedSignInRecorder.class);
 
     private final SignInHistory history;
@@ -78,17 +81,34 @@ public final class QueuedSignInRecorder implements SignInRecorder, AutoCloseable
         return true;
     }
 
-    /** Writes every queued sign-in; those the store cannot take are dropped. Once an hour, drops what is older than 30 days. */
+    /**
+     * Writes the queued sign-ins, at most {@value #MAX_WRITES_PER_FLUSH} (a flood of refusals, or of
+     * sign-ins of distinct users, must not turn into as many writes: the rest are dropped, and said
+     * once); those the store cannot take are dropped too. Once an hour, drops what is older than 30 days.
+     */
     public void flush() {
+        int written = 0;
+        int dropped = 0;
+        String failure = null;
         for (Pending next = pending.poll(); next != null; next = pending.poll()) {
+            if (written >= MAX_WRITES_PER_FLUSH) {
+                dropped++;
+                continue;
+            }
             try {
                 // Asked at write time: a user removed since the sign-in must not leave it to the next user of the name.
                 if (knownToJames.test(next.user)) {
                     history.add(next.user, next.signIn.kept());
+                    written++;
                 }
             } catch (RuntimeException e) {
-                LOGGER.warn("Dropped a sign-in of the history: {}", e.getMessage());
+                dropped++;
+                failure = e.getMessage();
             }
+        }
+        if (dropped > 0) {
+            LOGGER.warn("Dropped {} sign-ins of the history ({} written this time, at most {}){}", dropped, written, MAX_WRITES_PER_FLUSH,
+                failure == null ? "" : ": " + failure);
         }
         Instant now = clock.instant();
         if (!now.isBefore(prunedAt.plus(PRUNE_INTERVAL))) {

@@ -183,7 +183,29 @@ class QueuedSignInRecorderTest {
         storeStuck.countDown();
         recorder.close();
 
-        // The queue's worth, and perhaps one the writer had taken when the queue filled.
-        assertThat(added.get()).isBetween(QueuedSignInRecorder.MAX_PENDING, QueuedSignInRecorder.MAX_PENDING + 1);
+        // One write's worth (the rest dropped), and perhaps one the writer had taken when the queue filled.
+        assertThat(added.get()).isBetween(1, QueuedSignInRecorder.MAX_WRITES_PER_FLUSH + 1);
+    }
+
+    @Test
+    void aFloodShouldCostTheStoreAtMostTheCapOfWritesPerFlush() {
+        AtomicInteger added = new AtomicInteger();
+        recorder.close();
+        recorder = new QueuedSignInRecorder(new ForwardingSignInHistory(history) {
+            @Override
+            public void add(Username user, SignIn signIn) {
+                added.incrementAndGet();
+            }
+        }, KNOWN_TO_JAMES::contains, clock);
+        int flood = 5 * QueuedSignInRecorder.MAX_WRITES_PER_FLUSH;
+
+        for (int i = 0; i < flood; i++) {
+            recorder.record(ALICE, refusal());
+        }
+        recorder.flush();
+        recorder.flush();
+
+        // Each flush (this test's and, maybe, one of the writer's own meanwhile) writes at most the cap and drops the rest.
+        assertThat(added.get()).isBetween(QueuedSignInRecorder.MAX_WRITES_PER_FLUSH, 2 * QueuedSignInRecorder.MAX_WRITES_PER_FLUSH);
     }
 }
