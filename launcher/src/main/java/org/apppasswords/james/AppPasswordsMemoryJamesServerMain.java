@@ -12,11 +12,13 @@ import org.apache.james.user.api.UsernameChangeTaskStep;
 import org.apache.james.utils.GuiceProbe;
 import org.apppasswords.lifecycle.AppPasswordsUsernameChangeTaskStep;
 import org.apppasswords.modules.AppPasswordsModule;
+import org.apppasswords.notice.NoticeSender;
 import org.apppasswords.selfservice.SelfServiceModule;
 import org.apppasswords.webadmin.AppPasswordsRoutesModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.google.inject.Scopes;
 import com.google.inject.multibindings.Multibinder;
 
 /**
@@ -67,6 +69,8 @@ public final class AppPasswordsMemoryJamesServerMain implements JamesServerMain 
                 binder -> Multibinder.newSetBinder(binder, UsernameChangeTaskStep.class).addBinding().to(AppPasswordsUsernameChangeTaskStep.class),
                 new SelfServiceModule())
             .overrideWith(UsersRepositoryDecoratorModule.forImplementation(configuration.getUsersRepositoryImplementation()),
-                new DraftJmapAuthenticationModule(), new LoginOriginModule());
+                new DraftJmapAuthenticationModule(), new LoginOriginModule(),
+                // Security notices through James's mail pipeline (the plugin alone sends none).
+                binder -> binder.bind(NoticeSender.class).to(MailedNotices.class).in(Scopes.SINGLETON));
     }
 }

@@ -25,7 +25,6 @@ import org.apache.james.protocols.lib.handler.ProtocolHandlerLoader;
 import org.apache.james.smtpserver.netty.SMTPServerFactory;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.utils.GuiceGenericLoader;
-import org.apppasswords.notice.NoticeSender;
 import org.apppasswords.signout.LocalConnections;
 import org.apppasswords.signout.SignedInConnections;
 
@@ -51,7 +50,6 @@ final class LoginOriginModule extends AbstractModule {
     protected void configure() {
         bind(POP3ServerFactory.class).to(SignedOutPop3ServerFactory.class).in(Scopes.SINGLETON);
         bind(ManageSieveServerFactory.class).to(SignedOutManageSieveServerFactory.class).in(Scopes.SINGLETON);
-        bind(NoticeSender.class).to(MailedNotices.class).in(Scopes.SINGLETON);
     }
 
     @Provides
