@@ -9,7 +9,9 @@ import org.apppasswords.activity.QueuedSignInRecorder;
 import org.apppasswords.activity.SignInRecorder;
 import org.apppasswords.apppassword.AppPasswordService;
 import org.apppasswords.apppassword.AppPasswordStore;
+import org.apppasswords.lifecycle.Notifier;
 import org.apppasswords.modules.TestLogins;
+import org.apppasswords.notice.SecurityNotices;
 import org.apppasswords.repository.AppPasswordsUsersRepository;
 import org.apppasswords.session.SelfServiceSessionStore;
 import org.apppasswords.store.UserGenerations;
@@ -32,25 +34,32 @@ final class BenchLogins implements AutoCloseable {
     final SecondFactorService secondFactors;
     final UserGenerations generations;
     private final TestLogins logins;
-    /** Where the sign-ins are written when recorded (the history on). */
+    /** Where the sign-ins are written when recorded, and the addresses each app password was used from. */
     final MemoryActivity history = new MemoryActivity();
     private final Optional<QueuedSignInRecorder> signIns;
+    private final Optional<Notifier> notices;
 
     BenchLogins(AppPasswordStore appPasswordStore, SecondFactorStore secondFactorStore, SelfServiceSessionStore sessions,
                 UserGenerations generations, UsersRepository james, Clock clock) {
         this(appPasswordStore, secondFactorStore, sessions, generations, james, clock, false);
     }
 
-    /** {@code recordSignIns}: with the sign-in history on, written in the background to a memory store as the launcher does. */
+    /**
+     * {@code activity}: with the sign-in history and the security notices on, as the launcher runs
+     * them: sign-ins written in the background to a memory store, notices handed to a sender that
+     * drops them (delivering mail is James's work, not the login's).
+     */
     BenchLogins(AppPasswordStore appPasswordStore, SecondFactorStore secondFactorStore, SelfServiceSessionStore sessions,
-                UserGenerations generations, UsersRepository james, Clock clock, boolean recordSignIns) {
+                UserGenerations generations, UsersRepository james, Clock clock, boolean activity) {
         this.generations = generations;
-        this.signIns = recordSignIns ? Optional.of(new QueuedSignInRecorder(history, user -> true, clock)) : Optional.empty();
+        this.signIns = activity ? Optional.of(new QueuedSignInRecorder(history, user -> true, clock)) : Optional.empty();
+        this.notices = activity ? Optional.of(new Notifier((user, notice) -> { }, secondFactorStore, history, clock)) : Optional.empty();
         this.logins = TestLogins.around(james)
             .stores(appPasswordStore, secondFactorStore, sessions, new MemoryLoginFailureStore(), generations)
             .clock(clock)
             .metrics(new DropWizardMetricFactory(new MetricRegistry()))
             .signIns(signIns.<SignInRecorder>map(recorder -> recorder).orElse(SignInRecorder.NONE), history)
+            .notices(notices.<SecurityNotices>map(notifier -> notifier).orElse(SecurityNotices.NONE))
             .build();
         this.repository = logins.decorator;
         this.appPasswords = logins.appPasswordService;
@@ -60,6 +69,7 @@ final class BenchLogins implements AutoCloseable {
     @Override
     public void close() {
         signIns.ifPresent(QueuedSignInRecorder::close);
+        notices.ifPresent(Notifier::close);
         logins.close();
     }
 }

@@ -17,9 +17,11 @@ class LoginBenchmarkTest {
     private final LoginBenchmark benchmark = new LoginBenchmark();
     private final LoginBenchmark.AppPasswords appPasswords = new LoginBenchmark.AppPasswords();
     private final LoginBenchmark.PrimaryWithCode primaryWithCode = new LoginBenchmark.PrimaryWithCode();
+    private final LoginBenchmark.ClientThread client = new LoginBenchmark.ClientThread();
 
     @AfterEach
     void tearDown() {
+        MDC.clear();
         if (appPasswords.logins != null) {
             appPasswords.tearDown();
         }
@@ -32,7 +34,7 @@ class LoginBenchmarkTest {
     void theRightAppPasswordOf25ShouldBeAccepted() throws Exception {
         appPasswords.setUp();
 
-        assertThat(benchmark.appPasswordRightOf25(appPasswords)).isTrue();
+        assertThat(benchmark.appPasswordRightOf25(appPasswords, client)).isTrue();
     }
 
     @Test
@@ -40,11 +42,11 @@ class LoginBenchmarkTest {
         appPasswords.setUp();
         LoginBenchmark.SmtpThread smtp = new LoginBenchmark.SmtpThread();
         try {
-            assertThatThrownBy(() -> benchmark.appPasswordScopedRightOf25(appPasswords, new NoProtocol()))
+            assertThatThrownBy(() -> benchmark.appPasswordScopedRightOf25(appPasswords, client, new NoProtocol()))
                 .as("no protocol in the logging context: refused").isInstanceOf(IllegalStateException.class);
             smtp.setUp();
 
-            assertThat(benchmark.appPasswordScopedRightOf25(appPasswords, smtp)).isTrue();
+            assertThat(benchmark.appPasswordScopedRightOf25(appPasswords, client, smtp)).isTrue();
         } finally {
             MDC.clear();
         }
@@ -58,22 +60,26 @@ class LoginBenchmarkTest {
     }
 
     @Test
-    void withTheHistoryOnTheRightAppPasswordShouldBeAcceptedAndRecorded() throws Exception {
-        appPasswords.history = "on";
+    void withActivityOnTheRightAppPasswordShouldBeAcceptedRecordedAndItsAddressNoted() throws Exception {
+        appPasswords.activity = "on";
         appPasswords.setUp();
+        client.setUp();
 
-        assertThat(benchmark.appPasswordRightOf25(appPasswords)).isTrue();
+        assertThat(benchmark.appPasswordRightOf25(appPasswords, client)).isTrue();
         BenchLogins logins = appPasswords.logins;
         appPasswords.tearDown();
         appPasswords.logins = null;
         assertThat(logins.history.latest(LoginBenchmark.USER, Instant.EPOCH)).hasSize(1);
+        String usedId = logins.history.latest(LoginBenchmark.USER, Instant.EPOCH).get(0).appPasswordId().orElseThrow();
+        assertThat(logins.history.add(LoginBenchmark.USER, usedId, "203.0.113.7"))
+            .as("the notices noted the address of the first use: it is known now").isFalse();
     }
 
     @Test
     void theWrongAppPasswordShouldBeRefused() throws Exception {
         appPasswords.setUp();
 
-        assertThat(benchmark.appPasswordWrongOf25(appPasswords)).isFalse();
+        assertThat(benchmark.appPasswordWrongOf25(appPasswords, client)).isFalse();
     }
 
     @Test
@@ -81,7 +87,7 @@ class LoginBenchmarkTest {
         appPasswords.setUp();
         appPasswords.right = appPasswords.wrong;
 
-        assertThatThrownBy(() -> benchmark.appPasswordRightOf25(appPasswords)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> benchmark.appPasswordRightOf25(appPasswords, client)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
