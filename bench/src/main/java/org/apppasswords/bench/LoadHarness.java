@@ -29,6 +29,8 @@ public final class LoadHarness {
     static final String PRIMARY = "Bench-Passw0rd";
     static final String WRONG_PRIMARY = "Bench-Passw0rd-of-last-year";
     static final int USERS = 50;
+    /** Stock over as many users as the TOTP users, each logging in in turn: what {@code primary$CODE} is compared with. */
+    static final String STOCK_MANY_USERS = "IMAP stock, primary password, as many users";
     /**
      * Seeding turns TOTP on for thousands of users at once, and each would be mailed a notice. The
      * in-memory mailbox of James 3.8.1 delivers them slowly (JMAP's listeners look each new message
@@ -94,6 +96,12 @@ public final class LoadHarness {
         ours.enableTotp("c", options.codeUsers, secret.revealBase32());
         CodeUsers codeUsers = new CodeUsers("c", options.codeUsers, PRIMARY, secret);
         prime(codeUsers, options.codeUsers, ours.conf.imapPort, options.clients);
+        // As many users on stock, each logged in once too, so that primary$CODE is compared with
+        // stock over the same number of users, each with their mailboxes, taken in turn.
+        stock.addUsers("c", options.codeUsers, PRIMARY);
+        int codeUserCount = options.codeUsers;
+        everyUserOnce(codeUserCount, options.clients,
+            i -> ImapLogin.login(stock.conf.imapPort, BenchServerMain.userName("c", i), PRIMARY));
         List<String> wrong = new ArrayList<>();
         AppPasswordGenerator generator = new AppPasswordGenerator(new SecureRandom());
         for (int i = 0; i < USERS; i++) {
@@ -108,7 +116,9 @@ public final class LoadHarness {
             (client, n) -> ImapLogin.login(stockImap, user("s", n), PRIMARY)));
         cases.add(new LoadCase("IMAP ours, app password", "IMAP stock, primary password", true,
             (client, n) -> ImapLogin.login(oursImap, user("a", n), appPasswords.get(index(n)))));
-        cases.add(new LoadCase("IMAP ours, primary$CODE", "IMAP stock, primary password", true,
+        cases.add(new LoadCase(STOCK_MANY_USERS, null, true,
+            (client, n) -> ImapLogin.login(stockImap, BenchServerMain.userName("c", (int) (n % codeUserCount)), PRIMARY)));
+        cases.add(new LoadCase("IMAP ours, primary$CODE", STOCK_MANY_USERS, true,
             (client, n) -> codeUsers.login((user, password) -> ImapLogin.login(oursImap, user, password))));
         cases.add(new LoadCase("IMAP ours, wrong app password", "IMAP stock, primary password", false,
             (client, n) -> ImapLogin.login(oursImap, user("a", n), wrong.get(index(n)))));
@@ -158,6 +168,39 @@ public final class LoadHarness {
         if (refused.get() > 0) {
             log("priming: " + refused.get() + " logins refused, although every TOTP user should log in");
         }
+    }
+
+    /** Logs in each of {@code count} users once, {@code clients} at a time; says how many were refused. */
+    private static void everyUserOnce(int count, int clients, IntLogin login) throws InterruptedException {
+        log("priming: each of " + count + " users logs in once on stock");
+        AtomicLong next = new AtomicLong();
+        AtomicLong refused = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            Thread thread = new Thread(() -> {
+                for (long i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    try {
+                        if (!login.run((int) i)) {
+                            refused.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        log("priming login failed: " + e.getMessage());
+                    }
+                }
+            }, "bench-prime-stock-" + c);
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        if (refused.get() > 0) {
+            log("priming: " + refused.get() + " stock logins refused");
+        }
+    }
+
+    private interface IntLogin {
+        boolean run(int index) throws Exception;
     }
 
     private static String user(String prefix, long sequence) {

@@ -20,7 +20,7 @@ class LoadHarnessSmokeTest {
         List<LoadCase> cases = LoadHarness.run(options);
 
         assertThat(cases).extracting(c -> c.name).containsExactly("IMAP stock, primary password", "IMAP ours, app password",
-            "IMAP ours, primary$CODE", "IMAP ours, wrong app password", "IMAP stock, wrong primary password",
+            "IMAP stock, primary password, as many users", "IMAP ours, primary$CODE", "IMAP ours, wrong app password", "IMAP stock, wrong primary password",
             "IMAP ours, wrong primary password", "JMAP Basic stock, primary password",
             "JMAP Basic ours, app password");
         assertThat(cases).allSatisfy(c -> {
@@ -28,7 +28,10 @@ class LoadHarnessSmokeTest {
             assertThat(c.unexpected.get()).as(c.name + " answers other than expected").isZero();
             assertThat(c.errors.get()).as(c.name + " errors").isZero();
         });
-        assertThat(LoadReport.markdown(cases, options)).contains("| IMAP ours, app password |");
+        assertThat(cases).filteredOn(c -> c.name.equals("IMAP ours, primary$CODE")).extracting(c -> c.baseline)
+            .containsExactly(LoadHarness.STOCK_MANY_USERS);
+        assertThat(LoadReport.markdown(cases, options)).contains("| IMAP ours, app password |")
+            .contains("security notices off");
     }
 
     @Test
