@@ -100,7 +100,7 @@ public final class LoadHarness {
         // stock over the same number of users, each with their mailboxes, taken in turn.
         stock.addUsers("c", options.codeUsers, PRIMARY);
         int codeUserCount = options.codeUsers;
-        everyUserOnce(codeUserCount, options.clients,
+        everyUserOnce("each of as many users on stock", codeUserCount, options.clients,
             i -> ImapLogin.login(stock.conf.imapPort, BenchServerMain.userName("c", i), PRIMARY));
         List<String> wrong = new ArrayList<>();
         AppPasswordGenerator generator = new AppPasswordGenerator(new SecureRandom());
@@ -143,36 +143,13 @@ public final class LoadHarness {
      * steady state the ratio is about.
      */
     private static void prime(CodeUsers codeUsers, int count, int imapPort, int clients) throws InterruptedException {
-        log("priming: each TOTP user logs in once");
-        AtomicLong remaining = new AtomicLong(count);
-        AtomicLong refused = new AtomicLong();
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            Thread thread = new Thread(() -> {
-                while (remaining.getAndDecrement() > 0) {
-                    try {
-                        if (Boolean.FALSE.equals(codeUsers.prime((user, password) -> ImapLogin.login(imapPort, user, password)))) {
-                            refused.incrementAndGet();
-                        }
-                    } catch (Exception e) {
-                        log("priming login failed: " + e.getMessage());
-                    }
-                }
-            }, "bench-prime-" + c);
-            thread.start();
-            threads.add(thread);
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        if (refused.get() > 0) {
-            log("priming: " + refused.get() + " logins refused, although every TOTP user should log in");
-        }
+        everyUserOnce("each TOTP user", count, clients,
+            i -> !Boolean.FALSE.equals(codeUsers.prime((user, password) -> ImapLogin.login(imapPort, user, password))));
     }
 
-    /** Logs in each of {@code count} users once, {@code clients} at a time; says how many were refused. */
-    private static void everyUserOnce(int count, int clients, IntLogin login) throws InterruptedException {
-        log("priming: each of " + count + " users logs in once on stock");
+    /** Runs {@code login} once for each of {@code count} users, {@code clients} at a time; says how many were refused. */
+    private static void everyUserOnce(String who, int count, int clients, IntLogin login) throws InterruptedException {
+        log("priming: " + who + " logs in once");
         AtomicLong next = new AtomicLong();
         AtomicLong refused = new AtomicLong();
         List<Thread> threads = new ArrayList<>();
@@ -187,7 +164,7 @@ public final class LoadHarness {
                         log("priming login failed: " + e.getMessage());
                     }
                 }
-            }, "bench-prime-stock-" + c);
+            }, "bench-prime-" + c);
             thread.start();
             threads.add(thread);
         }
@@ -195,7 +172,7 @@ public final class LoadHarness {
             thread.join();
         }
         if (refused.get() > 0) {
-            log("priming: " + refused.get() + " stock logins refused");
+            log("priming: " + refused.get() + " logins refused, although every one should succeed");
         }
     }
 
