@@ -12,7 +12,8 @@ final class LoadReport {
     static String markdown(List<LoadCase> cases, LoadHarness.LoadOptions options) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Load: %d rounds x %d s per case, %d clients, %d TOTP users, extension store %s, "
-            + "security notices off (seeding would mail every TOTP user), server heap %s, %d cores, Java %s%n%n", options.rounds, options.seconds, options.clients, options.codeUsers, options.store,
+            + "security notices off (seeding would mail every TOTP user), server heap %s, %d cores, Java %s%n%n",
+            options.rounds, options.seconds, options.clients, options.codeUsers, options.store,
             options.heap, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
         out.append("| case | logins/s | p50 ms | p99 ms | ratio to stock (all rounds) | per-round ratios | unexpected answers | errors | no user left |\n");
         out.append("| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |\n");

@@ -20,8 +20,8 @@ class LoadHarnessSmokeTest {
         List<LoadCase> cases = LoadHarness.run(options);
 
         assertThat(cases).extracting(c -> c.name).containsExactly("IMAP stock, primary password", "IMAP ours, app password",
-            "IMAP stock, primary password, as many users", "IMAP ours, primary$CODE", "IMAP ours, wrong app password", "IMAP stock, wrong primary password",
-            "IMAP ours, wrong primary password", "JMAP Basic stock, primary password",
+            "IMAP stock, primary password, as many users", "IMAP ours, primary$CODE", "IMAP ours, wrong app password",
+            "IMAP stock, wrong primary password", "IMAP ours, wrong primary password", "JMAP Basic stock, primary password",
             "JMAP Basic ours, app password");
         assertThat(cases).allSatisfy(c -> {
             assertThat(c.attempts).as(c.name + " attempts").isPositive();
