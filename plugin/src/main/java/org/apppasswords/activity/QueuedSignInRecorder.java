@@ -19,9 +19,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Takes the sign-in history off the login path: a login only queues its sign-in (bounded: when
  * full, sign-ins are dropped, never logins), and one background thread writes the queue every
- * {@link #FLUSH_INTERVAL}. A success is queued at most once a {@link #SUCCESS_RESOLUTION} per user,
- * credential and address (a mail client polling would otherwise push everything else out of the
- * 50 kept). A sign-in is written only for a user James knows when it is written, so that guesses at
+ * {@link #FLUSH_INTERVAL}. Successes and refusals wait in separate queues and successes are written
+ * first, so that a flood of refusals crowds no success out of the history (nor out of the list:
+ * {@link SignInHistory#REFUSALS_KEPT_PER_USER}). A success is queued at most once a
+ * {@link #SUCCESS_RESOLUTION} per user, credential and address (a mail client polling would
+ * otherwise push everything else out of the 50 kept). A sign-in is written only for a user James knows when it is written, so that guesses at
  * names that do not exist fill nothing, and a user removed meanwhile leaves nothing to the next user
  * of the name. At most {@value #MAX_WRITES_PER_FLUSH} are written a second on each node, so that a
  * flood costs the store bounded work. {@link #close()} writes what is pending; James calls it when it stops.
@@ -38,7 +40,8 @@ public final class QueuedSignInRecorder implements SignInRecorder, AutoCloseable
     private final SignInHistory history;
     private final Predicate<Username> knownToJames;
     private final Clock clock;
-    private final BlockingQueue<Pending> pending = new ArrayBlockingQueue<>(MAX_PENDING);
+    private final BlockingQueue<Pending> successes = new ArrayBlockingQueue<>(MAX_PENDING);
+    private final BlockingQueue<Pending> refusals = new ArrayBlockingQueue<>(MAX_PENDING);
     /** When each credential at an address may be recorded again: a look-up allocates nothing. */
     private final Map<CredentialAtAddress, Instant> lastSuccesses = new ConcurrentHashMap<>();
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -62,7 +65,8 @@ public final class QueuedSignInRecorder implements SignInRecorder, AutoCloseable
         if (signIn.outcome() == SignIn.Outcome.SUCCESS && !firstSuccessThisMinute(user, signIn)) {
             return;
         }
-        if (!pending.offer(new Pending(user, signIn))) {
+        BlockingQueue<Pending> queue = signIn.outcome() == SignIn.Outcome.SUCCESS ? successes : refusals;
+        if (!queue.offer(new Pending(user, signIn))) {
             LOGGER.debug("Dropped a sign-in of the history: {} are waiting to be written", MAX_PENDING);
         }
     }
@@ -82,33 +86,18 @@ public final class QueuedSignInRecorder implements SignInRecorder, AutoCloseable
     }
 
     /**
-     * Writes the queued sign-ins, at most {@value #MAX_WRITES_PER_FLUSH} (a flood of refusals, or of
-     * sign-ins of distinct users, must not turn into as many writes: the rest are dropped, and said
-     * once); those the store cannot take are dropped too. Once an hour, drops what is older than 30 days.
+     * Writes the queued sign-ins, successes first, at most {@value #MAX_WRITES_PER_FLUSH} (a flood
+     * of refusals, or of sign-ins of distinct users, must not turn into as many writes: the rest are
+     * dropped, and said once); those the store cannot take are dropped too. Once an hour, drops what
+     * is older than 30 days.
      */
     public void flush() {
-        int written = 0;
-        int dropped = 0;
-        String failure = null;
-        for (Pending next = pending.poll(); next != null; next = pending.poll()) {
-            if (written >= MAX_WRITES_PER_FLUSH) {
-                dropped++;
-                continue;
-            }
-            try {
-                // Asked at write time: a user removed since the sign-in must not leave it to the next user of the name.
-                if (knownToJames.test(next.user)) {
-                    history.add(next.user, next.signIn.kept());
-                    written++;
-                }
-            } catch (RuntimeException e) {
-                dropped++;
-                failure = e.getMessage();
-            }
-        }
-        if (dropped > 0) {
-            LOGGER.warn("Dropped {} sign-ins of the history ({} written this time, at most {}){}", dropped, written, MAX_WRITES_PER_FLUSH,
-                failure == null ? "" : ": " + failure);
+        Batch batch = new Batch();
+        batch.write(successes);
+        batch.write(refusals);
+        if (batch.dropped > 0) {
+            LOGGER.warn("Dropped {} sign-ins of the history ({} written this time, at most {}){}", batch.dropped, batch.written,
+                MAX_WRITES_PER_FLUSH, batch.failure == null ? "" : ": " + batch.failure);
         }
         Instant now = clock.instant();
         if (!now.isBefore(prunedAt.plus(PRUNE_INTERVAL))) {
@@ -130,6 +119,32 @@ public final class QueuedSignInRecorder implements SignInRecorder, AutoCloseable
             Thread.currentThread().interrupt();
         }
         flush();
+    }
+
+    /** One flush's writes, counted against its cap. */
+    private final class Batch {
+        private int written;
+        private int dropped;
+        private String failure;
+
+        void write(BlockingQueue<Pending> queue) {
+            for (Pending next = queue.poll(); next != null; next = queue.poll()) {
+                if (written >= MAX_WRITES_PER_FLUSH) {
+                    dropped++;
+                    continue;
+                }
+                try {
+                    // Asked at write time: a user removed since the sign-in must not leave it to the next user of the name.
+                    if (knownToJames.test(next.user)) {
+                        history.add(next.user, next.signIn.kept());
+                        written++;
+                    }
+                } catch (RuntimeException e) {
+                    dropped++;
+                    failure = e.getMessage();
+                }
+            }
+        }
     }
 
     private static final class Pending {

@@ -30,6 +30,10 @@ public interface ActivityStoreContract {
             SignIn.Outcome.SUCCESS);
     }
 
+    static SignIn refusedAt(Instant at) {
+        return new SignIn(at, "IMAP", Optional.of(ADDRESS), SignIn.Method.PASSWORD, Optional.empty(), Optional.empty(), SignIn.Outcome.REFUSED);
+    }
+
     static SignIn withLabel(String label) {
         return new SignIn(NOW, "SMTP", Optional.of("2001:db8:85a3::8a2e:370:7334"), SignIn.Method.APP_PASSWORD, Optional.of("x7k2m"),
             Optional.of(label), SignIn.Outcome.SUCCESS);
@@ -58,6 +62,32 @@ public interface ActivityStoreContract {
             .endsWith(NOW.plusSeconds(1))
             .doesNotContain(NOW);
         assertThat(timesOf(BOB)).containsExactly(NOW.minusSeconds(1));
+    }
+
+    @Test
+    default void noNumberOfRefusalsShouldPushASuccessOut() {
+        history().add(ALICE, imapAt(NOW));
+        IntStream.rangeClosed(1, 2 * SignInHistory.KEPT_PER_USER).forEach(second -> history().add(ALICE, refusedAt(NOW.plusSeconds(second))));
+
+        List<SignIn> kept = history().latest(ALICE, Instant.EPOCH);
+        assertThat(kept).hasSize(SignInHistory.REFUSALS_KEPT_PER_USER + 1);
+        assertThat(kept.get(0).at()).isEqualTo(NOW.plusSeconds(2 * SignInHistory.KEPT_PER_USER));
+        assertThat(kept.get(kept.size() - 1)).isEqualTo(imapAt(NOW));
+    }
+
+    @Test
+    default void refusalsShouldKeepTheirPlacesAmongManySuccesses() {
+        int successes = SignInHistory.KEPT_PER_USER;
+        IntStream.range(0, successes).forEach(second -> history().add(ALICE, imapAt(NOW.plusSeconds(second))));
+        IntStream.range(successes, successes + SignInHistory.KEPT_PER_USER).forEach(second -> history().add(ALICE, refusedAt(NOW.plusSeconds(second))));
+
+        List<SignIn> kept = history().latest(ALICE, Instant.EPOCH);
+        assertThat(kept).hasSize(SignInHistory.KEPT_PER_USER);
+        assertThat(kept.subList(0, SignInHistory.REFUSALS_KEPT_PER_USER))
+            .allSatisfy(signIn -> assertThat(signIn.outcome()).isEqualTo(SignIn.Outcome.REFUSED));
+        assertThat(kept.subList(SignInHistory.REFUSALS_KEPT_PER_USER, SignInHistory.KEPT_PER_USER))
+            .allSatisfy(signIn -> assertThat(signIn.outcome()).isEqualTo(SignIn.Outcome.SUCCESS));
+        assertThat(kept.get(SignInHistory.KEPT_PER_USER - 1).at()).isEqualTo(NOW.plusSeconds(successes - SignInHistory.REFUSALS_KEPT_PER_USER));
     }
 
     @Test

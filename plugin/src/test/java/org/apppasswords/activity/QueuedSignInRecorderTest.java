@@ -208,4 +208,16 @@ class QueuedSignInRecorderTest {
         // Each flush (this test's and, maybe, one of the writer's own meanwhile) writes at most the cap and drops the rest.
         assertThat(added.get()).isBetween(QueuedSignInRecorder.MAX_WRITES_PER_FLUSH, 2 * QueuedSignInRecorder.MAX_WRITES_PER_FLUSH);
     }
+
+    @Test
+    void aFloodOfRefusalsShouldCrowdNoSuccessOut() {
+        for (int i = 0; i < QueuedSignInRecorder.MAX_PENDING + 100; i++) {
+            recorder.record(ALICE, refusal());
+        }
+        recorder.record(ALICE, success("qd3k7", "198.51.100.4"));
+
+        List<SignIn> written = written(ALICE);
+        assertThat(written).filteredOn(signIn -> signIn.outcome() == SignIn.Outcome.SUCCESS).hasSize(1);
+        assertThat(written).hasSize(SignInHistory.REFUSALS_KEPT_PER_USER + 1);
+    }
 }

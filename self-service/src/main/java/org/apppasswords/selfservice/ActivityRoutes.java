@@ -12,8 +12,8 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 
 /**
- * The user's own last 50 sign-ins of the last 30 days, newest first, in the admin's shape. Any
- * session reads it, even one without a second factor: seeing who signed in is how a user finds out
+ * The user's own last 50 sign-ins of the last 30 days (at most 25 refusals), newest first, in the
+ * admin's shape. Any session reads it, even one without a second factor: seeing who signed in is how a user finds out
  * that they should turn it on.
  */
 final class ActivityRoutes {

@@ -17,7 +17,7 @@ import io.restassured.response.Response;
 /**
  * Each user's last sign-ins, successes and refusals on every protocol and on the self-service
  * page, listed newest first to the user ({@code GET /app-passwords-api/activity}) and to admins
- * ({@code GET /users/{user}/activity}), at most 50.
+ * ({@code GET /users/{user}/activity}), at most 50, of which at most 25 refusals.
  */
 class SignInHistoryTest {
     private static final Duration WRITTEN = Duration.ofSeconds(10);
@@ -52,7 +52,7 @@ class SignInHistoryTest {
     }
 
     @Test
-    void theHistoryShouldKeepTheFiftyLatest() throws Exception {
+    void theHistoryShouldKeepTheLatestRefusalsAfterASuccess() throws Exception {
         String user = TotpUser.newUserName("bounded");
         james.data().addUser(user, TotpUser.PRIMARY_PASSWORD);
         String appPassword = TotpUser.mint(james, Username.of(user), "Scanner").password().reveal();
@@ -63,8 +63,29 @@ class SignInHistoryTest {
 
         List<Map<String, Object>> listed = await().atMost(WRITTEN)
             .until(() -> adminList(user), signIns -> !signIns.isEmpty() && "success".equals(signIns.get(0).get("outcome")));
-        assertThat(listed).hasSize(50);
-        assertThat(listed.subList(1, 50)).allSatisfy(signIn -> assertThat(signIn.get("outcome")).isIn("refused", "locked"));
+        assertThat(listed).hasSize(26);
+        assertThat(listed.subList(1, 26)).allSatisfy(signIn -> assertThat(signIn.get("outcome")).isIn("refused", "locked"));
+    }
+
+    /** An intruder who signed in cannot hide it behind wrong passwords: refusals keep at most 25 of the 50 places. */
+    @Test
+    void noFloodOfRefusalsShouldPushASuccessOutOfTheList() throws Exception {
+        String user = TotpUser.newUserName("hidden");
+        james.data().addUser(user, TotpUser.PRIMARY_PASSWORD);
+        String appPassword = TotpUser.mint(james, Username.of(user), "Intruder").password().reveal();
+        assertThat(Protocol.IMAP_LOGIN.login(james.ports(), user, appPassword)).isTrue();
+        await().atMost(WRITTEN).until(() -> adminList(user), signIns -> !signIns.isEmpty());
+        for (int i = 0; i < 60; i++) {
+            assertThat(Protocol.IMAP_LOGIN.login(james.ports(), user, "Wrong-Passw0rd-" + i)).isFalse();
+        }
+
+        List<Map<String, Object>> listed = await().atMost(WRITTEN).until(() -> adminList(user), signIns -> signIns.size() == 26);
+        assertThat(listed.subList(0, 25)).allSatisfy(signIn -> assertThat(signIn.get("outcome")).isIn("refused", "locked"));
+        assertThat(listed.get(25)).containsEntry("outcome", "success").containsEntry("label", "Intruder");
+        // Later refusals change nothing more: the success keeps its place.
+        assertThat(Protocol.IMAP_LOGIN.login(james.ports(), user, "Wrong-Passw0rd-again")).isFalse();
+        await().atMost(WRITTEN).until(() -> adminList(user), signIns -> signIns.size() == 26
+            && signIns.get(25).get("outcome").equals("success") && !signIns.get(0).get("at").equals(listed.get(0).get("at")));
     }
 
     @Test

@@ -20,7 +20,10 @@ import spark.Request;
 import spark.Response;
 import spark.Service;
 
-/** A user's last 50 sign-ins of the last 30 days, newest first: successes and refusals on every protocol and the self-service page. */
+/**
+ * A user's last 50 sign-ins of the last 30 days (at most 25 refusals), newest first: successes and
+ * refusals on every protocol and the self-service page.
+ */
 public final class ActivityRoutes implements Routes {
     static final String BASE_PATH = "/users" + SEPARATOR + TargetUser.PARAM + SEPARATOR + "activity";
 

@@ -25,6 +25,10 @@ public final class MemoryActivity implements SignInHistory, KnownAddresses {
     public synchronized void add(Username user, SignIn signIn) {
         List<SignIn> kept = signIns.computeIfAbsent(user, any -> new ArrayList<>());
         kept.add(signIn);
+        List<SignIn> refusals = kept.stream().filter(any -> any.outcome() != SignIn.Outcome.SUCCESS).collect(Collectors.toList());
+        if (refusals.size() > REFUSALS_KEPT_PER_USER) {
+            kept.remove(refusals.get(0));
+        }
         if (kept.size() > KEPT_PER_USER) {
             kept.remove(0);
         }

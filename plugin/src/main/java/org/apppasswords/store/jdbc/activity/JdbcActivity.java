@@ -15,6 +15,8 @@ import org.apppasswords.store.jdbc.Database;
 
 /** The sign-in history ({@code sign_ins}) and the addresses known to each app password ({@code app_password_addresses}), V10. */
 public final class JdbcActivity implements SignInHistory, KnownAddresses {
+    private static final String SUCCESS = SignIn.Outcome.SUCCESS.apiName();
+
     private final Database database;
 
     public JdbcActivity(Database database) {
@@ -29,6 +31,9 @@ public final class JdbcActivity implements SignInHistory, KnownAddresses {
                 user.asString(), Database.toNanos(signIn.at()), signIn.protocol(), Database.nullableText(signIn.address()),
                 signIn.method().apiName(), Database.nullableText(signIn.appPasswordId()), Database.nullableText(signIn.label()),
                 signIn.outcome().apiName());
+            Database.update(connection, "DELETE FROM sign_ins WHERE username = ? AND outcome <> ? AND sequence_number <= (SELECT"
+                + " sequence_number FROM sign_ins WHERE username = ? AND outcome <> ? ORDER BY sequence_number DESC LIMIT 1 OFFSET "
+                + REFUSALS_KEPT_PER_USER + ")", user.asString(), SUCCESS, user.asString(), SUCCESS);
             return Database.update(connection, "DELETE FROM sign_ins WHERE username = ? AND sequence_number <= (SELECT sequence_number"
                 + " FROM sign_ins WHERE username = ? ORDER BY sequence_number DESC LIMIT 1 OFFSET " + KEPT_PER_USER + ")",
                 user.asString(), user.asString());
