@@ -8,8 +8,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apppasswords.apppassword.AppPasswordGenerator;
 import org.apppasswords.totp.TotpSecret;
@@ -133,7 +137,7 @@ public final class LoadHarness {
             (client, n) -> stockJmap.session(user("s", n), PRIMARY)));
         cases.add(new LoadCase("JMAP Basic ours, app password", "JMAP Basic stock, primary password", true,
             (client, n) -> oursJmap.session(user("a", n), appPasswords.get(index(n)))));
-        return cases;
+        return options.selected(cases);
     }
 
     /**
@@ -258,8 +262,22 @@ public final class LoadHarness {
         int codeUsers = 4000;
         String store = "h2";
         String heap = "1g";
+        /** Only the cases whose name contains this, with their baselines; every case when null. */
+        String only;
         Path work;
         Path out;
+
+        List<LoadCase> selected(List<LoadCase> cases) {
+            if (only == null) {
+                return cases;
+            }
+            Set<String> kept = cases.stream().filter(c -> c.name.contains(only))
+                .flatMap(c -> Stream.of(c.name, c.baseline)).filter(Objects::nonNull).collect(Collectors.toSet());
+            if (kept.isEmpty()) {
+                throw new IllegalArgumentException("--case " + only + " is part of no case's name");
+            }
+            return cases.stream().filter(c -> kept.contains(c.name)).collect(Collectors.toList());
+        }
 
         static LoadOptions parse(String[] args) {
             LoadOptions options = new LoadOptions();
@@ -273,6 +291,7 @@ public final class LoadHarness {
                     case "--code-users": options.codeUsers = Integer.parseInt(value); break;
                     case "--store": options.store = value; break;
                     case "--heap": options.heap = value; break;
+                    case "--case": options.only = value; break;
                     case "--work": options.work = Paths.get(value); break;
                     case "--out": options.out = Paths.get(value); break;
                     default: throw new IllegalArgumentException("Unknown option " + args[i]);

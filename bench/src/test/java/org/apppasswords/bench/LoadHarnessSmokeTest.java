@@ -47,4 +47,18 @@ class LoadHarnessSmokeTest {
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("--threads");
     }
+
+    @Test
+    void aCaseOptionShouldKeepTheCasesItNamesWithTheirBaselines() {
+        LoadHarness.LoadOptions options = LoadHarness.LoadOptions.parse(new String[] {"--case", "primary$CODE"});
+        LoadCase stock = new LoadCase("IMAP stock, primary password", null, true, (client, n) -> true);
+        LoadCase manyUsers = new LoadCase(LoadHarness.STOCK_MANY_USERS, null, true, (client, n) -> true);
+        LoadCase code = new LoadCase("IMAP ours, primary$CODE", LoadHarness.STOCK_MANY_USERS, true, (client, n) -> true);
+
+        assertThat(options.selected(List.of(stock, manyUsers, code))).containsExactly(manyUsers, code);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LoadHarness.LoadOptions.parse(new String[] {"--case", "POP3"})
+                .selected(List.of(stock, manyUsers, code)))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("POP3");
+    }
 }
