@@ -23,10 +23,11 @@ import org.slf4j.LoggerFactory;
  * first, so that a flood of refusals crowds no success out of the history (nor out of the list:
  * {@link SignInHistory#REFUSALS_KEPT_PER_USER}). A success is queued at most once a
  * {@link #SUCCESS_RESOLUTION} per user, credential and address (a mail client polling would
- * otherwise push everything else out of the 50 kept). A sign-in is written only for a user James knows when it is written, so that guesses at
- * names that do not exist fill nothing, and a user removed meanwhile leaves nothing to the next user
- * of the name. At most {@value #MAX_WRITES_PER_FLUSH} are written a second on each node, so that a
- * flood costs the store bounded work. {@link #close()} writes what is pending; James calls it when it stops.
+ * otherwise push everything else out of the 50 kept). A sign-in is written only for a user James
+ * knows when it is written, so that guesses at names that do not exist fill nothing, and a user
+ * removed meanwhile leaves nothing to the next user of the name. At most
+ * {@value #MAX_WRITES_PER_FLUSH} are written a second on each node, so that a flood costs the store
+ * bounded work. {@link #close()} writes what is pending; James calls it when it stops.
  */
 public final class QueuedSignInRecorder implements SignInRecorder, AutoCloseable {
     static final Duration FLUSH_INTERVAL = Duration.ofSeconds(1);
