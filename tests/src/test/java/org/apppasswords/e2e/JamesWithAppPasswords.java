@@ -1,11 +1,13 @@
 package org.apppasswords.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,6 +19,8 @@ import javax.management.ObjectName;
 
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.MemoryJamesConfiguration;
+import org.apache.james.core.Username;
+import org.apache.james.modules.MailboxProbeImpl;
 import org.apache.james.utils.DataProbeImpl;
 import org.apppasswords.james.AppPasswordsMemoryJamesServerMain;
 import org.apppasswords.james.AppPasswordsProbe;
@@ -194,6 +198,21 @@ final class JamesWithAppPasswords implements BeforeAllCallback, AfterAllCallback
     /** James's working directory ({@code conf/}, and {@code var/} where the default store keeps its H2 file). */
     Path workingDirectory() {
         return workingDirectory;
+    }
+
+    /**
+     * Waits until {@code user}'s INBOX exists, when this server mails security notices (an app
+     * password created mails one, which James delivers in the background). Why: James 3.8.1's POP3
+     * creates the INBOX at a user's first login and answers {@code -ERR Unexpected error accessing
+     * mailbox} when a delivery created it meanwhile ({@code InboxAlreadyCreated}), a race of James's
+     * own that a test logging in just after such an action would otherwise lose now and then.
+     */
+    void awaitInboxOfNotices(Username user) {
+        if (appPasswordsProperties != null && appPasswordsProperties.contains("notifications.enabled=false")) {
+            return;
+        }
+        MailboxProbeImpl mailboxes = server.getProbe(MailboxProbeImpl.class);
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailboxes.listUserMailboxes(user.asString()).contains("INBOX"));
     }
 
     AppPasswordsProbe appPasswords() {

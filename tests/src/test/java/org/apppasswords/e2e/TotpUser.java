@@ -64,8 +64,10 @@ final class TotpUser {
     }
 
     static CreatedAppPassword mint(JamesWithAppPasswords james, Username user, String label) {
-        return SecretLeakDetector.whileMinting(() -> james.appPasswords().createAppPassword(user, label),
-            created -> List.of(created.password().reveal(), created.password().revealForDisplay()));
+        CreatedAppPassword created = SecretLeakDetector.whileMinting(() -> james.appPasswords().createAppPassword(user, label),
+            minted -> List.of(minted.password().reveal(), minted.password().revealForDisplay()));
+        james.awaitInboxOfNotices(user);
+        return created;
     }
 
     String codeForStep(long step) {
