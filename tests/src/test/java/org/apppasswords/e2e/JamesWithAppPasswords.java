@@ -201,18 +201,28 @@ final class JamesWithAppPasswords implements BeforeAllCallback, AfterAllCallback
     }
 
     /**
-     * Waits until {@code user}'s INBOX exists, when this server mails security notices (an app
-     * password created mails one, which James delivers in the background). Why: James 3.8.1's POP3
+     * Waits until {@code user}'s INBOX exists, when this server mails security notices and James knows
+     * the user (an app password created then mails one, which James delivers in the background). Why: James 3.8.1's POP3
      * creates the INBOX at a user's first login and answers {@code -ERR Unexpected error accessing
      * mailbox} when a delivery created it meanwhile ({@code InboxAlreadyCreated}), a race of James's
      * own that a test logging in just after such an action would otherwise lose now and then.
      */
     void awaitInboxOfNotices(Username user) {
-        if (appPasswordsProperties != null && appPasswordsProperties.contains("notifications.enabled=false")) {
+        boolean noticeMailed = (appPasswordsProperties == null || !appPasswordsProperties.contains("notifications.enabled=false"))
+            && knownToJames(user);
+        if (!noticeMailed) {
             return;
         }
         MailboxProbeImpl mailboxes = server.getProbe(MailboxProbeImpl.class);
         await().atMost(Duration.ofSeconds(10)).until(() -> mailboxes.listUserMailboxes(user.asString()).contains("INBOX"));
+    }
+
+    private boolean knownToJames(Username user) {
+        try {
+            return List.of(data().listUsers()).contains(user.asString());
+        } catch (Exception e) {
+            throw new IllegalStateException("James's users could not be listed", e);
+        }
     }
 
     AppPasswordsProbe appPasswords() {
