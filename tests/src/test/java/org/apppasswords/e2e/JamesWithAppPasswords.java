@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Properties;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -201,20 +204,33 @@ final class JamesWithAppPasswords implements BeforeAllCallback, AfterAllCallback
     }
 
     /**
-     * Waits until {@code user}'s INBOX exists, when this server mails security notices and James knows
-     * the user (an app password created then mails one, which James delivers in the background). Why: James 3.8.1's POP3
-     * creates the INBOX at a user's first login and answers {@code -ERR Unexpected error accessing
-     * mailbox} when a delivery created it meanwhile ({@code InboxAlreadyCreated}), a race of James's
-     * own that a test logging in just after such an action would otherwise lose now and then.
+     * Waits until {@code user}'s INBOX exists, when this server mails security notices and James
+     * knows the user (an app password created then mails one, which James delivers in the
+     * background). Why: James 3.8.1's POP3 creates the INBOX at a user's first login and answers
+     * {@code -ERR Unexpected error accessing mailbox} when a delivery created it meanwhile
+     * ({@code InboxAlreadyCreated}), a race of James's own that a test logging in just after such an
+     * action would otherwise lose now and then.
      */
     void awaitInboxOfNotices(Username user) {
-        boolean noticeMailed = (appPasswordsProperties == null || !appPasswordsProperties.contains("notifications.enabled=false"))
-            && knownToJames(user);
-        if (!noticeMailed) {
+        if (!mailsNotices() || !knownToJames(user)) {
             return;
         }
         MailboxProbeImpl mailboxes = server.getProbe(MailboxProbeImpl.class);
         await().atMost(Duration.ofSeconds(10)).until(() -> mailboxes.listUserMailboxes(user.asString()).contains("INBOX"));
+    }
+
+    /** {@code notifications.enabled}, read from this server's {@code app-passwords.properties} as a properties file. */
+    private boolean mailsNotices() {
+        if (appPasswordsProperties == null) {
+            return true;
+        }
+        Properties properties = new Properties();
+        try {
+            properties.load(new StringReader(appPasswordsProperties));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return !"false".equals(properties.getProperty("notifications.enabled", "true").trim());
     }
 
     private boolean knownToJames(Username user) {
