@@ -14,7 +14,6 @@ import org.apppasswords.login.Verdict;
 import org.apppasswords.session.SelfServiceSession;
 import org.apppasswords.store.UserGenerations;
 
-import io.netty.handler.codec.http.HttpHeaderNames;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 
@@ -43,7 +42,7 @@ final class SessionRoutes {
     }
 
     Mono<Reply> signIn(HttpServerRequest request) {
-        String authorization = request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION);
+        String authorization = AuthorizationHeader.single(request);
         return Blocking.call(() -> {
             BasicCredentials credentials = BasicCredentials.parse(authorization).orElseThrow(ApiError::signInRefused);
             // Read before the check: a password change in flight across this sign-in ends the session it opens.

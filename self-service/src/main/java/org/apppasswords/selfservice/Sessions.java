@@ -12,7 +12,6 @@ import org.apppasswords.configuration.AppPasswordsConfiguration;
 import org.apppasswords.session.SelfServiceSession;
 import org.apppasswords.session.SelfServiceSessionStore;
 
-import io.netty.handler.codec.http.HttpHeaderNames;
 import reactor.netty.http.server.HttpServerRequest;
 
 /**
@@ -54,7 +53,7 @@ final class Sessions {
 
     /** The live session the request's bearer token names; {@link ApiError#sessionRequired()} otherwise. */
     SelfServiceSession authenticate(HttpServerRequest request) {
-        return SessionToken.fromAuthorizationHeader(request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION))
+        return SessionToken.fromAuthorizationHeader(AuthorizationHeader.single(request))
             .flatMap(token -> store.find(token.digest(), clock.instant()))
             .orElseThrow(ApiError::sessionRequired);
     }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * One HTTP/1.1 request with its path sent byte for byte: HTTP client libraries normalise
@@ -30,12 +31,15 @@ final class RawHttp {
     }
 
     static Answer send(int port, String method, String rawPath, String bearerToken) throws IOException {
+        return send(port, method, rawPath, bearerToken == null ? List.of() : List.of("Authorization: Bearer " + bearerToken));
+    }
+
+    /** With {@code headerLines} ("Name: value") sent as they are, repeated names included. */
+    static Answer send(int port, String method, String rawPath, List<String> headerLines) throws IOException {
         StringBuilder request = new StringBuilder()
             .append(method).append(' ').append(rawPath).append(" HTTP/1.1\r\n")
             .append("Host: ").append(Protocol.LOOPBACK).append(':').append(port).append("\r\n");
-        if (bearerToken != null) {
-            request.append("Authorization: Bearer ").append(bearerToken).append("\r\n");
-        }
+        headerLines.forEach(line -> request.append(line).append("\r\n"));
         request.append("Connection: close\r\n\r\n");
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(READ_TIMEOUT_MILLIS);

@@ -8,7 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -191,6 +193,35 @@ class SelfServiceBadInputTest {
         for (String header : List.of("Basic", "Basic !!!", "Basic bm9jb2xvbg==", "Bearer abc", "Basic " + "QQ==".repeat(10))) {
             assertError(client().request().header("Authorization", header).post("/session"), 401, "Unauthorized");
         }
+    }
+
+    /** Two credentials are ambiguous (a proxy reading the last one would disagree with a server reading the first). */
+    @Test
+    void twoAuthorizationHeadersShouldBeRefusedWhateverTheirOrder() throws Exception {
+        String unknownToken = "Authorization: Bearer " + "A".repeat(43);
+        String sessionToken = "Authorization: Bearer " + token;
+        Map<String, List<String>> cases = Map.of("the session's token, then an unknown one", List.of(sessionToken, unknownToken),
+            "an unknown token, then the session's", List.of(unknownToken, sessionToken),
+            "the session's token twice", List.of(sessionToken, sessionToken));
+        for (Map.Entry<String, List<String>> headers : cases.entrySet()) {
+            RawHttp.Answer answer = RawHttp.send(james.ports().jmap, "GET", "/app-passwords-api/app-passwords", headers.getValue());
+            assertThat(answer.status).as(headers.getKey()).isEqualTo(401);
+            assertThat(answer.text).doesNotContain(user.appPassword.password().id().asString());
+        }
+        assertThat(RawHttp.send(james.ports().jmap, "GET", "/app-passwords-api/app-passwords", List.of(sessionToken)).status)
+            .as("one header").isEqualTo(200);
+
+        String withoutTotp = TotpUser.newUserName("twoheaders");
+        james.data().addUser(withoutTotp, TotpUser.PRIMARY_PASSWORD);
+        List<String> rightThenWrong = List.of(basic(withoutTotp, TotpUser.PRIMARY_PASSWORD), basic(withoutTotp, "Wrong-Passw0rd"), "Content-Length: 0");
+        RawHttp.Answer signIn = RawHttp.send(james.ports().jmap, "POST", "/app-passwords-api/session", rightThenWrong);
+        assertThat(signIn.status).as("a sign-in with two Basic headers").isEqualTo(401);
+        assertThat(signIn.text).doesNotContain("\"token\"");
+        assertThat(client().signIn(withoutTotp, TotpUser.PRIMARY_PASSWORD).statusCode()).as("one header").isEqualTo(200);
+    }
+
+    private static String basic(String user, String password) {
+        return "Authorization: Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
