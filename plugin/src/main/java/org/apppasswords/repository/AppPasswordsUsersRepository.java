@@ -1,5 +1,7 @@
 package org.apppasswords.repository;
 
+import java.util.Optional;
+
 import org.apache.james.core.Username;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.user.api.UsersRepositoryException;
@@ -8,6 +10,7 @@ import org.apppasswords.audit.LoginOrigin;
 import org.apppasswords.lifecycle.UserSecrets;
 import org.apppasswords.login.Entrance;
 import org.apppasswords.login.LoginPipeline;
+import org.apppasswords.scope.MailProtocol;
 
 /**
  * The {@link UsersRepository} every James protocol sees once the launcher is used: every login goes
@@ -33,10 +36,24 @@ public final class AppPasswordsUsersRepository extends ForwardingUsersRepository
         return logins.check(Entrance.PROTOCOL, name, password, LoginOrigin.current()).accepted();
     }
 
+    /**
+     * James's user wrapped so that {@code verifyPassword} takes the login rules. Over ManageSieve, a
+     * name James does not know is wrapped too: ManageSieve refuses a null user itself, at once and
+     * before any check, which would tell which names exist (James's {@code verifyFailureDelay} makes
+     * that a second against a few milliseconds) and leave the attempt unaudited and uncounted.
+     * Elsewhere null stays null: WebAdmin's upsert creates the user when it is.
+     */
     @Override
     public User getUserByName(Username name) throws UsersRepositoryException {
         User user = delegate.getUserByName(name);
+        if (user == null && overManageSieve()) {
+            return new PolicyUser(PolicyUser.unknown(name), this);
+        }
         return user == null ? null : new PolicyUser(user, this);
+    }
+
+    private static boolean overManageSieve() {
+        return LoginOrigin.current().protocol().flatMap(MailProtocol::fromJamesName).equals(Optional.of(MailProtocol.MANAGESIEVE));
     }
 
     @Override

@@ -28,6 +28,26 @@ final class PolicyUser implements User {
         this.policy = policy;
     }
 
+    /** A user James does not know, for {@code verifyPassword} to refuse through the login rules; never stored. */
+    static User unknown(Username name) {
+        return new User() {
+            @Override
+            public Username getUserName() {
+                return name;
+            }
+
+            @Override
+            public boolean verifyPassword(String pass) {
+                return false;
+            }
+
+            @Override
+            public boolean setPassword(String newPass) {
+                return false;
+            }
+        };
+    }
+
     static User unwrap(User user) {
         return user instanceof PolicyUser ? ((PolicyUser) user).delegate : user;
     }

@@ -130,6 +130,24 @@ class VerifyFailureDelayTest {
         }
     }
 
+    /** James's ManageSieve refuses a null user itself, at once: over ManageSieve an unknown name gets a user that takes the rules. */
+    @Test
+    void anUnknownNameOverManageSieveShouldTakeTheFailureDelay() throws Exception {
+        assertThat(fixture.decorator.getUserByName(UNKNOWN)).as("outside ManageSieve (WebAdmin's upsert creates on null)").isNull();
+        MDC.put("ip", ATTACKER);
+        MDC.put("protocol", "MANAGE-SIEVE");
+        try {
+            User unknown = fixture.decorator.getUserByName(UNKNOWN);
+            long start = System.nanoTime();
+            assertThat(unknown.verifyPassword(ALICE_PASSWORD)).isFalse();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(DELAY);
+        } finally {
+            MDC.remove("ip");
+            MDC.remove("protocol");
+        }
+        assertThat(fixture.james.tests).hasValue(0);
+    }
+
     @Test
     void aSuccessShouldNotWait() {
         assertThat(fastest(true, () -> fixture.check(Entrance.PROTOCOL, ALICE, ALICE_PASSWORD))).isLessThan(DELAY.dividedBy(2));
