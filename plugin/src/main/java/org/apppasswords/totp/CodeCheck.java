@@ -39,19 +39,20 @@ public final class CodeCheck {
         TotpEnrolment checked = enrolment.orElse(dummy);
         OptionalLong step = verifier.verify(checked.secret(), code, lastUsedStep(checked));
         Optional<String> recoveryCode = matchRecoveryCode(checked.recoveryCodeHashes(), code);
-        String spentFingerprint = checked.secret().fingerprint("spent:" + code);
-        String wrongFingerprint = checked.secret().fingerprint("wrong:" + verifier.currentStep() + ":" + code);
+        // A recovery code as written or as typed (dashes, case) is one code.
+        String fingerprint = checked.secret().fingerprint("spent:" + RecoveryCodes.recognise(code).orElse(code));
         if (enrolment.isEmpty() || code.isEmpty()) {
             return CodeMatch.notAGuess();
         }
-        if (checked.spentCodes().contains(spentFingerprint)) {
-            // Accepted before: never again (a new step's code rarely repeats one), and no new guess either.
+        if (checked.spentCodes().contains(fingerprint)) {
+            // Accepted or counted before: never accepted again (a new step's code rarely repeats
+            // one), so repeating it guesses nothing and is not counted again.
             return CodeMatch.notAGuess();
         }
         if (step.isPresent()) {
-            return CodeMatch.totp(step.getAsLong(), checked.spentCodesWith(spentFingerprint));
+            return CodeMatch.totp(step.getAsLong(), checked.spentCodesWith(fingerprint));
         }
-        return recoveryCode.map(CodeMatch::recovery).orElseGet(() -> CodeMatch.wrong(wrongFingerprint));
+        return recoveryCode.map(hash -> CodeMatch.recovery(hash, fingerprint)).orElseGet(() -> CodeMatch.wrong(fingerprint));
     }
 
     private long lastUsedStep(TotpEnrolment enrolment) {

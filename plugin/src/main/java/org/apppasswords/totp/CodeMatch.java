@@ -9,8 +9,8 @@ import org.apache.james.core.Username;
 /**
  * What a presented code turned out to be ({@link CodeCheck#match}), and how it is settled in the
  * store once the primary password matched. Only guesses count against the codes: no code at all,
- * and a code accepted before (a mail client replaying its saved {@code primary$CODE}), are refused
- * without counting; the same wrong code within one time step counts once.
+ * and a code spent before (accepted or counted wrong: a mail client replaying its saved
+ * {@code primary$CODE}, recovery code or typo), are refused without counting.
  */
 public final class CodeMatch {
     /** How a settled code ended. */
@@ -27,14 +27,14 @@ public final class CodeMatch {
     private final Kind kind;
     private final long step;
     private final List<String> spentCodes;
-    private final String wrongCodeFingerprint;
+    private final String fingerprint;
     private final Optional<String> recoveryCodeHash;
 
-    private CodeMatch(Kind kind, long step, List<String> spentCodes, String wrongCodeFingerprint, Optional<String> recoveryCodeHash) {
+    private CodeMatch(Kind kind, long step, List<String> spentCodes, String fingerprint, Optional<String> recoveryCodeHash) {
         this.kind = kind;
         this.step = step;
         this.spentCodes = spentCodes;
-        this.wrongCodeFingerprint = wrongCodeFingerprint;
+        this.fingerprint = fingerprint;
         this.recoveryCodeHash = recoveryCodeHash;
     }
 
@@ -43,12 +43,14 @@ public final class CodeMatch {
         return new CodeMatch(Kind.TOTP, step, spentCodes, "", Optional.empty());
     }
 
-    static CodeMatch recovery(String hash) {
-        return new CodeMatch(Kind.RECOVERY, 0, List.of(), "", Optional.of(hash));
+    /** An unused recovery code, by its stored hash; {@code fingerprint}: the code's, to spend it. */
+    static CodeMatch recovery(String hash, String fingerprint) {
+        return new CodeMatch(Kind.RECOVERY, 0, List.of(), fingerprint, Optional.of(hash));
     }
 
-    static CodeMatch wrong(String wrongCodeFingerprint) {
-        return new CodeMatch(Kind.WRONG, 0, List.of(), wrongCodeFingerprint, Optional.empty());
+    /** A code neither fresh nor spent; {@code fingerprint}: the code's, to spend it once counted. */
+    static CodeMatch wrong(String fingerprint) {
+        return new CodeMatch(Kind.WRONG, 0, List.of(), fingerprint, Optional.empty());
     }
 
     static CodeMatch notAGuess() {
@@ -58,16 +60,17 @@ public final class CodeMatch {
     /**
      * Records this code for {@code user} whose primary password matched: a TOTP code is spent
      * unless a racing login spent its step first or {@code maxFailedCodes} wrong codes lock the
-     * codes; a recovery code is spent (and ends such a lock); a wrong code is counted.
+     * codes; a recovery code is spent (and ends such a lock); a wrong code is counted and spent.
      */
     public Settled settle(SecondFactorStore store, Username user, int maxFailedCodes) {
         switch (kind) {
             case TOTP:
                 return store.spendCode(user, step, spentCodes, maxFailedCodes) ? Settled.ACCEPTED_TOTP_CODE : Settled.REFUSED;
             case RECOVERY:
-                return store.consumeRecoveryCode(user, recoveryCodeHash.orElseThrow()) ? Settled.ACCEPTED_RECOVERY_CODE : Settled.REFUSED;
+                return store.consumeRecoveryCode(user, recoveryCodeHash.orElseThrow(), fingerprint)
+                    ? Settled.ACCEPTED_RECOVERY_CODE : Settled.REFUSED;
             case WRONG:
-                OptionalInt counted = store.countWrongCode(user, wrongCodeFingerprint, maxFailedCodes);
+                OptionalInt counted = store.countWrongCode(user, fingerprint, maxFailedCodes);
                 return counted.isPresent() && counted.getAsInt() >= maxFailedCodes ? Settled.REFUSED_AND_LOCKED : Settled.REFUSED;
             default:
                 return Settled.REFUSED;

@@ -52,8 +52,8 @@ public interface SecondFactorStore {
     Optional<PendingTotpEnrolment> findPendingEnrolment(Username user);
 
     /**
-     * Copies the enrolment of {@code from} (with its last step, recovery codes and wrong codes
-     * counted) to {@code to} (a username change), unless {@code to} already has TOTP enabled: then
+     * Copies the enrolment of {@code from} (with its last step, recovery codes, wrong codes
+     * counted and spent codes) to {@code to} (a username change), unless {@code to} already has TOTP enabled: then
      * {@code to} keeps its own. {@code from} keeps its enrolment: James 3.8.1's rename keeps the old
      * user, whose bare password must stay as refused as before. A pending enrolment of {@code from}
      * is dropped (a rename ends the sessions that could confirm it). Moves both generations on.
@@ -64,7 +64,7 @@ public interface SecondFactorStore {
 
     /**
      * Spends an accepted code: records {@code step} as the last accepted time step and
-     * {@code spentCodes} (the fingerprints of the last accepted codes, this one included) and forgets
+     * {@code spentCodes} (the fingerprints of the last spent codes, this one included) and forgets
      * the wrong codes counted, in one atomic
      * step, only if {@code step} is strictly later than the one recorded (RFC 6238 section 5.2) and
      * fewer than {@code maxFailedCodes} wrong codes are counted (the codes are not locked).
@@ -74,21 +74,21 @@ public interface SecondFactorStore {
     boolean spendCode(Username user, long step, List<String> spentCodes, int maxFailedCodes);
 
     /**
-     * Counts one wrong code, atomically, unless it is the last wrong code again
-     * ({@code wrongCodeFingerprint} covers the code and its time step) or {@code maxFailedCodes}
-     * are counted already.
+     * Counts one wrong code and spends it ({@code codeFingerprint} joins the spent codes), in one
+     * atomic step, unless it is spent already or {@code maxFailedCodes} are counted already.
      *
      * @return the wrong codes now counted, when this one was; empty when it was not (or TOTP is off)
      */
-    OptionalInt countWrongCode(Username user, String wrongCodeFingerprint, int maxFailedCodes);
+    OptionalInt countWrongCode(Username user, String codeFingerprint, int maxFailedCodes);
 
     /**
-     * Removes one unused recovery code, identified by its stored hash, and forgets the wrong codes
-     * counted (a recovery code proves the second factor), in one atomic step.
+     * Removes one unused recovery code, identified by its stored hash, spends it
+     * ({@code codeFingerprint} joins the spent codes) and forgets the wrong codes counted (a
+     * recovery code proves the second factor), in one atomic step.
      *
      * @return true when it was still there, false when already used or TOTP is off
      */
-    boolean consumeRecoveryCode(Username user, String encodedHash);
+    boolean consumeRecoveryCode(Username user, String encodedHash, String codeFingerprint);
 
     /** Forgets the wrong codes counted (a primary password changed through James ends a lock of the codes). */
     void forgetWrongCodes(Username user);

@@ -139,9 +139,9 @@ class NotifierTest {
         enrolAlice();
         sender.hold();
         notifier.totpDisabled(ALICE);
-        secondFactors.consumeRecoveryCode(ALICE, RECOVERY_HASHES.get(0));
+        secondFactors.consumeRecoveryCode(ALICE, RECOVERY_HASHES.get(0), "recovery 0");
         notifier.recoveryCodeUsed(ALICE, IMAP_FROM_HOME);
-        secondFactors.consumeRecoveryCode(ALICE, RECOVERY_HASHES.get(1));
+        secondFactors.consumeRecoveryCode(ALICE, RECOVERY_HASHES.get(1), "recovery 1");
         sender.release();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> sender.sent().size() == 2);

@@ -190,19 +190,22 @@ class SecondFactorThrottleTest {
         assertThat(protocol(ALICE_PASSWORD + "$" + fixture.currentCode()).accepted()).isTrue();
     }
 
+    /**
+     * A stale client retrying a saved code once a step counts once: the code is spent when counted,
+     * so it can never be accepted, even in a step whose code it is, and repeating it guesses nothing.
+     */
     @Test
-    void theSameWrongCodeInAnotherStepShouldCountAgain() {
-        // A fixed code is a new guess at every time step.
+    void theSameWrongCodeInLaterStepsShouldCountOnce() {
         String wrong = "000000";
-        for (int i = 0; i < MAX_WRONG_CODES; i++) {
+        for (int i = 0; i < 2 * MAX_WRONG_CODES; i++) {
             fixture.clock.advance(Totp.STEP);
             long step = fixture.currentStep();
             assertThat(List.of(LoginFixture.code(step - 1), LoginFixture.code(step), LoginFixture.code(step + 1))).doesNotContain(wrong);
             assertThat(protocol(ALICE_PASSWORD + "$" + wrong).accepted()).isFalse();
         }
 
-        assertThat(failedCodes()).isEqualTo(MAX_WRONG_CODES);
-        assertThat(protocol(ALICE_PASSWORD + "$" + fixture.freshCode()).accepted()).isFalse();
+        assertThat(failedCodes()).isEqualTo(1);
+        assertThat(protocol(ALICE_PASSWORD + "$" + fixture.freshCode()).accepted()).isTrue();
     }
 
     @Test

@@ -61,6 +61,11 @@ public interface SecondFactorCodesContract {
         return testee().spendCode(user, step, List.of(fingerprint("spent:" + step)), MAX);
     }
 
+    /** Spends the recovery code of {@code hash}, with a fingerprint of its own. */
+    default boolean consume(Username user, String hash) {
+        return testee().consumeRecoveryCode(user, hash, fingerprint("recovery:" + hash));
+    }
+
     /** Counts {@code MAX} different wrong codes: the codes are locked. */
     default void lock(Username user) {
         for (int i = 0; i < MAX; i++) {
@@ -138,7 +143,6 @@ public interface SecondFactorCodesContract {
         assertThat(spend(ALICE, STEP)).isTrue();
 
         assertThat(found(ALICE).failedCodes()).isZero();
-        assertThat(found(ALICE).lastWrongCode()).isEmpty();
     }
 
     @Test
@@ -162,8 +166,8 @@ public interface SecondFactorCodesContract {
         TotpEnrolment locked = found(ALICE);
         assertThat(locked.lastUsedStep()).isEqualTo(STEP);
         assertThat(locked.failedCodes()).isEqualTo(MAX);
-        assertThat(locked.lastWrongCode()).contains(fingerprint("wrong:" + (MAX - 1)));
-        assertThat(locked.spentCodes()).containsExactly(fingerprint("spent:" + STEP));
+        assertThat(locked.spentCodes()).containsExactly(fingerprint("spent:" + STEP), fingerprint("wrong:0"), fingerprint("wrong:1"),
+            fingerprint("wrong:2"));
     }
 
     @Test
@@ -203,7 +207,7 @@ public interface SecondFactorCodesContract {
         assertThat(testee().countWrongCode(ALICE, fingerprint("wrong:2"), MAX)).isEqualTo(OptionalInt.of(2));
 
         assertThat(found(ALICE).failedCodes()).isEqualTo(2);
-        assertThat(found(ALICE).lastWrongCode()).contains(fingerprint("wrong:2"));
+        assertThat(found(ALICE).spentCodes()).containsExactly(fingerprint("wrong:1"), fingerprint("wrong:2"));
     }
 
     @Test
@@ -216,13 +220,41 @@ public interface SecondFactorCodesContract {
         assertThat(found(ALICE).failedCodes()).isEqualTo(1);
     }
 
+    /** Two stale mail clients taking turns with what they saved count once each. */
     @Test
-    default void countWrongCodeShouldCountAFingerprintAgainOnceAnotherCameBetween() {
+    default void countWrongCodeShouldNotCountAFingerprintAgainOnceAnotherCameBetween() {
         enable(ALICE, enrolment());
         testee().countWrongCode(ALICE, fingerprint("wrong:1"), MAX);
         testee().countWrongCode(ALICE, fingerprint("wrong:2"), MAX);
 
-        assertThat(testee().countWrongCode(ALICE, fingerprint("wrong:1"), MAX)).isEqualTo(OptionalInt.of(3));
+        assertThat(testee().countWrongCode(ALICE, fingerprint("wrong:1"), MAX)).isEmpty();
+        assertThat(testee().countWrongCode(ALICE, fingerprint("wrong:2"), MAX)).isEmpty();
+        assertThat(found(ALICE).failedCodes()).isEqualTo(2);
+    }
+
+    @Test
+    default void countWrongCodeShouldNotCountASpentCode() {
+        enable(ALICE, enrolment());
+        spend(ALICE, STEP);
+        consume(ALICE, recoveryHashes("a").get(0));
+
+        assertThat(testee().countWrongCode(ALICE, fingerprint("spent:" + STEP), MAX)).isEmpty();
+        assertThat(testee().countWrongCode(ALICE, fingerprint("recovery:" + recoveryHashes("a").get(0)), MAX)).isEmpty();
+        assertThat(found(ALICE).failedCodes()).isZero();
+    }
+
+    @Test
+    default void countWrongCodeShouldKeepTheLastSpentCodesOfFullLength() {
+        enable(ALICE, enrolment());
+        int counted = TotpEnrolment.SPENT_CODES_KEPT + 5;
+        for (int i = 0; i < counted; i++) {
+            testee().countWrongCode(ALICE, fingerprint("wrong:" + i), counted + 1);
+        }
+
+        assertThat(found(ALICE).spentCodes()).containsExactlyElementsOf(IntStream.range(5, counted)
+            .mapToObj(i -> fingerprint("wrong:" + i)).collect(Collectors.toList()));
+        // Forgotten, so counted again.
+        assertThat(testee().countWrongCode(ALICE, fingerprint("wrong:0"), counted + 1)).isEqualTo(OptionalInt.of(counted + 1));
     }
 
     @Test
@@ -233,7 +265,7 @@ public interface SecondFactorCodesContract {
         assertThat(testee().countWrongCode(ALICE, fingerprint("one more"), MAX)).isEmpty();
 
         assertThat(found(ALICE).failedCodes()).isEqualTo(MAX);
-        assertThat(found(ALICE).lastWrongCode()).contains(fingerprint("wrong:" + (MAX - 1)));
+        assertThat(found(ALICE).spentCodes()).doesNotContain(fingerprint("one more"));
     }
 
     @Test
@@ -251,7 +283,7 @@ public interface SecondFactorCodesContract {
 
         TotpEnrolment counted = found(ALICE);
         assertThat(counted.lastUsedStep()).isEqualTo(STEP);
-        assertThat(counted.spentCodes()).containsExactly(fingerprint("spent:" + STEP));
+        assertThat(counted.spentCodes()).containsExactly(fingerprint("spent:" + STEP), fingerprint("wrong"));
         assertThat(counted.recoveryCodeHashes()).containsExactlyElementsOf(recoveryHashes("a"));
     }
 
@@ -271,8 +303,8 @@ public interface SecondFactorCodesContract {
         enable(ALICE, enrolment());
         String code = recoveryHashes("a").get(3);
 
-        assertThat(testee().consumeRecoveryCode(ALICE, code)).isTrue();
-        assertThat(testee().consumeRecoveryCode(ALICE, code)).isFalse();
+        assertThat(consume(ALICE, code)).isTrue();
+        assertThat(consume(ALICE, code)).isFalse();
     }
 
     @Test
@@ -281,12 +313,12 @@ public interface SecondFactorCodesContract {
         spend(ALICE, STEP);
         List<String> hashes = recoveryHashes("a");
 
-        testee().consumeRecoveryCode(ALICE, hashes.get(3));
+        consume(ALICE, hashes.get(3));
 
         TotpEnrolment found = found(ALICE);
         assertThat(found.recoveryCodeHashes()).hasSize(9).doesNotContain(hashes.get(3));
         assertThat(found.lastUsedStep()).isEqualTo(STEP);
-        assertThat(found.spentCodes()).containsExactly(fingerprint("spent:" + STEP));
+        assertThat(found.spentCodes()).containsExactly(fingerprint("spent:" + STEP), fingerprint("recovery:" + hashes.get(3)));
     }
 
     @Test
@@ -294,10 +326,9 @@ public interface SecondFactorCodesContract {
         enable(ALICE, enrolment());
         lock(ALICE);
 
-        assertThat(testee().consumeRecoveryCode(ALICE, recoveryHashes("a").get(0))).isTrue();
+        assertThat(consume(ALICE, recoveryHashes("a").get(0))).isTrue();
 
         assertThat(found(ALICE).failedCodes()).isZero();
-        assertThat(found(ALICE).lastWrongCode()).isEmpty();
         assertThat(spend(ALICE, STEP)).isTrue();
     }
 
@@ -306,10 +337,10 @@ public interface SecondFactorCodesContract {
         enable(ALICE, enrolment());
         testee().countWrongCode(ALICE, fingerprint("wrong"), MAX);
 
-        assertThat(testee().consumeRecoveryCode(ALICE, recoveryHashes("b").get(0))).isFalse();
+        assertThat(consume(ALICE, recoveryHashes("b").get(0))).isFalse();
 
         assertThat(found(ALICE).failedCodes()).isEqualTo(1);
-        assertThat(found(ALICE).lastWrongCode()).contains(fingerprint("wrong"));
+        assertThat(found(ALICE).spentCodes()).containsExactly(fingerprint("wrong"));
         assertThat(found(ALICE).recoveryCodeHashes()).hasSize(10);
     }
 
@@ -318,8 +349,8 @@ public interface SecondFactorCodesContract {
         enable(ALICE, enrolment());
         List<String> hashes = recoveryHashes("a");
 
-        testee().consumeRecoveryCode(ALICE, hashes.get(0));
-        testee().consumeRecoveryCode(ALICE, hashes.get(5));
+        consume(ALICE, hashes.get(0));
+        consume(ALICE, hashes.get(5));
 
         assertThat(found(ALICE).recoveryCodeHashes())
             .containsExactly(hashes.get(1), hashes.get(2), hashes.get(3), hashes.get(4), hashes.get(6), hashes.get(7), hashes.get(8), hashes.get(9));
@@ -329,7 +360,7 @@ public interface SecondFactorCodesContract {
     default void findShouldReturnTheEnrolmentWhenEveryRecoveryCodeIsSpent() {
         enable(ALICE, enrolment());
         spend(ALICE, STEP);
-        recoveryHashes("a").forEach(hash -> testee().consumeRecoveryCode(ALICE, hash));
+        recoveryHashes("a").forEach(hash -> consume(ALICE, hash));
 
         TotpEnrolment found = found(ALICE);
         assertThat(found.recoveryCodeHashes()).isEmpty();
@@ -339,7 +370,7 @@ public interface SecondFactorCodesContract {
 
     @Test
     default void consumeRecoveryCodeShouldReturnFalseWhenTotpIsOff() {
-        assertThat(testee().consumeRecoveryCode(ALICE, recoveryHashes("a").get(0))).isFalse();
+        assertThat(consume(ALICE, recoveryHashes("a").get(0))).isFalse();
         assertThat(testee().find(ALICE)).isEmpty();
     }
 
@@ -348,7 +379,7 @@ public interface SecondFactorCodesContract {
         enable(ALICE, enrolment());
         testee().disable(ALICE);
 
-        assertThat(testee().consumeRecoveryCode(ALICE, recoveryHashes("a").get(0))).isFalse();
+        assertThat(consume(ALICE, recoveryHashes("a").get(0))).isFalse();
     }
 
     @Test
@@ -357,23 +388,22 @@ public interface SecondFactorCodesContract {
         enable(BOB, enrolment());
         testee().countWrongCode(BOB, fingerprint("wrong"), MAX);
 
-        testee().consumeRecoveryCode(ALICE, recoveryHashes("a").get(0));
+        consume(ALICE, recoveryHashes("a").get(0));
 
         assertThat(found(BOB).failedCodes()).isEqualTo(1);
-        assertThat(testee().consumeRecoveryCode(BOB, recoveryHashes("a").get(0))).isTrue();
+        assertThat(consume(BOB, recoveryHashes("a").get(0))).isTrue();
     }
 
     @Test
-    default void forgetWrongCodesShouldEndTheCountAndTheLastWrongCode() {
+    default void forgetWrongCodesShouldEndTheCountButKeepTheCodesSpent() {
         enable(ALICE, enrolment());
         lock(ALICE);
 
         testee().forgetWrongCodes(ALICE);
 
         assertThat(found(ALICE).failedCodes()).isZero();
-        assertThat(found(ALICE).lastWrongCode()).isEmpty();
-        // The last wrong code is forgotten too: the same one counts again.
-        assertThat(testee().countWrongCode(ALICE, fingerprint("wrong:" + (MAX - 1)), MAX)).isEqualTo(OptionalInt.of(1));
+        assertThat(testee().countWrongCode(ALICE, fingerprint("wrong:" + (MAX - 1)), MAX)).isEmpty();
+        assertThat(testee().countWrongCode(ALICE, fingerprint("another"), MAX)).isEqualTo(OptionalInt.of(1));
     }
 
     @Test
@@ -386,7 +416,7 @@ public interface SecondFactorCodesContract {
 
         TotpEnrolment found = found(ALICE);
         assertThat(found.lastUsedStep()).isEqualTo(STEP);
-        assertThat(found.spentCodes()).containsExactly(fingerprint("spent:" + STEP));
+        assertThat(found.spentCodes()).containsExactly(fingerprint("spent:" + STEP), fingerprint("wrong"));
         assertThat(found.recoveryCodeHashes()).containsExactlyElementsOf(recoveryHashes("a"));
         assertThat(spend(ALICE, STEP)).isFalse();
     }
@@ -441,6 +471,7 @@ public interface SecondFactorCodesContract {
 
         assertThat(counted.stream().filter(OptionalInt::isPresent)).containsExactly(OptionalInt.of(1));
         assertThat(found(ALICE).failedCodes()).isEqualTo(1);
+        assertThat(found(ALICE).spentCodes()).containsExactly(fingerprint("wrong"));
     }
 
     @Test
@@ -454,6 +485,7 @@ public interface SecondFactorCodesContract {
         assertThat(counted.stream().filter(OptionalInt::isPresent).map(OptionalInt::getAsInt))
             .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, max).boxed().collect(Collectors.toList()));
         assertThat(found(ALICE).failedCodes()).isEqualTo(max);
+        assertThat(found(ALICE).spentCodes()).hasSize(max);
     }
 
     @Test
@@ -472,7 +504,7 @@ public interface SecondFactorCodesContract {
         enable(ALICE, enrolment());
         String code = recoveryHashes("a").get(0);
 
-        List<Boolean> consumed = Concurrently.run(Concurrently.THREADS, index -> testee().consumeRecoveryCode(ALICE, code));
+        List<Boolean> consumed = Concurrently.run(Concurrently.THREADS, index -> consume(ALICE, code));
 
         assertThat(Collections.frequency(consumed, true)).isEqualTo(1);
         assertThat(found(ALICE).recoveryCodeHashes()).hasSize(9);
@@ -483,9 +515,11 @@ public interface SecondFactorCodesContract {
         enable(ALICE, enrolment());
         List<String> hashes = recoveryHashes("a");
 
-        List<Boolean> consumed = Concurrently.run(hashes.size(), index -> testee().consumeRecoveryCode(ALICE, hashes.get(index)));
+        List<Boolean> consumed = Concurrently.run(hashes.size(), index -> consume(ALICE, hashes.get(index)));
 
         assertThat(consumed).containsOnly(true);
         assertThat(found(ALICE).recoveryCodeHashes()).isEmpty();
+        assertThat(found(ALICE).spentCodes()).containsExactlyInAnyOrderElementsOf(hashes.stream()
+            .map(hash -> fingerprint("recovery:" + hash)).collect(Collectors.toList()));
     }
 }

@@ -93,7 +93,6 @@ class SecondFactorServiceTest {
 
         TotpEnrolment enrolment = secondFactors.find(ALICE).orElseThrow();
         assertThat(enrolment.failedCodes()).isZero();
-        assertThat(enrolment.lastWrongCode()).isEmpty();
         assertThat(enrolment.spentCodes()).isEmpty();
     }
 

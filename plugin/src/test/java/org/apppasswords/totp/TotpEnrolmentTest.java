@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -69,16 +68,15 @@ class TotpEnrolmentTest {
     @Test
     void enabledShouldStartWithNoWrongCodeAndNoSpentCode() {
         assertThat(ENROLMENT.failedCodes()).isZero();
-        assertThat(ENROLMENT.lastWrongCode()).isEmpty();
         assertThat(ENROLMENT.spentCodes()).isEmpty();
     }
 
     @Test
-    void withWrongCodeShouldCountItAndRememberItsFingerprint() {
+    void withWrongCodeShouldCountItAndSpendIt() {
         TotpEnrolment twice = ENROLMENT.withWrongCode("first").withWrongCode("second");
 
         assertThat(twice.failedCodes()).isEqualTo(2);
-        assertThat(twice.lastWrongCode()).contains("second");
+        assertThat(twice.spentCodes()).containsExactly("first", "second");
         assertThat(twice.recoveryCodeHashes()).isEqualTo(HASHES);
     }
 
@@ -87,14 +85,23 @@ class TotpEnrolmentTest {
         TotpEnrolment spent = ENROLMENT.withWrongCode("wrong").spent(42, "code");
 
         assertThat(spent.lastUsedStep()).isEqualTo(42);
-        assertThat(spent.spentCodes()).containsExactly("code");
+        assertThat(spent.spentCodes()).containsExactly("wrong", "code");
         assertThat(spent.failedCodes()).isZero();
-        assertThat(spent.lastWrongCode()).isEmpty();
         assertThat(spent.recoveryCodeHashes()).isEqualTo(HASHES);
     }
 
     @Test
-    void spentCodesShouldKeepOnlyTheLastTen() {
+    void recoveryCodeSpentShouldKeepTheHashesLeftSpendItAndForgetTheWrongCodes() {
+        TotpEnrolment spent = ENROLMENT.withWrongCode("wrong").recoveryCodeSpent(HASHES.subList(1, HASHES.size()), "recovery");
+
+        assertThat(spent.recoveryCodeHashes()).isEqualTo(HASHES.subList(1, HASHES.size()));
+        assertThat(spent.spentCodes()).containsExactly("wrong", "recovery");
+        assertThat(spent.failedCodes()).isZero();
+        assertThat(spent.lastUsedStep()).isEqualTo(TotpEnrolment.NO_STEP_USED);
+    }
+
+    @Test
+    void spentCodesShouldKeepOnlyTheLastOnes() {
         TotpEnrolment enrolment = ENROLMENT;
         for (int step = 0; step < TotpEnrolment.SPENT_CODES_KEPT + 2; step++) {
             enrolment = enrolment.spent(step, "code " + step);
@@ -115,15 +122,14 @@ class TotpEnrolmentTest {
         TotpEnrolment forgiven = ENROLMENT.spent(42, "code").withWrongCode("wrong").withoutWrongCodes();
 
         assertThat(forgiven.failedCodes()).isZero();
-        assertThat(forgiven.lastWrongCode()).isEmpty();
         assertThat(forgiven.lastUsedStep()).isEqualTo(42);
-        assertThat(forgiven.spentCodes()).containsExactly("code");
+        assertThat(forgiven.spentCodes()).containsExactly("code", "wrong");
     }
 
     @Test
     void spentCodesShouldNotFollowTheCallersList() {
         List<String> spent = new ArrayList<>(List.of("code"));
-        TotpEnrolment enrolment = new TotpEnrolment(SECRET, Instant.EPOCH, 1, HASHES, 0, Optional.empty(), spent);
+        TotpEnrolment enrolment = new TotpEnrolment(SECRET, Instant.EPOCH, 1, HASHES, 0, spent);
 
         spent.clear();
 

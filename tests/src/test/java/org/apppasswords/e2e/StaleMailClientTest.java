@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A mail client left with a stale setting keeps retrying it, every few minutes, for days: the bare
  * primary password of a user who has since enabled TOTP, or one {@code primary$CODE} it saved after
- * the code was accepted once. Either is the same value again and again, not a guess at a code, so
+ * the code was accepted once (a TOTP or a recovery code, two such clients taking turns). Either is the same value again and again, not a guess at a code, so
  * {@value #RETRIES} retries (more than the 100 wrong codes that lock the TOTP path) must not lock
  * the owner's codes: a fresh {@code primary$CODE} still logs in over IMAP, and another one still
  * signs in to the self-service API. Default settings; the codes are those of steps T-1, T and
@@ -46,6 +46,23 @@ class StaleMailClientTest {
 
         for (int i = 0; i < RETRIES; i++) {
             assertThat(imap(user, saved)).as("retry %d of the saved primary$CODE", i).isFalse();
+        }
+
+        assertOwnerStillSignsIn(user, step);
+    }
+
+    /** Lost phone: the laptop's and the tablet's mail clients each saved the recovery code typed in them, and take turns retrying. */
+    @Test
+    void twoClientsRetryingTheirSpentRecoveryCodesShouldNotLockTheOwnersCodes() throws Exception {
+        TotpUser user = TotpUser.create(james, "stalerecovery");
+        long step = TotpUser.currentStep();
+        String laptop = user.primaryWithCode(user.recoveryCodes.get(0).reveal());
+        String tablet = user.primaryWithCode(user.recoveryCodes.get(1).revealForDisplay());
+        assertThat(imap(user, laptop)).as("the laptop's recovery code, when it was unused").isTrue();
+        assertThat(imap(user, tablet)).as("the tablet's recovery code, when it was unused").isTrue();
+
+        for (int i = 0; i < RETRIES; i++) {
+            assertThat(imap(user, i % 2 == 0 ? laptop : tablet)).as("retry %d of a spent recovery code", i).isFalse();
         }
 
         assertOwnerStillSignsIn(user, step);

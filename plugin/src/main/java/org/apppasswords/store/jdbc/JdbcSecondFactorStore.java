@@ -103,13 +103,13 @@ public final class JdbcSecondFactorStore implements SecondFactorStore {
     }
 
     @Override
-    public OptionalInt countWrongCode(Username user, String wrongCodeFingerprint, int maxFailedCodes) {
-        return codes.countWrong(user, wrongCodeFingerprint, maxFailedCodes);
+    public OptionalInt countWrongCode(Username user, String codeFingerprint, int maxFailedCodes) {
+        return codes.countWrong(user, codeFingerprint, maxFailedCodes);
     }
 
     @Override
-    public boolean consumeRecoveryCode(Username user, String encodedHash) {
-        return codes.consumeRecoveryCode(user, encodedHash);
+    public boolean consumeRecoveryCode(Username user, String encodedHash, String codeFingerprint) {
+        return codes.consumeRecoveryCode(user, encodedHash, codeFingerprint);
     }
 
     @Override
@@ -119,9 +119,9 @@ public final class JdbcSecondFactorStore implements SecondFactorStore {
 
     private static void insert(Connection connection, Username user, TotpEnrolment enrolment, String sealedSecret) throws SQLException {
         Database.update(connection, "INSERT INTO totp_enrolments (username, encrypted_secret, enabled_at, last_used_step, failed_codes,"
-            + " last_wrong_code, spent_codes) VALUES (?, ?, ?, ?, ?, ?, ?)", user.asString(), sealedSecret,
+            + " spent_codes) VALUES (?, ?, ?, ?, ?, ?)", user.asString(), sealedSecret,
             Database.toNanos(enrolment.enabledAt()), enrolment.lastUsedStep(), enrolment.failedCodes(),
-            Database.nullableText(enrolment.lastWrongCode()), String.join(",", enrolment.spentCodes()));
+            JdbcSecondFactorCodes.joinSpent(enrolment.spentCodes()));
         Database.update(connection, "DELETE FROM totp_recovery_codes WHERE username = ?", user.asString());
         List<String> hashes = enrolment.recoveryCodeHashes();
         for (int slot = 0; slot < hashes.size(); slot++) {
@@ -133,18 +133,17 @@ public final class JdbcSecondFactorStore implements SecondFactorStore {
     /** One statement, the recovery codes joined as one row each (or one row of NULL): every primary-path login reads this. */
     private Optional<TotpEnrolment> find(Connection connection, Username user) throws SQLException {
         try (ResultSet rows = Database.query(connection,
-                "SELECT e.encrypted_secret, e.enabled_at, e.last_used_step, e.failed_codes, e.last_wrong_code, e.spent_codes, r.encoded_hash"
+                "SELECT e.encrypted_secret, e.enabled_at, e.last_used_step, e.failed_codes, e.spent_codes, r.encoded_hash"
                     + " FROM totp_enrolments e LEFT JOIN totp_recovery_codes r ON r.username = e.username WHERE e.username = ? ORDER BY r.slot",
                 user.asString())) {
             if (!rows.next()) {
                 return Optional.empty();
             }
             TotpEnrolment read = new TotpEnrolment(secrets.open(rows.getString(1), user), Database.fromNanos(rows.getLong(2)),
-                rows.getLong(3), List.of(), rows.getInt(4), Optional.ofNullable(rows.getString(5)),
-                JdbcSecondFactorCodes.parseSpent(rows.getString(6)));
+                rows.getLong(3), List.of(), rows.getInt(4), JdbcSecondFactorCodes.parseSpent(rows.getString(5)));
             List<String> hashes = new ArrayList<>();
             do {
-                Optional.ofNullable(rows.getString(7)).ifPresent(hashes::add);
+                Optional.ofNullable(rows.getString(6)).ifPresent(hashes::add);
             } while (rows.next());
             return Optional.of(read.withRecoveryCodeHashes(hashes));
         }

@@ -75,25 +75,24 @@ public final class MemorySecondFactorStore implements SecondFactorStore {
     @Override
     public boolean spendCode(Username user, long step, List<String> spentCodes, int maxFailedCodes) {
         return changed(user, enrolment -> step > enrolment.lastUsedStep() && enrolment.failedCodes() < maxFailedCodes
-            ? Optional.of(new TotpEnrolment(enrolment.secret(), enrolment.enabledAt(), step, enrolment.recoveryCodeHashes(), 0, Optional.empty(),
-                spentCodes))
+            ? Optional.of(new TotpEnrolment(enrolment.secret(), enrolment.enabledAt(), step, enrolment.recoveryCodeHashes(), 0, spentCodes))
             : Optional.empty()).isPresent();
     }
 
     @Override
-    public OptionalInt countWrongCode(Username user, String wrongCodeFingerprint, int maxFailedCodes) {
+    public OptionalInt countWrongCode(Username user, String codeFingerprint, int maxFailedCodes) {
         Optional<TotpEnrolment> counted = changed(user, enrolment -> enrolment.failedCodes() < maxFailedCodes
-            && !enrolment.lastWrongCode().equals(Optional.of(wrongCodeFingerprint))
-            ? Optional.of(enrolment.withWrongCode(wrongCodeFingerprint)) : Optional.empty());
+            && !enrolment.spentCodes().contains(codeFingerprint)
+            ? Optional.of(enrolment.withWrongCode(codeFingerprint)) : Optional.empty());
         return counted.map(enrolment -> OptionalInt.of(enrolment.failedCodes())).orElse(OptionalInt.empty());
     }
 
     @Override
-    public boolean consumeRecoveryCode(Username user, String encodedHash) {
+    public boolean consumeRecoveryCode(Username user, String encodedHash, String codeFingerprint) {
         return changed(user, enrolment -> {
             List<String> remaining = new ArrayList<>(enrolment.recoveryCodeHashes());
             boolean consumed = remaining.removeIf(stored -> MessageDigest.isEqual(bytes(stored), bytes(encodedHash)));
-            return consumed ? Optional.of(enrolment.withRecoveryCodeHashes(remaining).withoutWrongCodes()) : Optional.empty();
+            return consumed ? Optional.of(enrolment.recoveryCodeSpent(remaining, codeFingerprint)) : Optional.empty();
         }).isPresent();
     }
 
