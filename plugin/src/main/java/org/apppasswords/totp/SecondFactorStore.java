@@ -52,9 +52,9 @@ public interface SecondFactorStore {
     Optional<PendingTotpEnrolment> findPendingEnrolment(Username user);
 
     /**
-     * Copies the enrolment of {@code from} (with its last step, recovery codes, wrong codes
-     * counted and spent codes) to {@code to} (a username change), unless {@code to} already has TOTP enabled: then
-     * {@code to} keeps its own. {@code from} keeps its enrolment: James 3.8.1's rename keeps the old
+     * Copies the enrolment of {@code from} (with its last step, recovery codes, wrong codes counted
+     * and spent codes) to {@code to} (a username change), unless {@code to} already has TOTP
+     * enabled: then {@code to} keeps its own. {@code from} keeps its enrolment: James 3.8.1's rename keeps the old
      * user, whose bare password must stay as refused as before. A pending enrolment of {@code from}
      * is dropped (a rename ends the sessions that could confirm it). Moves both generations on.
      *
