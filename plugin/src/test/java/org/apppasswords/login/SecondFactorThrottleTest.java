@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * At most {@value #MAX_WRONG_CODES} (here; {@code throttle.secondFactor.maxFailures}) wrong codes
  * behind a right primary password (NIST SP 800-63B 5.2.2), then TOTP codes are refused until a
  * recovery code, a primary password change through James or an admin reset. Only guesses count
- * (issue 16: a stale client must not lock its owner out): no code at all, a code accepted before,
- * and the same wrong code again within one time step are not new guesses. The address and account
+ * (issue 16: a stale client must not lock its owner out): no code at all, and a code spent before
+ * (accepted, or counted wrong once, in any step), are not new guesses. The address and account
  * limits are set high so that only this rule is at work.
  */
 class SecondFactorThrottleTest {
