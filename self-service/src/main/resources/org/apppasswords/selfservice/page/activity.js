@@ -29,7 +29,7 @@ const SelfServiceActivity = (function () {
   }
 
   async function load() {
-    const signIns = await api.activity(ui.state.session.token);
+    const signIns = await ui.forSession(api.activity);
     const body = $('activity-body');
     body.textContent = '';
     signIns.forEach(function (signIn) {

@@ -62,7 +62,7 @@ const SelfServiceAppPasswords = (function () {
   async function offerDevices() {
     let offered = false;
     try {
-      offered = (await api.deviceSetup(ui.state.session.token)).devices.length > 0;
+      offered = (await ui.forSession(api.deviceSetup)).devices.length > 0;
     } catch (failure) {
       if (!(failure instanceof api.ApiFailure && failure.status === 404)) {
         throw failure;
@@ -131,7 +131,7 @@ const SelfServiceAppPasswords = (function () {
     await offerDevices();
     let entries;
     try {
-      entries = await api.listAppPasswords(ui.state.session.token);
+      entries = await ui.forSession(api.listAppPasswords);
     } catch (failure) {
       if (failure instanceof api.ApiFailure && failure.status === 403) {
         // The API's message names its routes: a person needs the step on this page instead.
@@ -174,7 +174,7 @@ const SelfServiceAppPasswords = (function () {
     }
     button.disabled = true;
     try {
-      await api.revokeAppPassword(ui.state.session.token, entry.id);
+      await ui.forSession(function (token) { return api.revokeAppPassword(token, entry.id); });
       await loadList();
       ui.notice('App password "' + entry.label + '" revoked.');
     } catch (failure) {
@@ -201,7 +201,8 @@ const SelfServiceAppPasswords = (function () {
       return;
     }
     ui.busy(['create-submit'], async function () {
-      const created = await api.createAppPassword(ui.state.session.token, label, password, protocols, chosenDevice());
+      const device = chosenDevice();
+      const created = await ui.forSession(function (token) { return api.createAppPassword(token, label, password, protocols, device); });
       $('create-password').value = '';
       $('create-label').value = '';
       SCOPES.forEach(function (scope) { $(scope.box).checked = true; });
@@ -230,7 +231,7 @@ const SelfServiceAppPasswords = (function () {
       return;
     }
     ui.busy(['revoke-all'], async function () {
-      await api.revokeAllAppPasswords(ui.state.session.token);
+      await ui.forSession(api.revokeAllAppPasswords);
       await loadList();
       ui.notice('All app passwords revoked.');
     });

@@ -14,7 +14,7 @@ const SelfServiceTotp = (function () {
       return;
     }
     ui.busy(['totp-start'], async function () {
-      const enrolment = await api.startTotp(ui.state.session.token, password);
+      const enrolment = await ui.forSession(function (token) { return api.startTotp(token, password); });
       $('totp-start-password').value = '';
       $('totp-qr').src = 'data:image/png;base64,' + enrolment.qrCodePng;
       $('totp-secret').textContent = enrolment.secret;
@@ -31,7 +31,7 @@ const SelfServiceTotp = (function () {
       return;
     }
     ui.busy(['totp-confirm'], async function () {
-      const confirmation = await api.confirmTotp(ui.state.session.token, code);
+      const confirmation = await ui.forSession(function (token) { return api.confirmTotp(token, code); });
       $('totp-confirm-code').value = '';
       $('totp-secret').textContent = '';
       $('totp-qr').removeAttribute('src');
@@ -74,7 +74,7 @@ const SelfServiceTotp = (function () {
       return;
     }
     ui.busy(['totp-disable'], async function () {
-      await api.disableTotp(ui.state.session.token, code);
+      await ui.forSession(function (token) { return api.disableTotp(token, code); });
       $('totp-disable-code').value = '';
       ui.state.session.totpOn = false;
       ui.render();

@@ -43,7 +43,36 @@ const SelfServiceUi = (function () {
     return false;
   }
 
+  /** In place of an answer that came after its session ended: there is nothing to show, nor to say. */
+  class SessionGone extends Error {}
+
+  /**
+   * Sends `request(token)` for the session signed in now and gives its answer, or throws
+   * SessionGone when that session ended (signed out, expired) before the answer came: nothing
+   * asked for in one session may show once it has ended, least of all a secret (a TOTP secret,
+   * recovery codes, a new app password) that the next person to sign in on this page would see.
+   */
+  async function forSession(request) {
+    const session = state.session;
+    if (session === null) {
+      throw new SessionGone();
+    }
+    let answer;
+    try {
+      answer = await request(session.token);
+    } catch (failure) {
+      throw state.session === session ? failure : new SessionGone();
+    }
+    if (state.session !== session) {
+      throw new SessionGone();
+    }
+    return answer;
+  }
+
   function fail(failure) {
+    if (failure instanceof SessionGone) {
+      return;
+    }
     if (failure instanceof api.ApiFailure && failure.sessionEnded) {
       endSession();
     }
@@ -139,7 +168,7 @@ const SelfServiceUi = (function () {
   }
 
   return {
-    state: state, $: $, show: show, notice: notice, error: error, filled: filled, fail: fail, busy: busy,
+    state: state, $: $, show: show, notice: notice, error: error, filled: filled, forSession: forSession, fail: fail, busy: busy,
     confirmAction: confirmAction, render: render, setExpiryTimer: setExpiryTimer, endSession: endSession, copy: copy
   };
 }());
