@@ -90,9 +90,10 @@ public final class QueuedSignInRecorder implements SignInRecorder, AutoCloseable
      * Writes the queued sign-ins, successes first, at most {@value #MAX_WRITES_PER_FLUSH} (a flood
      * of refusals, or of sign-ins of distinct users, must not turn into as many writes: the rest are
      * dropped, and said once); those the store cannot take are dropped too. Once an hour, drops what
-     * is older than 30 days.
+     * is older than 30 days. One flush at a time: a flush returns once the sign-ins recorded before it
+     * are written, even those another flush had taken.
      */
-    public void flush() {
+    public synchronized void flush() {
         Batch batch = new Batch();
         batch.write(successes);
         batch.write(refusals);

@@ -69,8 +69,12 @@ public final class LastUseWriter implements AutoCloseable {
         }
     }
 
-    /** Writes every pending use; uses the store cannot take are dropped. */
-    public void flush() {
+    /**
+     * Writes every pending use; uses the store cannot take are dropped. One flush at a time: a flush
+     * returns once the uses noted before it are written, even those another flush had taken, and two
+     * flushes never write one app password's uses out of order.
+     */
+    public synchronized void flush() {
         for (Use use : pending.keySet()) {
             LastUse lastUse = pending.remove(use);
             if (lastUse == null) {

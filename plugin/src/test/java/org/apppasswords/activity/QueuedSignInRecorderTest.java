@@ -1,6 +1,7 @@
 package org.apppasswords.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
@@ -219,5 +220,37 @@ class QueuedSignInRecorderTest {
         List<SignIn> written = written(ALICE);
         assertThat(written).filteredOn(signIn -> signIn.outcome() == SignIn.Outcome.SUCCESS).hasSize(1);
         assertThat(written).hasSize(SignInHistory.REFUSALS_KEPT_PER_USER + 1);
+    }
+
+    /** What lets a caller (James stopping, a test's probe) rely on a flush: the background one may hold the sign-ins it waits for. */
+    @Test
+    void aFlushShouldReturnOnlyOnceTheSignInsAnotherFlushTookAreWritten() throws Exception {
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        recorder.close();
+        recorder = new QueuedSignInRecorder(new ForwardingSignInHistory(history) {
+            @Override
+            public void add(Username user, SignIn signIn) {
+                writing.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                super.add(user, signIn);
+            }
+        }, KNOWN_TO_JAMES::contains, clock);
+        recorder.record(ALICE, refusal());
+        Thread first = new Thread(recorder::flush);
+        first.start();
+        writing.await(30, TimeUnit.SECONDS);
+        Thread second = new Thread(recorder::flush);
+        second.start();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> second.getState() == Thread.State.BLOCKED);
+        release.countDown();
+        second.join(10_000);
+        assertThat(history.latest(ALICE, Instant.EPOCH)).hasSize(1);
+        first.join(10_000);
     }
 }

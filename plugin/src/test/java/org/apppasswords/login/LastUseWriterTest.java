@@ -2,11 +2,14 @@ package org.apppasswords.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.awaitility.Awaitility.await;
 
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.james.core.Username;
 import org.apppasswords.apppassword.AppPasswordId;
@@ -185,6 +188,35 @@ class LastUseWriterTest {
             failingWriter.noteUse(ALICE, stored(), over("IMAP"));
 
             assertThatCode(failingWriter::flush).doesNotThrowAnyException();
+        }
+    }
+
+    /** What lets a caller (James stopping, a test's probe) rely on a flush: the background one may hold the uses it waits for. */
+    @Test
+    void aFlushShouldReturnOnlyOnceTheUsesAnotherFlushTookAreWritten() throws Exception {
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AppPasswordStore slow = (AppPasswordStore) Proxy.newProxyInstance(AppPasswordStore.class.getClassLoader(),
+            new Class<?>[] {AppPasswordStore.class}, (proxy, method, args) -> {
+                if (method.getName().equals("recordUse")) {
+                    writing.countDown();
+                    release.await(30, TimeUnit.SECONDS);
+                }
+                return method.invoke(store, args);
+            });
+        try (LastUseWriter slowWriter = new LastUseWriter(slow, clock)) {
+            slowWriter.noteUse(ALICE, stored(), over("IMAP"));
+            Thread first = new Thread(slowWriter::flush);
+            first.start();
+            writing.await(30, TimeUnit.SECONDS);
+            Thread second = new Thread(slowWriter::flush);
+            second.start();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> second.getState() == Thread.State.BLOCKED);
+            release.countDown();
+            second.join(10_000);
+            assertThat(lastUse()).contains(CREATED.plusSeconds(60));
+            first.join(10_000);
         }
     }
 }
