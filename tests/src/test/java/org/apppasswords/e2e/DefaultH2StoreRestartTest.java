@@ -114,13 +114,15 @@ class DefaultH2StoreRestartTest {
     void aCodeSpentJustBeforeASigkillShouldStayRefusedAfterTheRestart() throws Exception {
         String user = TotpUser.newUserName("spent");
         TotpSecret secret = TotpSecret.generate(RANDOM);
-        // The next step's code is accepted from now until that step's successor ends: 60 to 90 s for the restart.
-        long step = TotpUser.currentStep() + 1;
-        String spentLogin = TotpUser.PRIMARY_PASSWORD + "$" + code(secret, step);
+        long step;
+        String spentLogin;
         List<String> recoveryCodes;
         try (JamesNode node = JamesNode.start(workingDirectory, null)) {
             node.addUser(user, TotpUser.PRIMARY_PASSWORD);
             recoveryCodes = node.enableTotp(user, secret.revealBase32());
+            // The next step's code is accepted from now until that step's successor ends: 60 to 90 s for the restart.
+            step = TotpUser.currentStep() + 1;
+            spentLogin = TotpUser.PRIMARY_PASSWORD + "$" + code(secret, step);
             assertThat(Protocol.IMAP_LOGIN.login(node.ports, user, spentLogin)).isTrue();
             node.kill();
         }

@@ -32,11 +32,12 @@ class LastUseAndIdleExpiryTest {
     @Test
     void anImapLoginShouldShowItsTimeProtocolAndAddressInBothLists() throws Exception {
         TotpUser user = TotpUser.create(james, "lastuse");
-        String token = new SelfServiceClient(james.ports()).token(user.name, user.primaryWithCurrentCode());
         String id = user.appPassword.password().id().asString();
 
+        // First, within the idle expiry of its minting.
         assertThat(Protocol.IMAP_LOGIN.login(james.ports(), user.name, user.appPassword.password().reveal())).isTrue();
         james.appPasswords().flushLastUses();
+        String token = new SelfServiceClient(james.ports()).token(user.name, user.primaryWithCurrentCode());
 
         JsonPath admin = james.webAdmin().get("/users/" + user.name + "/app-passwords").then().statusCode(200).extract().jsonPath();
         JsonPath own = new SelfServiceClient(james.ports()).listAppPasswords(token).then().statusCode(200).extract().jsonPath();
@@ -106,10 +107,12 @@ class LastUseAndIdleExpiryTest {
             .then().extract().jsonPath().getBoolean("find { it.id == '" + user.appPassword.password().id().asString() + "' }.expired"));
 
         assertThat(Protocol.IMAP_LOGIN.login(james.ports(), user.name, user.appPassword.password().reveal())).isFalse();
+        String token = new SelfServiceClient(james.ports()).token(user.name, user.primaryWithCurrentCode());
         CreatedAppPassword fresh = TotpUser.mint(james, Username.of(user.name), "fresh");
         assertThat(Protocol.IMAP_LOGIN.login(james.ports(), user.name, fresh.password().reveal())).isTrue();
+        // Its use written: the lists below are then within the idle expiry of the use, not only of the minting.
+        james.appPasswords().flushLastUses();
 
-        String token = new SelfServiceClient(james.ports()).token(user.name, user.primaryWithCurrentCode());
         JsonPath admin = james.webAdmin().get("/users/" + user.name + "/app-passwords").then().statusCode(200).extract().jsonPath();
         JsonPath own = new SelfServiceClient(james.ports()).listAppPasswords(token).then().statusCode(200).extract().jsonPath();
         for (JsonPath list : List.of(admin, own)) {

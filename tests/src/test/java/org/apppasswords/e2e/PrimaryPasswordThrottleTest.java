@@ -12,20 +12,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The throttle of the primary path through real IMAP (docs/throttling.md), with short lockouts:
- * 3 failures lock an address out of an account for 2 seconds. IMAP clients connect from several
+ * 3 failures lock an address out of an account for 5 seconds (long enough that a stalled machine
+ * does not see it end between two logins of a test). IMAP clients connect from several
  * loopback addresses (127.0.0.0/8 is all loopback on Linux), so James sees distinct client
  * addresses. App passwords keep logging in throughout.
  */
 class PrimaryPasswordThrottleTest {
     private static final String ATTACKER = "127.0.0.2";
     private static final String OWNER = "127.0.0.3";
-    private static final Duration LOCKOUT = Duration.ofSeconds(2);
+    private static final Duration LOCKOUT = Duration.ofSeconds(5);
 
     @RegisterExtension
     static JamesWithAppPasswords james = JamesWithAppPasswords.withProperties(String.join("\n",
         "throttle.address.maxFailures=3",
-        "throttle.address.lockout=PT2S",
-        "throttle.address.maxLockout=PT2S",
+        "throttle.address.lockout=PT5S",
+        "throttle.address.maxLockout=PT5S",
         "throttle.account.maxFailures=1000"))
         .withTestModule(WrappedUsersRepositoryProbe.MODULE);
 

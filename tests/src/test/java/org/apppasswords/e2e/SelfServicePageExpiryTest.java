@@ -33,7 +33,7 @@ class SelfServicePageExpiryTest {
 
         assertThat(page.errorContaining("Your session has ended")).contains("it expired");
 
-        assertThat((System.nanoTime() - signedIn) / 1_000_000L).as("milliseconds until the page ended it").isBetween(1_000L, 6_000L);
+        assertThat((System.nanoTime() - signedIn) / 1_000_000L).as("milliseconds until the page ended it").isBetween(1_000L, 8_000L);
         page.visible("sign-in-password");
         assertThat(page.isShown("app-passwords")).isFalse();
     }

@@ -1,6 +1,9 @@
 package org.apppasswords.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -76,6 +79,17 @@ final class TotpUser {
 
     static long currentStep() {
         return Totp.timeStep(Instant.now());
+    }
+
+    /**
+     * The current step once at least {@code left} of it remains (waiting for the next one if less
+     * does): for a test whose next login presents the previous step's code, accepted only until
+     * the current step ends.
+     */
+    static long currentStepWithAtLeast(Duration left) {
+        await().atMost(Totp.STEP.plus(left)).pollInterval(Duration.ofMillis(100))
+            .until(() -> Totp.STEP.getSeconds() - Instant.now().getEpochSecond() % Totp.STEP.getSeconds() > left.getSeconds());
+        return currentStep();
     }
 
     String primaryWithCode(String code) {
