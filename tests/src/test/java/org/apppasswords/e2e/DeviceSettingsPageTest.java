@@ -122,6 +122,42 @@ class DeviceSettingsPageTest {
         assertThat(chromium.driver().findElement(org.openqa.selenium.By.id("created-qr")).getAttribute("src")).as("forgotten").isNullOrEmpty();
     }
 
+    /**
+     * A shared computer: what one user set up is gone at sign-out (the one-time link, the QR code
+     * holding the password, the settings naming the account, the choices made and the address),
+     * and the next user's choices work as they should.
+     */
+    @Test
+    void signingOutShouldForgetTheDeviceSetupAndLeaveTheChoicesToTheNextUser() throws Exception {
+        SelfServicePage page = signedInPage(TotpUser.newUserName("shared-first"));
+        page.click("scope-filters");
+        createFor(page, "iPhone", "device-apple");
+        String link = page.visible("created-profile-link").getAttribute("href");
+        SecretLeakDetector.register(link.substring(link.lastIndexOf('/') + 1));
+
+        page.click("sign-out");
+        page.noticeContaining("Signed out");
+        assertThat(chromium.driver().findElement(org.openqa.selenium.By.id("created-profile-link")).getAttribute("href"))
+            .doesNotContain(link.substring(link.lastIndexOf('/') + 1));
+        assertThat(page.textContent("created-settings-list")).isEmpty();
+        assertThat(page.textContent("created-apple-until")).isEmpty();
+        assertThat(page.value("sign-in-user")).as("signed out on purpose: the address is forgotten too").isEmpty();
+
+        String next = TotpUser.newUserName("shared-next");
+        james.data().addUser(next, TotpUser.PRIMARY_PASSWORD);
+        page.signIn(next, TotpUser.PRIMARY_PASSWORD, null);
+        page.noticeContaining("Signed in as " + next);
+        assertThat(page.isChecked("scope-filters")).as("the page's default again").isTrue();
+        assertThat(page.isChecked("device-other")).isTrue();
+        createFor(page, "Android phone", "device-thunderbird-android");
+        assertThat(page.visible("created-qr").getAttribute("src")).as("the choice still names its device").startsWith("data:image/png");
+
+        page.click("sign-out");
+        page.noticeContaining("Signed out");
+        assertThat(chromium.driver().findElement(org.openqa.selenium.By.id("created-qr")).getAttribute("src")).isNullOrEmpty();
+        assertThat(page.isShown("created-thunderbird-android")).isFalse();
+    }
+
     @Test
     void theCreateAnswerShouldCarryTheSettings() throws Exception {
         String user = TotpUser.newUserName("settings-api");

@@ -167,4 +167,40 @@ class SelfServicePageSafetyTest {
             browser.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", skew.get("identifier")));
         }
     }
+
+    /**
+     * A laptop closed on a signed-in page and woken after the session's lifetime: the monotonic
+     * clock the page also counts with stopped meanwhile (performance.now() does, asleep, on most
+     * systems), the wall clock did not. Simulated by moving the wall clock on and showing the page.
+     */
+    @Test
+    void aSessionThatExpiredWhileTheComputerSleptShouldEndWhenThePageIsShownAgain() throws Exception {
+        TotpUser user = TotpUser.create(james, "sleptpage");
+        SelfServicePage page = signedIn(user);
+        page.type("create-label", "Laptop");
+        page.type("create-password", TotpUser.PRIMARY_PASSWORD);
+        page.click("create-submit");
+        page.noticeContaining("created");
+        SecretLeakDetector.register(page.copyTarget("created-copy"));
+
+        script("const real = Date.now; Date.now = function () { return real.call(Date) + 86400000; };"
+            + "document.dispatchEvent(new Event('visibilitychange'));");
+
+        assertThat(page.errorContaining("Your session has ended")).contains("it expired");
+        assertThat(page.isShown("app-passwords")).isFalse();
+        assertThat(page.textContent("created-password")).isEmpty();
+    }
+
+    /** Leaving the page puts it in the browser's back/forward cache: Back must not bring the session back. */
+    @Test
+    void leavingThePageShouldEndItsSession() throws Exception {
+        TotpUser user = TotpUser.create(james, "leftpage");
+        SelfServicePage page = signedIn(user);
+
+        script("window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));");
+
+        page.visible("sign-in-password");
+        assertThat(page.isShown("app-passwords")).isFalse();
+        assertThat(page.textContent("list-body")).isEmpty();
+    }
 }

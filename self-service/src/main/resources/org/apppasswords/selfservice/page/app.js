@@ -26,6 +26,15 @@ document.addEventListener('DOMContentLoaded', function () {
   });
   $('confirm-yes').addEventListener('click', function () { $('confirm').close('yes'); });
   $('confirm-no').addEventListener('click', function () { $('confirm').close('no'); });
+  // Back from sleep or from another tab: a session that expired meanwhile ends before anything of it is seen.
+  document.addEventListener('visibilitychange', SelfServiceSession.checkExpiry);
+  window.addEventListener('focus', SelfServiceSession.checkExpiry);
+  // Leaving the page ends its session, so that Back (a page kept in the browser's back/forward cache) does not show it again.
+  window.addEventListener('pagehide', function () {
+    if (ui.state.session !== null) {
+      ui.endSession();
+    }
+  });
   $('totp-title').tabIndex = -1;
   ui.render();
   $('sign-in-user').focus();

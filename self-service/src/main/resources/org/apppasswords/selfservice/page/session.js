@@ -2,9 +2,10 @@
 
 /*
  * Signing in and out. The session's end is timed from the server's own clock: its lifetime is
- * `expiresAt` minus the answer's Date header, counted down on the browser's monotonic clock, so
- * that a wrong clock on the user's computer does not end (or stretch) it. Without a Date header
- * no timer is set, and the API's Bearer 401 ends the session at the next action.
+ * `expiresAt` minus the answer's Date header, counted down from the sign-in on the computer's
+ * clocks, so that a clock set wrong on the user's computer does not end (or stretch) it; one
+ * moved forward meanwhile can only end it early. Without a Date header no timer is set, and the
+ * API's Bearer 401 ends the session at the next action.
  */
 const SelfServiceSession = (function () {
   const api = SelfServiceApi;
@@ -18,10 +19,25 @@ const SelfServiceSession = (function () {
     return Number.isFinite(lasts) ? Math.max(lasts, 0) : null;
   }
 
+  /* Checks the signed-in session's lifetime now; set for each session by armExpiry. */
+  let checkExpiry = function () {};
+
+  /*
+   * Ends the session once its lifetime has passed on either of the computer's clocks: the monotonic
+   * one, which a clock set wrong or changed meanwhile does not move, and the wall clock, the only
+   * one that counts while the computer sleeps (performance.now() stops then on most systems), so
+   * that a laptop woken hours later does not show the last user's page. Checked by a timer, and
+   * again whenever the page is shown (see app.js).
+   */
   function armExpiry(lasts) {
+    const session = ui.state.session;
     const deadline = performance.now() + lasts;
+    const wallDeadline = Date.now() + lasts;
     const tick = function () {
-      const left = deadline - performance.now();
+      if (ui.state.session !== session) {
+        return;
+      }
+      const left = Math.min(deadline - performance.now(), wallDeadline - Date.now());
       if (left > 0) {
         ui.setExpiryTimer(window.setTimeout(tick, Math.min(left, MAX_DELAY)));
         return;
@@ -29,6 +45,7 @@ const SelfServiceSession = (function () {
       ui.endSession();
       ui.error('Your session has ended (it expired): sign in again.');
     };
+    checkExpiry = tick;
     tick();
   }
 
@@ -62,6 +79,9 @@ const SelfServiceSession = (function () {
     ui.busy(['sign-out'], async function () {
       const token = ui.state.session.token;
       ui.endSession();
+      // Signed out on purpose: the next person here starts from an empty form, not from this account's name.
+      $('sign-in-user').value = '';
+      $('sign-in-user').focus();
       try {
         await api.signOut(token);
       } catch (failure) {
@@ -75,5 +95,5 @@ const SelfServiceSession = (function () {
     });
   }
 
-  return { signIn: signIn, signOut: signOut };
+  return { signIn: signIn, signOut: signOut, checkExpiry: function () { checkExpiry(); } };
 }());

@@ -3,8 +3,8 @@
 /*
  * What the page's features share: the session (token, user, whether TOTP is on) held in
  * `SelfServiceUi.state.session` only, never in storage, cookies or the URL (reloading the page
- * signs out); the messages; the busy buttons; the confirmation dialog; and the wiping of secrets
- * shown once (TOTP secret, recovery codes, a new app password) when a session ends.
+ * signs out); the messages; the busy buttons; the confirmation dialog; and the wiping of what a
+ * session showed (secrets shown once, the account's details, fields and choices) when it ends.
  */
 const SelfServiceUi = (function () {
   const api = SelfServiceApi;
@@ -123,12 +123,27 @@ const SelfServiceUi = (function () {
     show('totp-on', session.totpOn && !recovering);
   }
 
-  function wipeSecrets() {
-    ['totp-secret', 'recovery-codes', 'created-password', 'created-label'].forEach(function (id) { $(id).textContent = ''; });
-    $('totp-qr').removeAttribute('src');
-    ['totp-enrol', 'recovery', 'created'].forEach(function (id) { show(id, false); });
+  /*
+   * Everything one session showed or typed, so that none of it reaches the next person on this
+   * computer: the secrets shown once (a new app password, also inside its QR code and behind its
+   * one-time profile link), the account's details, an open confirmation, the fields typed in, and
+   * the choices made (back to the page's defaults). The address to sign in with stays, for an
+   * expired session; signing out forgets it too.
+   */
+  function wipeSession() {
+    ['totp-secret', 'recovery-codes', 'created-password', 'created-label', 'created-apple-until', 'created-settings-list',
+      'confirm-text'].forEach(function (id) { $(id).textContent = ''; });
+    ['totp-qr', 'created-qr'].forEach(function (id) { $(id).removeAttribute('src'); });
+    $('created-profile-link').href = '#';
+    ['totp-enrol', 'recovery', 'created', 'created-apple', 'created-thunderbird-android', 'created-settings']
+      .forEach(function (id) { show(id, false); });
+    if ($('confirm').open) {
+      $('confirm').close('no');
+    }
     document.querySelectorAll('input').forEach(function (input) {
-      if (input.id !== 'sign-in-user') {
+      if (input.type === 'checkbox' || input.type === 'radio') {
+        input.checked = input.defaultChecked;
+      } else if (input.id !== 'sign-in-user') {
         input.value = '';
       }
     });
@@ -142,7 +157,7 @@ const SelfServiceUi = (function () {
   function endSession() {
     state.session = null;
     setExpiryTimer(null);
-    wipeSecrets();
+    wipeSession();
     $('list-body').textContent = '';
     $('activity-body').textContent = '';
     render();
