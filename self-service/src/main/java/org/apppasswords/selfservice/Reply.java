@@ -37,8 +37,8 @@ final class Reply {
 
     /** 200 with {@code body} of {@code contentType}, to be saved as {@code fileName} (plain ASCII, no quotes). */
     static Reply attachment(byte[] body, String contentType, String fileName) {
-        return new Reply(HttpResponseStatus.OK, Map.of("Content-Disposition", "attachment; filename=\"" + fileName + "\"",
-            "X-Content-Type-Options", "nosniff"), body, contentType);
+        return new Reply(HttpResponseStatus.OK, Map.of("Content-Disposition", "attachment; filename=\"" + fileName + "\""), body,
+            contentType);
     }
 
     static Reply json(HttpResponseStatus status, Object body) {
@@ -78,7 +78,8 @@ final class Reply {
     }
 
     Mono<Void> send(HttpServerResponse response) {
-        HttpServerResponse answer = response.status(status).header("Cache-Control", "no-store");
+        // nosniff: a browser never reads an answer as anything but its declared type (a JSON error echoing input as HTML).
+        HttpServerResponse answer = response.status(status).header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff");
         for (Map.Entry<String, String> header : headers.entrySet()) {
             answer = answer.header(header.getKey(), header.getValue());
         }

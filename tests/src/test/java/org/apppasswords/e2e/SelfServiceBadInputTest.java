@@ -49,6 +49,8 @@ class SelfServiceBadInputTest {
     private static void assertError(Response response, int status, String type) {
         assertThat(response.statusCode()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/json");
+        assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.header("Cache-Control")).isEqualTo("no-store");
         assertThat(response.jsonPath().getInt("statusCode")).isEqualTo(status);
         assertThat(response.jsonPath().getString("type")).isEqualTo(type);
         assertThat(response.jsonPath().getString("message")).isNotBlank().doesNotContain("Exception").doesNotContain("\tat ");
@@ -56,7 +58,9 @@ class SelfServiceBadInputTest {
     }
 
     private static void assertNothingCreated() {
-        assertThat(client().listAppPasswords(token).jsonPath().getList("id")).hasSize(2);
+        Response list = client().listAppPasswords(token);
+        assertThat(list.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(list.jsonPath().getList("id")).hasSize(2);
     }
 
     @ParameterizedTest

@@ -22,7 +22,8 @@ import io.restassured.specification.RequestSpecification;
  */
 class SelfServicePageTest {
     private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-        + "connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'; require-trusted-types-for 'script'";
+        + "connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'; require-trusted-types-for 'script'; "
+        + "trusted-types 'none'";
 
     @RegisterExtension
     static JamesWithAppPasswords james = JamesWithAppPasswords.withDefaults();
@@ -210,5 +211,6 @@ class SelfServicePageTest {
         assertThat(response.header("Referrer-Policy")).isEqualTo("no-referrer");
         assertThat(response.header("Cache-Control")).isEqualTo("no-store");
         assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(response.header("Cross-Origin-Opener-Policy")).isEqualTo("same-origin");
     }
 }

@@ -27,7 +27,8 @@ import reactor.netty.http.server.HttpServerResponse;
 public final class PageRoutes {
     public static final String BASE = "/app-passwords-api/ui";
     public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-        + "connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'; require-trusted-types-for 'script'";
+        + "connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'; require-trusted-types-for 'script'; "
+        + "trusted-types 'none'";
     /** The page's scripts, in the order index.html loads them. */
     static final List<String> SCRIPTS = List.of("api.js", "ui.js", "session.js", "totp.js", "app-passwords.js", "activity.js", "app.js");
     static final Map<String, String> SECURITY_HEADERS = securityHeaders();
@@ -104,6 +105,8 @@ public final class PageRoutes {
         headers.put("Referrer-Policy", "no-referrer");
         headers.put("Cache-Control", "no-store");
         headers.put("X-Frame-Options", "DENY");
+        // A window this page opens (the profile link) or that opened it cannot reach it.
+        headers.put("Cross-Origin-Opener-Policy", "same-origin");
         return Map.copyOf(headers);
     }
 }

@@ -31,10 +31,11 @@ class PageRoutesTest {
         assertThat(PageRoutes.SECURITY_HEADERS)
             .containsEntry("X-Content-Type-Options", "nosniff")
             .containsEntry("Referrer-Policy", "no-referrer")
-            .containsEntry("Cache-Control", "no-store");
+            .containsEntry("Cache-Control", "no-store")
+            .containsEntry("Cross-Origin-Opener-Policy", "same-origin");
         assertThat(PageRoutes.CONTENT_SECURITY_POLICY)
             .contains("default-src 'none'", "script-src 'self'", "frame-ancestors 'none'", "form-action 'none'",
-                "require-trusted-types-for 'script'")
+                "require-trusted-types-for 'script'", "trusted-types 'none'")
             .doesNotContain("unsafe");
     }
 
