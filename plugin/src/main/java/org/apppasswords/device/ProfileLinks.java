@@ -18,7 +18,8 @@ import org.apppasswords.hashing.RandomToken;
  * the profile needs for {@value #LIFETIME_MINUTES} minutes and returns the link's token, once;
  * {@link #redeem} hands it out at most once, on any node, and forgets it. A link whose app password
  * was revoked meanwhile redeems nothing: a revoked password is never handed out. Expired links are
- * removed whenever a link is issued or redeemed.
+ * removed when a link is issued and by {@link ExpiredLinkPurge}, never on opening one: the link's
+ * route answers anybody, whose made-up tokens must cost the store no write.
  */
 public final class ProfileLinks {
     static final int LIFETIME_MINUTES = 5;
@@ -54,7 +55,6 @@ public final class ProfileLinks {
      */
     public Optional<PendingProfile> redeem(String presented) {
         Instant now = clock.instant();
-        store.removeExpired(now);
         return RandomToken.parse(presented)
             .flatMap(token -> store.take(token.digest(), now))
             .filter(profile -> appPasswords.find(profile.user(), profile.password().id()).isPresent());

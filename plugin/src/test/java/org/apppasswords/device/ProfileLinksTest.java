@@ -2,14 +2,18 @@ package org.apppasswords.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Proxy;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.james.core.Username;
 import org.apppasswords.apppassword.AppPassword;
 import org.apppasswords.apppassword.AppPasswordStore.AddOutcome;
 import org.apppasswords.apppassword.StoredAppPassword;
+import org.apppasswords.hashing.RandomToken;
 import org.apppasswords.store.memory.MemoryAppPasswordStore;
 import org.apppasswords.store.memory.MemoryGenerations;
 import org.apppasswords.store.memory.MemoryProfileLinkStore;
@@ -84,6 +88,23 @@ class ProfileLinksTest {
         assertThat(links.redeem(token.substring(1) + "%")).isEmpty();
         assertThat(links.redeem(link.token().digest())).isEmpty();
         assertThat(store.size()).as("the link still waits for its real token").isEqualTo(1);
+    }
+
+    /** The link's route answers anybody: a made-up token reads one row at most and writes nothing. */
+    @Test
+    void aMadeUpTokenShouldCostTheStoreNoWrite() {
+        List<String> calls = new ArrayList<>();
+        ProfileLinkStore watched = (ProfileLinkStore) Proxy.newProxyInstance(ProfileLinkStore.class.getClassLoader(),
+            new Class<?>[] {ProfileLinkStore.class}, (proxy, method, args) -> {
+                calls.add(method.getName());
+                return method.invoke(store, args);
+            });
+        ProfileLinks watchedLinks = new ProfileLinks(watched, appPasswords, clock, new SecureRandom());
+
+        assertThat(watchedLinks.redeem("made-up")).isEmpty();
+        assertThat(watchedLinks.redeem(RandomToken.generate(new SecureRandom()).reveal())).isEmpty();
+
+        assertThat(calls).containsExactly("take");
     }
 
     @Test
