@@ -3,12 +3,15 @@ package org.apppasswords.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.apache.james.core.Username;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * James's own user routes, behind JWT, keep our secrets and self-service sessions in step with the
@@ -118,5 +121,22 @@ class AdminUserLifecycleTest {
 
         assertThat(status).as("a wrong password checked").isNotEqualTo(204).isLessThan(500);
         assertThat(SecretLeakDetector.leaks()).doesNotContain("INFO org.apache.james.webadmin.mdc.LoggingRequestFilter");
+    }
+
+    /** The route answers other spellings of its path (a base URL ending in a slash, a stray slash): each must keep the password out too. */
+    @ParameterizedTest
+    @ValueSource(strings = {"//users/%s/verify", "/users//%s/verify", "/users/%s//verify", "/users/%s/verify/", "/users/%s/verify//",
+        "///users/%s/verify", "/users/%s/%%76erify", "/%%75sers/%s/verify"})
+    void aPasswordCheckAtAnotherSpellingOfItsPathShouldKeepThePasswordOutOfTheLog(String path) throws Exception {
+        String name = TotpUser.newUserName("spelled");
+        String password = "Spelled-" + UUID.randomUUID();
+        SecretLeakDetector.register(password);
+        james.data().addUser(name, password);
+
+        RawHttp.Answer answer = RawHttp.send(james.ports().webAdmin, "POST", String.format(path, name),
+            List.of("Authorization: Bearer " + james.webAdminJwt().adminToken()), "{\"password\":\"" + password + "\"}");
+
+        assertThat(answer.status).as("answered by %s", path).isLessThan(500);
+        assertThat(SecretLeakDetector.leaks()).as("answered %s", answer.status).doesNotContain("INFO org.apache.james.webadmin.mdc.LoggingRequestFilter");
     }
 }

@@ -36,11 +36,20 @@ final class RawHttp {
 
     /** With {@code headerLines} ("Name: value") sent as they are, repeated names included. */
     static Answer send(int port, String method, String rawPath, List<String> headerLines) throws IOException {
+        return send(port, method, rawPath, headerLines, null);
+    }
+
+    /** With a JSON {@code body} too (none when null). */
+    static Answer send(int port, String method, String rawPath, List<String> headerLines, String body) throws IOException {
         StringBuilder request = new StringBuilder()
             .append(method).append(' ').append(rawPath).append(" HTTP/1.1\r\n")
             .append("Host: ").append(Protocol.LOOPBACK).append(':').append(port).append("\r\n");
         headerLines.forEach(line -> request.append(line).append("\r\n"));
-        request.append("Connection: close\r\n\r\n");
+        if (body != null) {
+            request.append("Content-Type: application/json\r\nContent-Length: ").append(body.getBytes(StandardCharsets.UTF_8).length)
+                .append("\r\n");
+        }
+        request.append("Connection: close\r\n\r\n").append(body == null ? "" : body);
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(READ_TIMEOUT_MILLIS);
             try {

@@ -1,5 +1,9 @@
 package org.apppasswords.webadmin;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
 import org.apache.james.util.MDCStructuredLogger;
 import org.apache.james.webadmin.authentication.AuthenticationFilter;
 import org.apache.james.webadmin.mdc.LoggingRequestFilter;
@@ -16,9 +20,17 @@ import spark.Request;
 public final class PasswordCheckRequestLogger implements RequestLogger {
     @Override
     public boolean applies(Request request) {
-        String path = request.pathInfo();
-        return "POST".equalsIgnoreCase(request.requestMethod()) && path.startsWith("/users/")
-            && (path.endsWith("/verify") || path.endsWith("/verify/"));
+        return "POST".equalsIgnoreCase(request.requestMethod()) && isPasswordCheck(request.pathInfo());
+    }
+
+    /**
+     * {@code /users/{user}/verify}, with any number of slashes before, between and after its three
+     * segments: James's routes answer {@code //users/bob/verify} (a base URL ending in a slash) as
+     * they answer the plain path.
+     */
+    static boolean isPasswordCheck(String path) {
+        List<String> segments = Arrays.stream(path.split("/")).filter(segment -> !segment.isEmpty()).collect(Collectors.toList());
+        return segments.size() == 3 && segments.get(0).equals("users") && segments.get(2).equals("verify");
     }
 
     @Override
