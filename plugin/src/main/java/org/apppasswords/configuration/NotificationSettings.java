@@ -21,8 +21,8 @@ public final class NotificationSettings {
     static final String FROM = "notifications.from";
     static final String BCC = "notifications.bcc";
     static final Set<String> KEYS = Set.of(ENABLED, FROM, BCC);
-    /** Where the self-service page is served, on the JMAP port. */
-    static final String PAGE_PATH = "/app-passwords-api/";
+    /** Where the self-service page is served, on the JMAP port (the API's root, without ui/, answers 404). */
+    static final String PAGE_PATH = "/app-passwords-api/ui/";
 
     private final boolean enabled;
     private final Optional<MailAddress> from;

@@ -92,14 +92,14 @@ class NotificationSettingsTest {
     void thePageShouldBeServedAtTheOriginOfTheJmapSession() throws Exception {
         NotificationSettings read = read(CLIENTS[0], CLIENTS[1], "clients.jmap=https://mail.example.com/jmap/session");
 
-        assertThat(read.page()).contains(URI.create("https://mail.example.com/app-passwords-api/"));
+        assertThat(read.page()).contains(URI.create("https://mail.example.com/app-passwords-api/ui/"));
     }
 
     @Test
     void thePageShouldKeepAPortOtherThanTheDefault() throws Exception {
         NotificationSettings read = read(CLIENTS[0], CLIENTS[1], "clients.jmap=https://mail.example.com:8443/jmap/session");
 
-        assertThat(read.page()).contains(URI.create("https://mail.example.com:8443/app-passwords-api/"));
+        assertThat(read.page()).contains(URI.create("https://mail.example.com:8443/app-passwords-api/ui/"));
     }
 
     @Test

@@ -3,15 +3,21 @@ package org.apppasswords.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.apache.james.core.Username;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
 
 /**
  * Security notices mailed by James's own pipeline: after each change to a user's account security,
@@ -46,7 +52,8 @@ class SecurityNoticesTest {
             "A recovery code was used to sign in", "New app password: Work <laptop>", "Two-step verification was turned off");
 
         ImapInbox.Mail creation = withSubject(inbox, "New app password: Work <laptop>");
-        assertThat(creation.plainText).contains("Work <laptop>", "From address: 127.0.0.1", "https://mail.demo.local/app-passwords-api/");
+        assertThat(creation.plainText).contains("Work <laptop>", "From address: 127.0.0.1", "https://mail.demo.local/app-passwords-api/ui/");
+        assertThat(pageAt(linkIn(creation.plainText)).statusCode()).as("the notice's link opens the page").isEqualTo(200);
         assertThat(creation.html).contains("Work &lt;laptop&gt;").doesNotContain("<laptop>");
         assertThat(withSubject(inbox, "A recovery code was used to sign in").plainText).contains("Recovery codes left: 9");
         assertThat(inbox).allSatisfy(mail -> {
@@ -128,6 +135,18 @@ class SecurityNoticesTest {
     private static List<ImapInbox.Mail> awaitSubjects(String user, String password, String... expected) {
         return await().atMost(DELIVERY).until(() -> ImapInbox.read(james.ports(), user, password),
             mails -> subjects(mails).containsAll(List.of(expected)));
+    }
+
+    /** The link of a notice's plain text: "Your app passwords page: URL". */
+    private static URI linkIn(String plainText) {
+        Matcher link = Pattern.compile("Your app passwords page: (\\S+)").matcher(plainText);
+        assertThat(link.find()).as("a link in %s", plainText).isTrue();
+        return URI.create(link.group(1));
+    }
+
+    /** What this James answers at the link's path: the link names the public origin, which is this James's JMAP port. */
+    private static Response pageAt(URI link) {
+        return RestAssured.given().redirects().follow(false).get("http://" + Protocol.LOOPBACK + ":" + james.ports().jmap + link.getPath());
     }
 
     private static List<String> subjects(List<ImapInbox.Mail> mails) {
