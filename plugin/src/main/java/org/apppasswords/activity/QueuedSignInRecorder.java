@@ -3,6 +3,7 @@ package org.apppasswords.activity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -27,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * knows when it is written, so that guesses at names that do not exist fill nothing, and a user
  * removed meanwhile leaves nothing to the next user of the name. At most
  * {@value #MAX_WRITES_PER_FLUSH} are written a second on each node, so that a flood costs the store
- * bounded work. {@link #close()} writes what is pending; James calls it when it stops.
+ * bounded work, and at most {@link SignInHistory#KEPT_PER_USER} of them for one user (more would be
+ * deleted at once), so that one user's flood (a client logging in from a new address each time)
+ * crowds no other user's sign-ins out. {@link #close()} writes what is pending; James calls it when it stops.
  */
 public final class QueuedSignInRecorder implements SignInRecorder, AutoCloseable {
     static final Duration FLUSH_INTERVAL = Duration.ofSeconds(1);
@@ -128,10 +131,11 @@ public final class QueuedSignInRecorder implements SignInRecorder, AutoCloseable
         private int written;
         private int dropped;
         private String failure;
+        private final Map<Username, Integer> writtenFor = new HashMap<>();
 
         void write(BlockingQueue<Pending> queue) {
             for (Pending next = queue.poll(); next != null; next = queue.poll()) {
-                if (written >= MAX_WRITES_PER_FLUSH) {
+                if (written >= MAX_WRITES_PER_FLUSH || writtenFor.getOrDefault(next.user, 0) >= SignInHistory.KEPT_PER_USER) {
                     dropped++;
                     continue;
                 }
@@ -140,6 +144,7 @@ public final class QueuedSignInRecorder implements SignInRecorder, AutoCloseable
                     if (knownToJames.test(next.user)) {
                         history.add(next.user, next.signIn.kept());
                         written++;
+                        writtenFor.merge(next.user, 1, Integer::sum);
                     }
                 } catch (RuntimeException e) {
                     dropped++;

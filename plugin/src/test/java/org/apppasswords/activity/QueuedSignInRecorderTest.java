@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 class QueuedSignInRecorderTest {
     private static final Username ALICE = Username.of("alice@example.org");
     private static final Username NOBODY = Username.of("nobody@example.org");
-    private static final Set<Username> KNOWN_TO_JAMES = Set.of(ALICE);
+    private static final Username MALLORY = Username.of("mallory@example.org");
+    private static final Set<Username> KNOWN_TO_JAMES = Set.of(ALICE, MALLORY);
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-05T10:00:00Z"));
     private final MemoryActivity history = new MemoryActivity();
@@ -197,17 +198,31 @@ class QueuedSignInRecorderTest {
             public void add(Username user, SignIn signIn) {
                 added.incrementAndGet();
             }
-        }, KNOWN_TO_JAMES::contains, clock);
+        }, user -> true, clock);
         int flood = 5 * QueuedSignInRecorder.MAX_WRITES_PER_FLUSH;
 
+        // Of distinct users: one user's own flood is capped lower (below).
         for (int i = 0; i < flood; i++) {
-            recorder.record(ALICE, refusal());
+            recorder.record(Username.of("user" + i + "@example.org"), refusal());
         }
         recorder.flush();
         recorder.flush();
 
         // Each flush (this test's and, maybe, one of the writer's own meanwhile) writes at most the cap and drops the rest.
         assertThat(added.get()).isBetween(QueuedSignInRecorder.MAX_WRITES_PER_FLUSH, 2 * QueuedSignInRecorder.MAX_WRITES_PER_FLUSH);
+    }
+
+    /** Mallory logs in from a new address each time (each a first success this minute): Alice's sign-ins must still be written. */
+    @Test
+    void oneUsersFloodShouldCrowdNoOtherUsersSignInsOut() {
+        for (int i = 0; i < 5 * QueuedSignInRecorder.MAX_WRITES_PER_FLUSH; i++) {
+            recorder.record(MALLORY, success("m4llo", "198.51." + (i / 250) + "." + (i % 250)));
+        }
+        recorder.record(ALICE, success("qd3k7", "203.0.113.7"));
+        recorder.record(ALICE, refusal());
+
+        assertThat(written(ALICE)).extracting(SignIn::outcome).containsExactlyInAnyOrder(SignIn.Outcome.SUCCESS, SignIn.Outcome.REFUSED);
+        assertThat(history.latest(MALLORY, Instant.EPOCH)).hasSize(SignInHistory.KEPT_PER_USER);
     }
 
     @Test
