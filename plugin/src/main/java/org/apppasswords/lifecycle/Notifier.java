@@ -73,8 +73,9 @@ public final class Notifier implements SecurityNotices, AutoCloseable {
     public void appPasswordCreated(Username user, String appPasswordId, String label, ProtocolScope protocols, Optional<String> address) {
         Notice notice = Notices.appPasswordCreated(label, protocols, clock.instant(), address);
         address.ifPresent(text -> {
-            remember(user, appPasswordId, text);
-            later(() -> knownAddresses.add(user, appPasswordId, network(text)));
+            CredentialAtAddress seen = new CredentialAtAddress(user, appPasswordId, text);
+            remember(seen);
+            later(() -> knownAddresses.add(user, appPasswordId, network(text)), () -> addressesSeen.remove(seen));
         });
         send(user, notice);
     }
@@ -120,20 +121,21 @@ public final class Notifier implements SecurityNotices, AutoCloseable {
 
     @Override
     public void appPasswordUsed(Username user, String appPasswordId, String label, LoginOrigin origin) {
-        if (origin.address().isEmpty() || !remember(user, appPasswordId, origin.address().get())) {
+        if (origin.address().isEmpty()) {
             return;
         }
         String address = origin.address().get();
+        CredentialAtAddress seen = new CredentialAtAddress(user, appPasswordId, address);
+        if (!remember(seen)) {
+            return;
+        }
         Instant at = clock.instant();
-        boolean queued = later(() -> {
+        // Forgotten unless the store answered: the next use from there asks again, rather than never.
+        later(() -> {
             if (knownAddresses.add(user, appPasswordId, network(address))) {
                 deliver(user, Notices.newAddress(label, address, origin.protocol(), at));
             }
-        });
-        if (!queued) {
-            // Not asked yet: the next use from there asks again, rather than never.
-            addressesSeen.remove(new CredentialAtAddress(user, appPasswordId, address));
-        }
+        }, () -> addressesSeen.remove(seen));
     }
 
     /**
@@ -145,16 +147,16 @@ public final class Notifier implements SecurityNotices, AutoCloseable {
     }
 
     /** @return false when this node already saw that address for that app password */
-    private boolean remember(Username user, String appPasswordId, String address) {
+    private boolean remember(CredentialAtAddress seen) {
         if (addressesSeen.size() >= MAX_REMEMBERED) {
             // Bounded: forgetting only costs one store look-up more per address.
             addressesSeen.clear();
         }
-        return addressesSeen.add(new CredentialAtAddress(user, appPasswordId, address));
+        return addressesSeen.add(seen);
     }
 
     private void send(Username user, Notice notice) {
-        later(() -> deliver(user, notice));
+        later(() -> deliver(user, notice), () -> { });
     }
 
     private void deliver(Username user, Notice notice) {
@@ -165,20 +167,20 @@ public final class Notifier implements SecurityNotices, AutoCloseable {
         }
     }
 
-    /** @return false when the queue was full: the task was dropped (and logged) */
-    private boolean later(Runnable task) {
+    /** Queues {@code task}; when it is dropped (the queue is full) or fails (the store is down), runs {@code undone}. */
+    private void later(Runnable task, Runnable undone) {
         try {
             executor.execute(() -> {
                 try {
                     task.run();
                 } catch (RuntimeException e) {
+                    undone.run();
                     LOGGER.warn("A security notice failed: {}", e.getMessage());
                 }
             });
-            return true;
         } catch (RejectedExecutionException e) {
+            undone.run();
             LOGGER.warn("Dropped a security notice: {} are waiting to be sent", MAX_PENDING);
-            return false;
         }
     }
 

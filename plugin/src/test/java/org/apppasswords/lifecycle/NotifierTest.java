@@ -7,12 +7,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import org.apache.james.core.Username;
 import org.apppasswords.activity.KnownAddresses;
 import org.apppasswords.audit.LoginOrigin;
 import org.apppasswords.scope.ProtocolScope;
+import org.apppasswords.store.StoreUnavailableException;
 import org.apppasswords.store.memory.MemoryActivity;
 import org.apppasswords.store.memory.MemoryGenerations;
 import org.apppasswords.store.memory.MemorySecondFactorStore;
@@ -125,6 +127,30 @@ class NotifierTest {
         notifier.appPasswordUsed(ALICE, "qd3k7", "Phone", new LoginOrigin(Optional.of("2001:db8:1:3::17"), Optional.of("IMAP")));
 
         assertThat(aliceSubjectsOnceIdle()).as("one per /64").hasSize(2);
+    }
+
+    @Test
+    void aUseTheStoreCouldNotCheckShouldBeCheckedAgainAtTheNextUse() {
+        AtomicInteger failuresToCome = new AtomicInteger(1);
+        Notifier flaky = notifier(secondFactors, new KnownAddresses() {
+            @Override
+            public boolean add(Username user, String appPasswordId, String address) {
+                if (failuresToCome.getAndDecrement() > 0) {
+                    throw new StoreUnavailableException("down", null);
+                }
+                return knownAddresses.add(user, appPasswordId, address);
+            }
+        });
+        try {
+            flaky.appPasswordUsed(ALICE, "qd3k7", "Phone", IMAP_FROM_ELSEWHERE);
+            assertThat(aliceSubjectsOnceIdle(flaky)).isEmpty();
+
+            flaky.appPasswordUsed(ALICE, "qd3k7", "Phone", IMAP_FROM_ELSEWHERE);
+
+            assertThat(aliceSubjectsOnceIdle(flaky)).hasSize(1).allSatisfy(subject -> assertThat(subject).contains("new address"));
+        } finally {
+            flaky.close();
+        }
     }
 
     @Test
