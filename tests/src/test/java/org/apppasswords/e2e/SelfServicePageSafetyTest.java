@@ -40,6 +40,15 @@ class SelfServicePageSafetyTest {
         return page;
     }
 
+    /** Creates an app password labelled Laptop, shown in the page until the session ends. */
+    private static void createLaptopPassword(SelfServicePage page) {
+        page.type("create-label", "Laptop");
+        page.type("create-password", TotpUser.PRIMARY_PASSWORD);
+        page.click("create-submit");
+        page.noticeContaining("created");
+        SecretLeakDetector.register(page.copyTarget("created-copy"));
+    }
+
     private Object script(String script) {
         return ((JavascriptExecutor) chromium.driver()).executeScript(script);
     }
@@ -87,11 +96,7 @@ class SelfServicePageSafetyTest {
     void sessionEndedElsewhereShouldShowTheSignInFormAndEmptyEverySecret() throws Exception {
         TotpUser user = TotpUser.create(james, "endedpage");
         SelfServicePage page = signedIn(user);
-        page.type("create-label", "Laptop");
-        page.type("create-password", TotpUser.PRIMARY_PASSWORD);
-        page.click("create-submit");
-        page.noticeContaining("created");
-        SecretLeakDetector.register(page.copyTarget("created-copy"));
+        createLaptopPassword(page);
 
         UserLifecycleThroughWebAdminTest.changePrimaryPassword(james, user.name, UserLifecycleThroughWebAdminTest.NEW_PRIMARY_PASSWORD);
         page.type("create-label", "Phone");
@@ -177,11 +182,7 @@ class SelfServicePageSafetyTest {
     void aSessionThatExpiredWhileTheComputerSleptShouldEndWhenThePageIsShownAgain() throws Exception {
         TotpUser user = TotpUser.create(james, "sleptpage");
         SelfServicePage page = signedIn(user);
-        page.type("create-label", "Laptop");
-        page.type("create-password", TotpUser.PRIMARY_PASSWORD);
-        page.click("create-submit");
-        page.noticeContaining("created");
-        SecretLeakDetector.register(page.copyTarget("created-copy"));
+        createLaptopPassword(page);
 
         script("const real = Date.now; Date.now = function () { return real.call(Date) + 86400000; };"
             + "document.dispatchEvent(new Event('visibilitychange'));");
