@@ -44,8 +44,12 @@ final class MailedNotices implements NoticeSender {
         this.clock = clock;
     }
 
+    /** Tells only a user James knows when the notice is sent: a name gone from the directory has no mailbox to tell. */
     @Override
     public void send(Username user, Notice notice) throws Exception {
+        if (!users.contains(user)) {
+            return;
+        }
         MailAddress from = settings.from().orElseGet(mailets::getPostmaster);
         MailAddress to = users.getMailAddressFor(user);
         List<MailAddress> recipients = new ArrayList<>(List.of(to));

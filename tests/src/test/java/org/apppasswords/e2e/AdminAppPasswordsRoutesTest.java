@@ -1,10 +1,12 @@
 package org.apppasswords.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 
 /**
  * {@code /users/{user}/app-passwords} on James WebAdmin, behind JWT: an admin lists and revokes a
@@ -147,6 +150,26 @@ class AdminAppPasswordsRoutesTest {
         james.webAdmin().delete(path(name) + "/" + leftover.password().id().asString()).then().statusCode(204);
 
         assertNotFound(james.webAdmin().get(path(name)).then().statusCode(404).extract().jsonPath());
+    }
+
+    /**
+     * The user left the directory (LDAP) and the admin revokes what is left: there is nobody to tell.
+     * A notice to a name James does not know would go to James's repository of mail it does not relay.
+     */
+    @Test
+    void revokingWhatAUserUnknownToJamesLeftShouldMailNothing() throws Exception {
+        String name = TotpUser.newUserName("gone-mail");
+        CreatedAppPassword leftover = TotpUser.mint(james, Username.of(name), "Old phone");
+
+        james.webAdmin().delete(path(name) + "/" + leftover.password().id().asString()).then().statusCode(204);
+
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> mailsNotRelayed().isEmpty());
+    }
+
+    /** The mails of the demo configuration's repository of mail for no local user ({@code transport} processor). */
+    private static List<String> mailsNotRelayed() {
+        Response mails = james.webAdmin().urlEncodingEnabled(false).get("/mailRepositories/var%2Fmail%2Fnot-relayed/mails");
+        return mails.then().statusCode(200).extract().jsonPath().getList("");
     }
 
     @Test
