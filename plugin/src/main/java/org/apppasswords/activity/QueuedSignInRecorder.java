@@ -3,7 +3,9 @@ package org.apppasswords.activity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -28,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * knows when it is written, so that guesses at names that do not exist fill nothing, and a user
  * removed meanwhile leaves nothing to the next user of the name. At most
  * {@value #MAX_WRITES_PER_FLUSH} are written a second on each node, so that a flood costs the store
- * bounded work, and at most {@link SignInHistory#KEPT_PER_USER} of them for one user (more would be
- * deleted at once), so that one user's flood (a client logging in from a new address each time)
+ * bounded work, and at most {@link SignInHistory#KEPT_PER_USER} of them for one user, the newest (more
+ * would be deleted at once), so that one user's flood (a client logging in from a new address each time)
  * crowds no other user's sign-ins out. {@link #close()} writes what is pending; James calls it when it stops.
  */
 public final class QueuedSignInRecorder implements SignInRecorder, AutoCloseable {
@@ -133,9 +135,16 @@ public final class QueuedSignInRecorder implements SignInRecorder, AutoCloseable
         private String failure;
         private final Map<Username, Integer> writtenFor = new HashMap<>();
 
+        /** Writes the queue's sign-ins; of one user's beyond the share, the oldest are left out (the history would delete them first). */
         void write(BlockingQueue<Pending> queue) {
-            for (Pending next = queue.poll(); next != null; next = queue.poll()) {
-                if (written >= MAX_WRITES_PER_FLUSH || writtenFor.getOrDefault(next.user, 0) >= SignInHistory.KEPT_PER_USER) {
+            List<Pending> drained = new ArrayList<>(queue.size());
+            queue.drainTo(drained);
+            Map<Username, Integer> toCome = new HashMap<>();
+            drained.forEach(next -> toCome.merge(next.user, 1, Integer::sum));
+            for (Pending next : drained) {
+                int newerOfTheUser = toCome.merge(next.user, -1, Integer::sum);
+                boolean shareTaken = newerOfTheUser + writtenFor.getOrDefault(next.user, 0) >= SignInHistory.KEPT_PER_USER;
+                if (written >= MAX_WRITES_PER_FLUSH || shareTaken) {
                     dropped++;
                     continue;
                 }

@@ -225,6 +225,17 @@ class QueuedSignInRecorderTest {
         assertThat(history.latest(MALLORY, Instant.EPOCH)).hasSize(SignInHistory.KEPT_PER_USER);
     }
 
+    /** A burst of one user beyond the share of a flush: the newest are written, as the history would keep them. */
+    @Test
+    void aBurstOfOneUserShouldKeepItsNewestSignIns() {
+        for (int i = 0; i < SignInHistory.KEPT_PER_USER + 10; i++) {
+            recorder.record(ALICE, new SignIn(clock.instant(), "IMAP", Optional.of("203.0.113." + i), SignIn.Method.PASSWORD,
+                Optional.empty(), Optional.empty(), SignIn.Outcome.REFUSED));
+        }
+
+        assertThat(written(ALICE).get(0).address()).contains("203.0.113." + (SignInHistory.KEPT_PER_USER + 9));
+    }
+
     @Test
     void aFloodOfRefusalsShouldCrowdNoSuccessOut() {
         for (int i = 0; i < QueuedSignInRecorder.MAX_PENDING + 100; i++) {
