@@ -28,7 +28,7 @@ public final class PasswordCheckRequestLogger implements RequestLogger {
      * segments: James's routes answer {@code //users/bob/verify} (a base URL ending in a slash) as
      * they answer the plain path.
      */
-    static boolean isPasswordCheck(String path) {
+    private static boolean isPasswordCheck(String path) {
         List<String> segments = Arrays.stream(path.split("/")).filter(segment -> !segment.isEmpty()).collect(Collectors.toList());
         return segments.size() == 3 && segments.get(0).equals("users") && segments.get(2).equals("verify");
     }
